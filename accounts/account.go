@@ -1,0 +1,139 @@
+package accounts
+
+import (
+	"net/mail"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// CustomPlatform is the platform ID of an account whose platform is not in
+// the catalog.
+const CustomPlatform = "custom"
+
+// ThirdParty names a login provider an account can be linked to.
+type ThirdParty string
+
+// Known third-party logins. Others are accepted as free text.
+const (
+	ThirdPartyWeChat ThirdParty = "wechat"
+	ThirdPartyQQ     ThirdParty = "qq"
+	ThirdPartyAlipay ThirdParty = "alipay"
+	ThirdPartyApple  ThirdParty = "apple"
+	ThirdPartyWeibo  ThirdParty = "weibo"
+	ThirdPartyTaobao ThirdParty = "taobao"
+	ThirdPartyDouyin ThirdParty = "douyin"
+	ThirdPartyGoogle ThirdParty = "google"
+)
+
+// Account is one login a person holds on one platform. It never carries a
+// secret: secrets live in the keyring, and SecretFields only says which ones
+// are stored there.
+type Account struct {
+	ID           string        `json:"id"`
+	PlatformID   string        `json:"platform"`
+	Name         string        `json:"name"`
+	Login        string        `json:"login,omitempty"`
+	Phone        string        `json:"phone,omitempty"`
+	Email        string        `json:"email,omitempty"`
+	RealName     bool          `json:"real_name_verified"`
+	ThirdParty   []ThirdParty  `json:"third_party,omitempty"`
+	Seller       bool          `json:"seller"`
+	Notes        string        `json:"notes,omitempty"`
+	Status       Status        `json:"status"`
+	LastBackupAt *time.Time    `json:"last_backup_at,omitempty"`
+	SecretFields []SecretField `json:"secret_fields,omitempty"`
+	CreatedAt    time.Time     `json:"created_at"`
+	UpdatedAt    time.Time     `json:"updated_at"`
+	// Version counts saved changes; an update based on an old version is
+	// refused with ErrConflict instead of silently overwriting.
+	Version int64 `json:"version"`
+}
+
+var (
+	platformIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	phonePattern      = regexp.MustCompile(`^\+?[0-9][0-9 -]{5,18}[0-9]$`)
+)
+
+// Limits on free text, so a pasted document cannot bloat the store.
+const (
+	maxNameLen  = 200
+	maxFieldLen = 320
+	maxNotesLen = 10000
+)
+
+// Normalise trims the text fields, lower-cases the e-mail and sorts and
+// de-duplicates the third-party logins.
+func (a *Account) Normalise() {
+	a.PlatformID = strings.ToLower(strings.TrimSpace(a.PlatformID))
+	a.Name = strings.TrimSpace(a.Name)
+	a.Login = strings.TrimSpace(a.Login)
+	a.Phone = strings.TrimSpace(a.Phone)
+	a.Email = strings.ToLower(strings.TrimSpace(a.Email))
+	a.Notes = strings.TrimSpace(a.Notes)
+	tp := a.ThirdParty[:0:0]
+	for _, t := range a.ThirdParty {
+		t = ThirdParty(normaliseKey(string(t)))
+		if t != "" && !slices.Contains(tp, t) {
+			tp = append(tp, t)
+		}
+	}
+	slices.Sort(tp)
+	a.ThirdParty = tp
+	if a.Status == "" {
+		a.Status = StatusActive
+	}
+}
+
+// Validate checks the account's fields and returns a *ValidationError for
+// the first one that is wrong.
+func (a *Account) Validate() error {
+	switch {
+	case !platformIDPattern.MatchString(a.PlatformID):
+		return &ValidationError{"platform", "must be a catalog ID such as taobao, or custom"}
+	case a.Name == "":
+		return &ValidationError{"name", "is required"}
+	case utf8.RuneCountInString(a.Name) > maxNameLen:
+		return &ValidationError{"name", "is longer than 200 characters"}
+	case utf8.RuneCountInString(a.Login) > maxFieldLen:
+		return &ValidationError{"login", "is longer than 320 characters"}
+	case a.Phone != "" && !phonePattern.MatchString(a.Phone):
+		return &ValidationError{"phone", "must be digits, optionally with + and spaces, e.g. 13812345678"}
+	case utf8.RuneCountInString(a.Notes) > maxNotesLen:
+		return &ValidationError{"notes", "is longer than 10000 characters"}
+	case !a.Status.Valid():
+		return &ValidationError{"status", "unknown status " + string(a.Status)}
+	}
+	if a.Email != "" {
+		addr, err := mail.ParseAddress(a.Email)
+		if err != nil || addr.Address != a.Email {
+			return &ValidationError{"email", "is not an e-mail address like name@example.com"}
+		}
+	}
+	return nil
+}
+
+// PhoneDigits returns the phone number without separators, for comparing.
+func PhoneDigits(phone string) string {
+	var b strings.Builder
+	for _, r := range phone {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	d := b.String()
+	// +86 / 0086 prefixes are the same mainland number.
+	if len(d) == 13 && strings.HasPrefix(d, "86") {
+		d = d[2:]
+	} else if len(d) == 15 && strings.HasPrefix(d, "0086") {
+		d = d[4:]
+	}
+	return d
+}
+
+// normaliseKey lower-cases and turns spaces and dashes into underscores.
+func normaliseKey(s string) string {
+	return strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+}

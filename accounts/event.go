@@ -1,0 +1,40 @@
+package accounts
+
+import "time"
+
+// EventKind says what an event records.
+type EventKind string
+
+// The kinds of events in an account's history.
+const (
+	EventCreated   EventKind = "created"
+	EventEdited    EventKind = "edited"
+	EventStatus    EventKind = "status"
+	EventStep      EventKind = "step"
+	EventUnstep    EventKind = "step_undone"
+	EventEvidence  EventKind = "evidence"
+	EventBackup    EventKind = "backup"
+	EventSecretSet EventKind = "secret_set"
+	EventSecretDel EventKind = "secret_deleted"
+	EventDeleted   EventKind = "deleted"
+	EventImported  EventKind = "imported"
+	EventCheck     EventKind = "phone_check"
+	EventReminder  EventKind = "reminder"
+)
+
+// Event is one entry of the append-only history. For status events From and
+// To are statuses; for others they hold the item concerned (a step key, a
+// secret field name) in To. It survives the account's deletion, so the
+// audit report can still say what happened; Label keeps the account's name.
+type Event struct {
+	ID        int64     `json:"id"`
+	AccountID string    `json:"account_id"`
+	Label     string    `json:"label"`
+	At        time.Time `json:"at"`
+	Kind      EventKind `json:"kind"`
+	Track     TrackKind `json:"track,omitempty"`
+	From      string    `json:"from,omitempty"`
+	To        string    `json:"to,omitempty"`
+	Note      string    `json:"note,omitempty"`
+	Evidence  string    `json:"evidence,omitempty"`
+}

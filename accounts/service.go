@@ -1,0 +1,229 @@
+package accounts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Repo is the persistence Service needs; accounts/store implements it on
+// SQLite. Every method that changes something appends its events in the
+// same transaction, so the history never misses a change.
+type Repo interface {
+	CreateAccount(ctx context.Context, a Account, ev Event) error
+	// UpdateAccount saves a; it fails with ErrConflict when the stored
+	// version is not a.Version (someone else saved in between).
+	UpdateAccount(ctx context.Context, a Account, ev Event) (Account, error)
+	DeleteAccount(ctx context.Context, id string, ev Event) error
+	Account(ctx context.Context, id string) (Account, error)
+	Accounts(ctx context.Context) ([]Account, error)
+	// ChangeStatus checks CanTransition against the stored status inside
+	// its transaction, so two writers cannot both move the same account.
+	ChangeStatus(ctx context.Context, id string, to Status, change StatusChange) (Account, error)
+	Tracks(ctx context.Context, accountID string) ([]Track, error)
+	SetStep(ctx context.Context, accountID string, kind TrackKind, key string, done bool, at time.Time) error
+	SetTrackEvidence(ctx context.Context, accountID string, kind TrackKind, ticket, note string, at time.Time) error
+	RecordBackup(ctx context.Context, accountID string, at time.Time, note string) error
+	MarkSecret(ctx context.Context, accountID string, field SecretField, set bool, at time.Time) error
+	Events(ctx context.Context, accountID string) ([]Event, error)
+}
+
+// Secrets keeps secret values; accounts/vault implements it on the OS
+// keyring. Errors wrap ErrNotFound when a field has no value.
+type Secrets interface {
+	Set(accountID string, field SecretField, value string) error
+	Get(accountID string, field SecretField) (string, error)
+	Delete(accountID string, field SecretField) error
+}
+
+// StatusChange is what goes with a status change into the history. Track,
+// when set, is the track the change is about: submitting it starts its
+// review window, deactivating completes it.
+type StatusChange struct {
+	Track    TrackKind
+	Note     string
+	Evidence string
+	At       time.Time
+}
+
+// Service is what the GUI and the CLI call: each method validates, applies
+// the rules of this package and saves through Repo and Secrets.
+type Service struct {
+	repo    Repo
+	secrets Secrets
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// NewService returns a Service over repo and secrets. secrets may be nil
+// when no keyring is wanted (then every secret call fails clearly).
+func NewService(repo Repo, secrets Secrets) *Service {
+	return &Service{repo: repo, secrets: secrets, Now: time.Now}
+}
+
+// ErrNoKeyring is returned by secret calls on a Service without a keyring.
+var ErrNoKeyring = errors.New("no keyring configured")
+
+func (s *Service) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }
+
+// Add validates a, gives it an ID and times, and saves it.
+func (s *Service) Add(ctx context.Context, a Account) (Account, error) {
+	a.Normalise()
+	if err := a.Validate(); err != nil {
+		return Account{}, fmt.Errorf("add account: %w", err)
+	}
+	now := s.now()
+	a.ID = uuid.NewString()
+	a.CreatedAt, a.UpdatedAt, a.Version = now, now, 1
+	a.SecretFields = nil
+	ev := Event{AccountID: a.ID, Label: a.Name, At: now, Kind: EventCreated, To: string(a.Status)}
+	if err := s.repo.CreateAccount(ctx, a, ev); err != nil {
+		return Account{}, fmt.Errorf("add account: %w", err)
+	}
+	return a, nil
+}
+
+// Update saves edited fields of a. Status and secrets are not changed here:
+// they have their own methods, so their rules cannot be bypassed.
+func (s *Service) Update(ctx context.Context, a Account) (Account, error) {
+	a.Normalise()
+	if err := a.Validate(); err != nil {
+		return Account{}, fmt.Errorf("update account: %w", err)
+	}
+	a.UpdatedAt = s.now()
+	ev := Event{AccountID: a.ID, Label: a.Name, At: a.UpdatedAt, Kind: EventEdited}
+	saved, err := s.repo.UpdateAccount(ctx, a, ev)
+	if err != nil {
+		return Account{}, fmt.Errorf("update account %s: %w", a.ID, err)
+	}
+	return saved, nil
+}
+
+// Delete removes the account's keyring entries, then the account. When the
+// keyring cannot be reached the account stays, so no secret is orphaned.
+func (s *Service) Delete(ctx context.Context, id string) error {
+	a, err := s.repo.Account(ctx, id)
+	if err != nil {
+		return fmt.Errorf("delete account %s: %w", id, err)
+	}
+	for _, f := range a.SecretFields {
+		if err := s.deleteSecretValue(id, f); err != nil {
+			return fmt.Errorf("delete account %s: remove its %s from the keyring first: %w", id, f, err)
+		}
+	}
+	ev := Event{AccountID: id, Label: a.Name, At: s.now(), Kind: EventDeleted, From: string(a.Status)}
+	if err := s.repo.DeleteAccount(ctx, id, ev); err != nil {
+		return fmt.Errorf("delete account %s: %w", id, err)
+	}
+	return nil
+}
+
+// Get returns one account.
+func (s *Service) Get(ctx context.Context, id string) (Account, error) {
+	a, err := s.repo.Account(ctx, id)
+	if err != nil {
+		return Account{}, fmt.Errorf("load account %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// List returns every account.
+func (s *Service) List(ctx context.Context) ([]Account, error) {
+	all, err := s.repo.Accounts(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list accounts: %w", err)
+	}
+	return all, nil
+}
+
+// ChangeStatus moves the account to status to, if the transition table
+// allows it; the error then wraps ErrIllegalTransition.
+func (s *Service) ChangeStatus(ctx context.Context, id string, to Status, change StatusChange) (Account, error) {
+	if !to.Valid() {
+		return Account{}, fmt.Errorf("change status of %s: %w", id, &ValidationError{"status", "unknown status " + string(to)})
+	}
+	if change.Track != "" && !change.Track.Valid() {
+		return Account{}, fmt.Errorf("change status of %s: %w", id, &ValidationError{"track", "unknown track " + string(change.Track)})
+	}
+	if change.At.IsZero() {
+		change.At = s.now()
+	}
+	change.Note, change.Evidence = strings.TrimSpace(change.Note), strings.TrimSpace(change.Evidence)
+	a, err := s.repo.ChangeStatus(ctx, id, to, change)
+	if err != nil {
+		return Account{}, fmt.Errorf("change status of %s to %s: %w", id, to, err)
+	}
+	return a, nil
+}
+
+// Tracks returns the account's progress per track.
+func (s *Service) Tracks(ctx context.Context, id string) ([]Track, error) {
+	t, err := s.repo.Tracks(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("load tracks of %s: %w", id, err)
+	}
+	return t, nil
+}
+
+// TickStep ticks (or unticks) a checklist item. The first tick on an active
+// account means the person has started: it moves to preparing.
+func (s *Service) TickStep(ctx context.Context, id string, kind TrackKind, key string, done bool) (Account, error) {
+	if !kind.Valid() {
+		return Account{}, fmt.Errorf("tick step: %w", &ValidationError{"track", "unknown track " + string(kind)})
+	}
+	if !strings.HasPrefix(key, "step:") && !strings.HasPrefix(key, "prereq:") {
+		return Account{}, fmt.Errorf("tick step: %w", &ValidationError{"step", "key must be step:N or prereq:ID"})
+	}
+	now := s.now()
+	if err := s.repo.SetStep(ctx, id, kind, key, done, now); err != nil {
+		return Account{}, fmt.Errorf("tick step %s of %s: %w", key, id, err)
+	}
+	a, err := s.repo.Account(ctx, id)
+	if err != nil {
+		return Account{}, fmt.Errorf("tick step %s of %s: %w", key, id, err)
+	}
+	if done && a.Status == StatusActive {
+		return s.ChangeStatus(ctx, id, StatusPreparing, StatusChange{Track: kind, Note: "first step ticked", At: now})
+	}
+	return a, nil
+}
+
+// SetEvidence records a ticket/application number and a note for a track.
+func (s *Service) SetEvidence(ctx context.Context, id string, kind TrackKind, ticket, note string) error {
+	if !kind.Valid() {
+		return fmt.Errorf("record evidence: %w", &ValidationError{"track", "unknown track " + string(kind)})
+	}
+	if err := s.repo.SetTrackEvidence(ctx, id, kind, strings.TrimSpace(ticket), strings.TrimSpace(note), s.now()); err != nil {
+		return fmt.Errorf("record evidence for %s: %w", id, err)
+	}
+	return nil
+}
+
+// RecordBackup notes that the person backed up the account's data at at
+// (zero means now). A backup in the future is refused.
+func (s *Service) RecordBackup(ctx context.Context, id string, at time.Time, note string) error {
+	now := s.now()
+	if at.IsZero() {
+		at = now
+	}
+	if at.After(now.Add(time.Minute)) {
+		return fmt.Errorf("record backup: %w", &ValidationError{"date", "is in the future"})
+	}
+	if err := s.repo.RecordBackup(ctx, id, at.UTC(), strings.TrimSpace(note)); err != nil {
+		return fmt.Errorf("record backup for %s: %w", id, err)
+	}
+	return nil
+}
+
+// History returns the account's events, oldest first.
+func (s *Service) History(ctx context.Context, id string) ([]Event, error) {
+	ev, err := s.repo.Events(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("load history of %s: %w", id, err)
+	}
+	return ev, nil
+}
