@@ -17,8 +17,9 @@ func (s *Service) SetSecret(ctx context.Context, id string, field SecretField, v
 	if _, err := s.repo.Account(ctx, id); err != nil {
 		return fmt.Errorf("store %s of %s: %w", field, id, err)
 	}
+	// Keyring errors already name the operation and the account.
 	if err := s.secrets.Set(id, field, value); err != nil {
-		return fmt.Errorf("store %s of %s: %w", field, id, err)
+		return err
 	}
 	if err := s.repo.MarkSecret(ctx, id, field, true, s.now()); err != nil {
 		return fmt.Errorf("store %s of %s: %w", field, id, err)
@@ -33,7 +34,7 @@ func (s *Service) Secret(ctx context.Context, id string, field SecretField) (str
 	}
 	v, err := s.secrets.Get(id, field)
 	if err != nil {
-		return "", fmt.Errorf("read %s of %s: %w", field, id, err)
+		return "", err
 	}
 	return v, nil
 }
@@ -42,7 +43,7 @@ func (s *Service) Secret(ctx context.Context, id string, field SecretField) (str
 // set. A value already gone from the keyring is not an error.
 func (s *Service) DeleteSecret(ctx context.Context, id string, field SecretField) error {
 	if err := s.deleteSecretValue(id, field); err != nil {
-		return fmt.Errorf("delete %s of %s: %w", field, id, err)
+		return err
 	}
 	if err := s.repo.MarkSecret(ctx, id, field, false, s.now()); err != nil {
 		return fmt.Errorf("delete %s of %s: %w", field, id, err)

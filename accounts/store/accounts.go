@@ -1,0 +1,257 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+var _ accounts.Repo = (*Store)(nil)
+
+const accountColumns = `a.id, a.platform_id, a.name, a.login, a.phone, a.email, a.real_name, a.third_party,
+	a.seller, a.notes, a.status, a.last_backup_at, a.created_at, a.updated_at, a.version,
+	(SELECT group_concat(field) FROM secret_fields f WHERE f.account_id = a.id)`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanAccount(row scanner) (accounts.Account, error) {
+	var (
+		a                  accounts.Account
+		realName, seller   int
+		thirdParty, status string
+		backup             sql.NullInt64
+		created, updated   int64
+		secrets            sql.NullString
+	)
+	err := row.Scan(&a.ID, &a.PlatformID, &a.Name, &a.Login, &a.Phone, &a.Email, &realName, &thirdParty,
+		&seller, &a.Notes, &status, &backup, &created, &updated, &a.Version, &secrets)
+	if err != nil {
+		return a, err
+	}
+	a.RealName, a.Seller, a.Status = realName != 0, seller != 0, accounts.Status(status)
+	if thirdParty != "" {
+		for _, t := range strings.Split(thirdParty, ",") {
+			a.ThirdParty = append(a.ThirdParty, accounts.ThirdParty(t))
+		}
+	}
+	a.LastBackupAt = ptrMs(backup)
+	a.CreatedAt, a.UpdatedAt = fromMs(created), fromMs(updated)
+	if secrets.Valid && secrets.String != "" {
+		have := strings.Split(secrets.String, ",")
+		for _, f := range accounts.SecretFields { // display order
+			for _, h := range have {
+				if h == string(f) {
+					a.SecretFields = append(a.SecretFields, f)
+				}
+			}
+		}
+	}
+	return a, nil
+}
+
+func joinThirdParty(tp []accounts.ThirdParty) string {
+	parts := make([]string, len(tp))
+	for i, t := range tp {
+		parts[i] = string(t)
+	}
+	return strings.Join(parts, ",")
+}
+
+// CreateAccount inserts a and its creation event.
+func (s *Store) CreateAccount(ctx context.Context, a accounts.Account, ev accounts.Event) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := insertAccount(ctx, tx, a); err != nil {
+			return err
+		}
+		return appendEvent(ctx, tx, ev)
+	})
+}
+
+func insertAccount(ctx context.Context, tx *sql.Tx, a accounts.Account) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO accounts (id, platform_id, name, login, phone, email, real_name,
+		third_party, seller, notes, status, last_backup_at, created_at, updated_at, version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.PlatformID, a.Name, a.Login, a.Phone, a.Email, boolInt(a.RealName), joinThirdParty(a.ThirdParty),
+		boolInt(a.Seller), a.Notes, string(a.Status), nullMs(a.LastBackupAt), ms(a.CreatedAt), ms(a.UpdatedAt), max(a.Version, 1))
+	if err != nil {
+		return fmt.Errorf("insert account %s: %w", a.ID, err)
+	}
+	return nil
+}
+
+// UpdateAccount saves the editable fields of a when the stored version is
+// still a.Version; status, backups and secrets have their own methods.
+func (s *Store) UpdateAccount(ctx context.Context, a accounts.Account, ev accounts.Event) (accounts.Account, error) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE accounts SET platform_id = ?, name = ?, login = ?, phone = ?, email = ?,
+			real_name = ?, third_party = ?, seller = ?, notes = ?, updated_at = ?, version = version + 1
+			WHERE id = ? AND version = ?`,
+			a.PlatformID, a.Name, a.Login, a.Phone, a.Email, boolInt(a.RealName), joinThirdParty(a.ThirdParty),
+			boolInt(a.Seller), a.Notes, ms(a.UpdatedAt), a.ID, a.Version)
+		if err != nil {
+			return fmt.Errorf("update account %s: %w", a.ID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			if _, err := accountLabel(ctx, tx, a.ID); err != nil {
+				return err
+			}
+			return fmt.Errorf("account %s was %w since it was loaded; reload and edit again", a.ID, accounts.ErrConflict)
+		}
+		return appendEvent(ctx, tx, ev)
+	})
+	if err != nil {
+		return accounts.Account{}, err
+	}
+	return s.Account(ctx, a.ID)
+}
+
+// DeleteAccount removes the account (tracks, reminders and secret flags go
+// with it) and appends ev; the history itself stays.
+func (s *Store) DeleteAccount(ctx context.Context, id string, ev accounts.Event) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM accounts WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("delete account %s: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("account %s: %w", id, accounts.ErrNotFound)
+		}
+		return appendEvent(ctx, tx, ev)
+	})
+}
+
+// Account loads one account.
+func (s *Store) Account(ctx context.Context, id string) (accounts.Account, error) {
+	a, err := scanAccount(s.db.QueryRowContext(ctx, "SELECT "+accountColumns+" FROM accounts a WHERE a.id = ?", id))
+	if err == sql.ErrNoRows {
+		return a, fmt.Errorf("account %s: %w", id, accounts.ErrNotFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("load account %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// Accounts loads every account, ordered by platform then name.
+func (s *Store) Accounts(ctx context.Context) ([]accounts.Account, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+accountColumns+" FROM accounts a ORDER BY a.platform_id, a.name, a.id")
+	if err != nil {
+		return nil, fmt.Errorf("list accounts: %w", err)
+	}
+	defer rows.Close()
+	var all []accounts.Account
+	for rows.Next() {
+		a, err := scanAccount(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list accounts: %w", err)
+		}
+		all = append(all, a)
+	}
+	return all, rows.Err()
+}
+
+// ChangeStatus moves the account to status to after checking the transition
+// against the stored status, inside one immediate transaction.
+func (s *Store) ChangeStatus(ctx context.Context, id string, to accounts.Status, c accounts.StatusChange) (accounts.Account, error) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var from, label string
+		err := tx.QueryRowContext(ctx, "SELECT status, name FROM accounts WHERE id = ?", id).Scan(&from, &label)
+		if err == sql.ErrNoRows {
+			return fmt.Errorf("account %s: %w", id, accounts.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if err := accounts.CanTransition(accounts.Status(from), to); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE accounts SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+			string(to), ms(c.At), id); err != nil {
+			return err
+		}
+		if c.Track != "" {
+			if err := trackStatusEffect(ctx, tx, id, to, c); err != nil {
+				return err
+			}
+		}
+		return appendEvent(ctx, tx, accounts.Event{AccountID: id, Label: label, At: c.At, Kind: accounts.EventStatus,
+			Track: c.Track, From: from, To: string(to), Note: c.Note, Evidence: c.Evidence})
+	})
+	if err != nil {
+		return accounts.Account{}, err
+	}
+	return s.Account(ctx, id)
+}
+
+// trackStatusEffect keeps the track's dates in step with the status:
+// submitting starts its review window, deactivating completes it, and a
+// rejection or withdrawal reopens it.
+func trackStatusEffect(ctx context.Context, tx *sql.Tx, id string, to accounts.Status, c accounts.StatusChange) error {
+	if err := ensureTrack(ctx, tx, id, c.Track); err != nil {
+		return err
+	}
+	var q string
+	var args []any
+	switch to {
+	case accounts.StatusSubmitted:
+		q, args = "UPDATE tracks SET submitted_at = ?, completed_at = NULL", []any{ms(c.At)}
+		if c.Evidence != "" {
+			q, args = q+", ticket = ?", append(args, c.Evidence)
+		}
+	case accounts.StatusDeactivated:
+		q, args = "UPDATE tracks SET completed_at = ?", []any{ms(c.At)}
+	case accounts.StatusPreparing, accounts.StatusActive:
+		q = "UPDATE tracks SET submitted_at = NULL, completed_at = NULL"
+	default:
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, q+" WHERE account_id = ? AND kind = ?", append(args, id, string(c.Track))...)
+	return err
+}
+
+func ensureTrack(ctx context.Context, tx *sql.Tx, id string, kind accounts.TrackKind) error {
+	_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO tracks (account_id, kind) VALUES (?, ?)", id, string(kind))
+	return err
+}
+
+// RecordBackup sets the account's last backup time (only forward) and
+// appends a backup event.
+func (s *Store) RecordBackup(ctx context.Context, id string, at time.Time, note string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		label, err := accountLabel(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET last_backup_at = max(ifnull(last_backup_at, 0), ?),
+			version = version + 1 WHERE id = ?`, ms(at), id); err != nil {
+			return err
+		}
+		return appendEvent(ctx, tx, accounts.Event{AccountID: id, Label: label, At: at, Kind: accounts.EventBackup, Note: note})
+	})
+}
+
+// MarkSecret records that a secret field is (or is no longer) in the keyring.
+func (s *Store) MarkSecret(ctx context.Context, id string, field accounts.SecretField, set bool, at time.Time) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		label, err := accountLabel(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		kind := accounts.EventSecretSet
+		if set {
+			_, err = tx.ExecContext(ctx, `INSERT INTO secret_fields (account_id, field, set_at) VALUES (?, ?, ?)
+				ON CONFLICT (account_id, field) DO UPDATE SET set_at = excluded.set_at`, id, string(field), ms(at))
+		} else {
+			kind = accounts.EventSecretDel
+			_, err = tx.ExecContext(ctx, "DELETE FROM secret_fields WHERE account_id = ? AND field = ?", id, string(field))
+		}
+		if err != nil {
+			return err
+		}
+		return appendEvent(ctx, tx, accounts.Event{AccountID: id, Label: label, At: at, Kind: kind, To: string(field)})
+	})
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+const eventColumns = "id, account_id, label, at, kind, track, from_value, to_value, note, evidence"
+
+func scanEvents(rows *sql.Rows) ([]accounts.Event, error) {
+	defer rows.Close()
+	var out []accounts.Event
+	for rows.Next() {
+		var e accounts.Event
+		var at int64
+		var kind, track string
+		if err := rows.Scan(&e.ID, &e.AccountID, &e.Label, &at, &kind, &track, &e.From, &e.To, &e.Note, &e.Evidence); err != nil {
+			return nil, err
+		}
+		e.At, e.Kind, e.Track = fromMs(at), accounts.EventKind(kind), accounts.TrackKind(track)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Events returns one account's history, oldest first.
+func (s *Store) Events(ctx context.Context, accountID string) ([]accounts.Event, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+eventColumns+" FROM events WHERE account_id = ? ORDER BY id", accountID)
+	if err != nil {
+		return nil, fmt.Errorf("load history of %s: %w", accountID, err)
+	}
+	return scanEvents(rows)
+}
+
+// EventsBetween returns every account's events with from ≤ at < to, oldest
+// first; a zero bound is open.
+func (s *Store) EventsBetween(ctx context.Context, from, to time.Time) ([]accounts.Event, error) {
+	lo, hi := int64(-1<<62), int64(1<<62)
+	if !from.IsZero() {
+		lo = ms(from)
+	}
+	if !to.IsZero() {
+		hi = ms(to)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+eventColumns+" FROM events WHERE at >= ? AND at < ? ORDER BY at, id", lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("load history: %w", err)
+	}
+	return scanEvents(rows)
+}

@@ -1,0 +1,180 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Sentinel errors of Open, for errors.Is.
+var (
+	ErrNewerSchema = errors.New("written by a newer version of Unbind")
+	ErrCorrupt     = errors.New("database file is damaged")
+	ErrReadOnly    = errors.New("data folder is read-only")
+)
+
+// Store is an open Unbind database.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// busyTimeout is how long a writer waits for another process's write
+// transaction before giving up.
+const busyTimeout = 10 * time.Second
+
+// dsn carries every pragma, because database/sql pools connections and a
+// PRAGMA statement would reach only one of them. _txlock=immediate makes
+// BEGIN take the write lock at once, so two writers queue on busy_timeout
+// instead of failing with SQLITE_BUSY when a read lock upgrades.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Add("_pragma", "foreign_keys(1)")
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// OpenDir opens (creating when missing) the database in data folder dir.
+func OpenDir(dir string) (*Store, error) { return Open(filepath.Join(dir, FileName)) }
+
+// Open opens the database at path, creating it (mode 0600) when missing and
+// migrating it to the current schema. An existing file is inspected read-only
+// first: a newer schema or a damaged file is refused without changing a byte,
+// and a backup is taken before an older schema is migrated.
+func Open(path string) (*Store, error) {
+	version, exists, err := inspect(path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			return nil, openError(path, err)
+		}
+		f.Close()
+	}
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db, path: path}
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	if version > 0 && version < latestVersion() {
+		if _, err := s.Backup(fmt.Sprintf("v%d", version)); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	return s, nil
+}
+
+// inspect reads the schema version of an existing file without changing it,
+// and checks that it is an intact SQLite database.
+func inspect(path string) (version int, exists bool, err error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, openError(path, err)
+	}
+	header := make([]byte, 16)
+	n, rerr := io.ReadFull(f, header)
+	f.Close()
+	if n == 0 && (rerr == io.EOF) {
+		return 0, true, nil // an empty file is an empty database
+	}
+	if !bytes.Equal(header[:n], []byte("SQLite format 3\x00")[:n]) || n < 16 {
+		return 0, true, corruptError(path, errors.New("not an SQLite database"))
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return 0, true, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	defer db.Close()
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return 0, true, classify(path, err)
+	}
+	if version > latestVersion() {
+		return version, true, fmt.Errorf("store: %s has schema version %d but this Unbind knows only up to %d: it was %w; install the newer Unbind (the file was left unchanged)",
+			path, version, latestVersion(), ErrNewerSchema)
+	}
+	var check string
+	if err := db.QueryRow("PRAGMA quick_check(1)").Scan(&check); err != nil {
+		return version, true, classify(path, err)
+	}
+	if check != "ok" {
+		return version, true, corruptError(path, errors.New(check))
+	}
+	return version, true, nil
+}
+
+// classify turns SQLite's corruption codes into ErrCorrupt.
+func classify(path string, err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return corruptError(path, err)
+		}
+	}
+	return openError(path, err)
+}
+
+func corruptError(path string, cause error) error {
+	advice := "no backup was found next to it; move it away to start with an empty inventory"
+	if b := NewestBackup(path); b != "" {
+		advice = fmt.Sprintf("newest backup: %s; quit Unbind, move the damaged file away and copy the backup to %s", b, filepath.Base(path))
+	}
+	return fmt.Errorf("store: %s: %w (%v); %s", path, ErrCorrupt, cause, advice)
+}
+
+func openError(path string, err error) error {
+	msg := err.Error()
+	if errors.Is(err, os.ErrPermission) || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") {
+		return fmt.Errorf("store: open %s: %w (%v); choose a writable data folder with --data-dir or fix its permissions", path, ErrReadOnly, err)
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return fmt.Errorf("store: open %s: the disk is full; free some space and try again", path)
+	}
+	return fmt.Errorf("store: open %s: %w", path, err)
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Dir is the data folder holding the database.
+func (s *Store) Dir() string { return filepath.Dir(s.path) }
+
+// Close checkpoints and closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB exposes the handle for sibling packages' tests and integrity checks.
+func (s *Store) DB() *sql.DB { return s.db }

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Exit codes: 0 ok, 1 failure, 2 usage.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// usageError marks a mistake in the command line; it exits with 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// group is one command group ("account", "secret", …). Each lives in its
+// own file and registers itself in init.
+type group struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+var groups = map[string]group{}
+
+func register(g group) { groups[g.name] = g }
+
+// run parses the global flags, dispatches to a group and turns its error
+// into one line on stderr and an exit code.
+func run(args []string, e *env) int {
+	defer e.close()
+	fs := flag.NewFlagSet("unbindctl", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&e.dataDir, "data-dir", e.dataDir, "data folder (default: $UNBIND_DATA_DIR or the user config folder)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage(e.stdout)
+			return exitOK
+		}
+		return e.fail(usagef("%v", err))
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		printUsage(e.stderr)
+		return exitUsage
+	}
+	if rest[0] == "help" {
+		printUsage(e.stdout)
+		return exitOK
+	}
+	g, ok := groups[rest[0]]
+	if !ok {
+		return e.fail(usagef("unknown command %q; run 'unbindctl help'", rest[0]))
+	}
+	if err := g.run(e, rest[1:]); err != nil {
+		return e.fail(err)
+	}
+	return exitOK
+}
+
+// fail prints err as one line and returns its exit code.
+func (e *env) fail(err error) int {
+	msg := strings.ReplaceAll(err.Error(), "\n", " ")
+	fmt.Fprintln(e.stderr, "unbindctl: "+msg)
+	var u *usageError
+	if errors.As(err, &u) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "usage: unbindctl [--data-dir DIR] COMMAND [ARGS]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(groups))
+	for n := range groups {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, groups[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'unbindctl COMMAND -h' for a command's own help.")
+}
+
+// newFlags returns a flag set for a sub-command that reports errors as
+// usage errors instead of printing them.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses args with fs, allowing flags after positional
+// arguments ("show ID --json"), and returns the positional ones.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// wantArgs checks the number of positional arguments.
+func wantArgs(cmd string, got []string, n int, names string) error {
+	if len(got) != n {
+		return usagef("%s wants %s", cmd, names)
+	}
+	return nil
+}
+
+var _ = os.Stdin

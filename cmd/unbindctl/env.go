@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"time"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/vault"
+)
+
+// env is what every command needs. The store and keyring are opened on
+// first use, so 'unbindctl help' or 'calendar' never touch the data folder.
+type env struct {
+	dataDir string
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
+	ctx     context.Context
+
+	st  *store.Store
+	svc *accounts.Service
+}
+
+func newEnv() *env {
+	return &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, ctx: context.Background()}
+}
+
+// dir resolves the data folder: --data-dir, then $UNBIND_DATA_DIR, then the
+// user config folder; it is created 0700 when missing.
+func (e *env) dir() (string, error) { return store.ResolveDataDir(e.dataDir) }
+
+// store opens the database in the data folder once.
+func (e *env) store() (*store.Store, error) {
+	if e.st != nil {
+		return e.st, nil
+	}
+	dir, err := e.dir()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.OpenDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	e.st = st
+	return st, nil
+}
+
+// service returns the accounts service over the store and the OS keyring.
+func (e *env) service() (*accounts.Service, error) {
+	if e.svc != nil {
+		return e.svc, nil
+	}
+	st, err := e.store()
+	if err != nil {
+		return nil, err
+	}
+	e.svc = accounts.NewService(st, vault.New(vault.Options{Timeout: keyringTimeout()}))
+	return e.svc, nil
+}
+
+// keyringTimeout bounds every keyring call; UNBIND_KEYRING_TIMEOUT (a Go
+// duration) overrides the default, mainly for tests.
+func keyringTimeout() time.Duration {
+	if d, err := time.ParseDuration(os.Getenv("UNBIND_KEYRING_TIMEOUT")); err == nil && d > 0 {
+		return d
+	}
+	return vault.DefaultTimeout
+}
+
+func (e *env) close() {
+	if e.st != nil {
+		e.st.Close()
+		e.st = nil
+	}
+}
