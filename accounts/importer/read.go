@@ -1,0 +1,166 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Limits, so a wrong file (a disk image, a log) fails fast and clearly.
+const (
+	DefaultMaxBytes   = 50 << 20 // 50 MiB
+	DefaultMaxEntries = 200_000
+)
+
+// Options tune Read. The zero value detects the format with the default
+// limits.
+type Options struct {
+	// Format is the format to read, or "" / FormatAuto to detect it.
+	Format Format
+	// MaxBytes and MaxEntries override the limits when > 0.
+	MaxBytes   int64
+	MaxEntries int
+}
+
+// Result is what Read found in an export.
+type Result struct {
+	// Format is the format read (the detected one with FormatAuto).
+	Format Format
+	// Entries are the logins, in file order.
+	Entries []Entry
+	// Skipped counts records that are not logins: secure notes, cards,
+	// identities, rows with no URL, login or password, Firefox's own
+	// account entry.
+	Skipped int
+	// Notices are things the person should be told, e.g. that the file was
+	// converted from GB18030.
+	Notices []string
+}
+
+// Parse reads an export in format (FormatAuto or "" to detect it) with the
+// default limits and returns its logins and the format read. Use Read to
+// also get the notices and the number of skipped records.
+func Parse(r io.Reader, format Format) ([]Entry, Format, error) {
+	res, err := Read(r, Options{Format: format})
+	return res.Entries, res.Format, err
+}
+
+// Read reads a whole export from r. It never writes anything; the export
+// is only read.
+func Read(r io.Reader, opts Options) (Result, error) {
+	format, err := ParseFormat(string(opts.Format))
+	if err != nil {
+		return Result{}, err
+	}
+	maxBytes := opts.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	if opts.MaxEntries <= 0 {
+		opts.MaxEntries = DefaultMaxEntries
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return Result{}, fmt.Errorf("import: read: %w", err)
+	}
+	if int64(len(data)) > maxBytes {
+		return Result{}, newError(ErrTooLarge, format, 0,
+			"the file is larger than %s, far more than any password export; choose the export file itself", sizeText(maxBytes))
+	}
+	if err := checkMagic(data, format); err != nil {
+		return Result{}, err
+	}
+	text, notice, err := decodeText(data, format)
+	if err != nil {
+		return Result{}, err
+	}
+	var res Result
+	if notice != "" {
+		res.Notices = append(res.Notices, notice)
+	}
+	if strings.TrimSpace(text) == "" {
+		return res, newError(ErrUnknownFormat, format, 0, "the file is empty")
+	}
+	p := parser{format: format, maxEntries: opts.MaxEntries, res: &res}
+	if format == FormatBitwardenJSON || (format == FormatAuto && looksLikeJSON(text)) {
+		p.detected = p.format == FormatAuto
+		p.format = FormatBitwardenJSON
+		err = p.bitwardenJSON(text)
+	} else {
+		err = p.csv(text)
+	}
+	if err != nil {
+		return Result{Format: res.Format, Notices: res.Notices}, err
+	}
+	res.Format = p.format
+	if len(res.Entries) == 0 {
+		res.Notices = append(res.Notices, "the export has no logins")
+	}
+	if res.Skipped > 0 {
+		what := "records that are not logins (notes, cards, empty rows) were skipped"
+		if res.Skipped == 1 {
+			what = "record that is not a login (a note, card or empty row) was skipped"
+		}
+		res.Notices = append(res.Notices, fmt.Sprintf("%d %s", res.Skipped, what))
+	}
+	return res, nil
+}
+
+// parser holds the state shared by the format readers.
+type parser struct {
+	format     Format
+	maxEntries int
+	detected   bool // the format was detected, not named
+	res        *Result
+}
+
+// add appends e unless it carries nothing to import.
+func (p *parser) add(e Entry) error {
+	if e.URL == "" && e.Login == "" && e.Password == "" {
+		p.res.Skipped++
+		return nil
+	}
+	if len(p.res.Entries) >= p.maxEntries {
+		return newError(ErrTooLarge, p.format, e.Line,
+			"more than %d entries; split the export into smaller files", p.maxEntries)
+	}
+	e.finish()
+	p.res.Entries = append(p.res.Entries, e)
+	return nil
+}
+
+func looksLikeJSON(text string) bool {
+	t := strings.TrimLeft(text, " \t\r\n")
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
+}
+
+// checkMagic recognises files that are not exports but are often picked by
+// mistake, and says what to do instead.
+func checkMagic(data []byte, f Format) error {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return newError(ErrUnknownFormat, f, 0, "this is a ZIP archive (Safari's export .zip or a 1Password .1pux?), "+
+			"not a CSV or JSON export; unzip it and choose the passwords .csv inside, or export again as CSV")
+	case bytes.HasPrefix(data, []byte("\x03\xd9\xa2\x9a")):
+		return newError(ErrUnknownFormat, f, 0, "this is a KeePass database (.kdbx), not an export; "+
+			"in KeePassXC use Database > Export > CSV File")
+	case bytes.HasPrefix(data, []byte("SQLite format 3\x00")):
+		return newError(ErrUnknownFormat, f, 0, "this is a browser's SQLite database, not an export; "+
+			"export the passwords from the browser's password settings as CSV")
+	}
+	return nil
+}
+
+func sizeText(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// lineAt returns the 1-based line of byte offset off in s.
+func lineAt(s string, off int) int {
+	off = min(max(off, 0), len(s))
+	return 1 + strings.Count(s[:off], "\n")
+}
