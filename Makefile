@@ -1,0 +1,86 @@
+# Unbind — make run opens the app, make test runs everything (both install
+# the Debian/Ubuntu packages they need first). See README.md.
+SHELL := /bin/bash
+export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
+export LANG ?= C.UTF-8
+
+BUILD_PKGS := gcc libgl1-mesa-dev xorg-dev
+TEST_PKGS  := $(BUILD_PKGS) dbus dbus-x11 gnome-keyring xvfb dunst xdotool imagemagick \
+              gcc-mingw-w64-x86-64 poppler-utils procps
+# Packages without Fyne: raced and cross-built with CGO_ENABLED=0.
+PURE_PKGS  := ./accounts/... ./reminders/... ./cmd/unbindctl/...
+GOFLAGS_CI := -tags ci
+BIN := bin
+
+.PHONY: run build test test-unit test-keyring test-notify test-builds test-fuzz bench stress fuzz package screenshots font deps-build deps-test lint
+
+run: deps-build
+	go build -o $(BIN)/unbind ./cmd/unbind
+	./$(BIN)/unbind
+
+build: deps-build
+	go build -o $(BIN)/unbind ./cmd/unbind
+	CGO_ENABLED=0 go build -o $(BIN)/unbindctl ./cmd/unbindctl
+
+deps-build:
+	@.ci/ensure-packages.sh $(BUILD_PKGS)
+
+deps-test:
+	@.ci/ensure-packages.sh $(TEST_PKGS)
+
+test: deps-test lint test-unit test-keyring test-notify test-fuzz test-builds
+	@echo "make test: all passed"
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	go vet $(GOFLAGS_CI) ./...
+	@if git grep -l '"fyne.io/' -- 'accounts/*.go' 'reminders/*.go' 'cmd/unbindctl/*.go' | grep .; then \
+	  echo "Fyne imported outside ui/ and cmd/unbind"; exit 1; fi
+
+test-unit:
+	CGO_ENABLED=1 go test -race -count=1 $(PURE_PKGS)
+	go test $(GOFLAGS_CI) -count=1 ./...
+
+# The keyring against real D-Bus sessions: unlocked gnome-keyring, none, and
+# a Secret Service that never answers.
+test-keyring:
+	.ci/with-keyring.sh secret-service go test -count=1 ./accounts/vault/ ./cmd/unbindctl/
+	.ci/with-keyring.sh none go test -count=1 -run 'Real|Keyring' ./accounts/vault/ ./cmd/unbindctl/
+	.ci/with-keyring.sh hanging go test -count=1 -run 'RealHanging' ./accounts/vault/
+
+test-notify:
+	@if [ -x .ci/notify-test.sh ]; then .ci/notify-test.sh; else echo "test-notify: no end-to-end notification test yet"; fi
+
+test-fuzz:
+	@if [ -x .ci/fuzz.sh ]; then .ci/fuzz.sh 5s; else echo "test-fuzz: no fuzz script yet"; fi
+
+# The GUI with cgo for this machine, both binaries for Windows (mingw-w64),
+# and the CLI for macOS and Windows without cgo, so the keyring code of
+# every platform compiles.
+test-builds:
+	go build -o /dev/null ./cmd/unbind
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc go build -ldflags "-H windowsgui" -o /dev/null ./cmd/unbind
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc go build -o /dev/null ./cmd/unbindctl
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -o /dev/null ./cmd/unbindctl
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 go build -o /dev/null ./cmd/unbindctl
+	CGO_ENABLED=0 GOOS=linux go build -o /dev/null ./cmd/unbindctl
+
+bench: deps-test
+	@if [ -x .ci/bench.sh ]; then .ci/bench.sh; else go test $(GOFLAGS_CI) -run '^$$' -bench . -benchmem ./...; fi
+
+stress: deps-test
+	@if [ -x .ci/stress.sh ]; then .ci/stress.sh full; else echo "stress: not written yet"; exit 1; fi
+
+fuzz:
+	.ci/fuzz.sh 60s
+
+screenshots: deps-test
+	.ci/screenshots.sh
+
+font:
+	@.ci/ensure-packages.sh fonts-wqy-microhei python3-fonttools
+	/usr/bin/python3 assets/fonts/make-subset.py
+
+package: deps-build
+	.ci/package.sh
