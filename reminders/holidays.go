@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxHolidayFileSize bounds a holiday file; real ones are about 5 KB.
@@ -79,7 +80,8 @@ type rawHoliday struct {
 //     before and January of the year after are allowed: a notice may move
 //     days just across New Year (2023.json lists 2022-12-31);
 //   - a date listed twice has the same isOffDay both times;
-//   - the file is not empty and not larger than MaxHolidayFileSize.
+//   - the file is UTF-8 (a leading byte-order mark is allowed), has days,
+//     and is not larger than MaxHolidayFileSize.
 //
 // Errors are *FileError.
 func ParseHolidayFile(name string, data []byte) (*HolidayFile, error) {
@@ -88,6 +90,10 @@ func ParseHolidayFile(name string, data []byte) (*HolidayFile, error) {
 	}
 	if len(data) > MaxHolidayFileSize {
 		return nil, fail(-1, "", "larger than %d bytes", MaxHolidayFileSize)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM, as Windows editors save
+	if !utf8.Valid(data) {
+		return nil, fail(-1, "", "not valid UTF-8")
 	}
 	var raw rawHolidayFile
 	if err := json.Unmarshal(data, &raw); err != nil {

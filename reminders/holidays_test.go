@@ -88,6 +88,10 @@ func TestBrokenHolidayFiles(t *testing.T) {
 			[]string{"days[2] (2027-01-04)", "conflicts with days[1]"}},
 		{"missing isOffDay", "2027.json", `{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01"}]}`,
 			[]string{"days[0] (2027-01-01)", `missing "isOffDay"`}},
+		{"invalid UTF-8", "2027.json", `{"year":2027,"papers":[],"days":[{"name":"` + "\xff" + `","date":"2027-01-01","isOffDay":true}]}`,
+			[]string{"not valid UTF-8"}},
+		{"too large", "2027.json", `{"year":2027,"papers":[],"days":[` + okDay + `]}` + strings.Repeat(" ", reminders.MaxHolidayFileSize),
+			[]string{"larger than"}},
 		{"null entry", "2027.json", `{"year":2027,"papers":[],"days":[null]}`, []string{"days[0]", "null"}},
 		{"isOffDay as string", "2027.json", `{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":"true"}]}`,
 			[]string{`"days.isOffDay" is a JSON string, want true or false`}},
@@ -117,6 +121,13 @@ func TestBrokenHolidayFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestByteOrderMarkAccepted(t *testing.T) {
+	hf, err := reminders.ParseHolidayFile("2027.json", []byte("\xef\xbb\xbf"+`{"year":2027,"papers":[],"days":[`+okDay+`]}`))
+	if err != nil || hf.Year != 2027 || len(hf.Days) != 1 {
+		t.Fatalf("a file with a BOM: %+v, %v", hf, err)
 	}
 }
 
