@@ -89,10 +89,17 @@ func hostAndApp(raw string) (host, app string) {
 	} else {
 		return "", ""
 	}
+	rest = strings.TrimSuffix(rest, ".") // IDNA maps 。 to a dot
+	if rest == "" || strings.HasPrefix(rest, ".") || strings.Contains(rest, "..") {
+		return "", ""
+	}
 	if !schemed && !strings.Contains(rest, ".") {
 		return "", "" // a word in a URL column is not a host
 	}
-	return strings.TrimPrefix(rest, "www."), ""
+	for strings.HasPrefix(rest, "www.") {
+		rest = rest[len("www."):]
+	}
+	return rest, ""
 }
 
 // domainLike reports whether a title is a bare domain such as "taobao.com"
