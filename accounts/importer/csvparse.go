@@ -12,6 +12,9 @@ import (
 func (p *parser) csv(text string) error {
 	sc := newCSVScanner(text)
 	rec, line, err := sc.next()
+	if errors.Is(err, io.EOF) {
+		return newError(ErrUnknownFormat, p.format, 0, "the file is empty")
+	}
 	if err != nil {
 		return p.csvError(err, line)
 	}

@@ -40,13 +40,32 @@ func decodeText(data []byte, f Format) (text, notice string, err error) {
 	if utf8.Valid(data) {
 		return string(data), notice, nil
 	}
-	if s, ok := fromGB18030(data); ok {
+	if s, ok := fromGB18030(data); ok && !mostlyUTF8(data) {
 		return s, "the file was saved as GBK/GB18030 (Excel on Chinese Windows does this); " +
 			"it was converted to UTF-8 for reading (the file itself is unchanged)", nil
 	}
 	bad := firstInvalidUTF8(data)
 	return "", "", newError(ErrEncoding, f, lineAt(string(data[:bad]), bad),
 		"the file is neither UTF-8 nor GBK/GB18030 text (invalid bytes here); %s", saveAsUTF8)
+}
+
+// mostlyUTF8 reports whether data is UTF-8 with a few broken bytes rather
+// than another encoding: more valid multi-byte characters than invalid
+// bytes. GBK text decoded as UTF-8 is mostly invalid, so this keeps a
+// damaged UTF-8 file from being "converted" into mojibake.
+func mostlyUTF8(b []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			invalid++
+		case n > 1:
+			valid++
+		}
+		i += n
+	}
+	return valid > invalid
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -69,6 +88,7 @@ func fromGB18030(data []byte) (string, bool) {
 	if err != nil {
 		return "", false
 	}
+	out = bytes.TrimPrefix(out, bomUTF8) // GB18030 can encode a BOM too
 	for _, r := range string(out) {
 		if !plausibleRune(r) {
 			return "", false

@@ -28,10 +28,10 @@ var (
 // line it applies to (0 when none does) and what is wrong, as one line.
 // errors.Is(err, ErrX) works through Unwrap.
 type Error struct {
-	Format Format
-	Line   int
-	Msg    string
-	Kind   error
+	Format Format // the format being read; "" before it is known
+	Line   int    // the physical line, 1-based; 0 when no line applies
+	Msg    string // what is wrong and what to do, one line
+	Kind   error  // one of the sentinel errors
 }
 
 func (e *Error) Error() string {

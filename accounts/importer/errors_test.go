@@ -195,3 +195,22 @@ func TestParseFormat(t *testing.T) {
 		}
 	}
 }
+
+// A UTF-8 file with one broken byte is reported, not "converted" from
+// GB18030 into mojibake.
+func TestBrokenUTF8NotTakenForGB18030(t *testing.T) {
+	in := chromeHeader + "淘宝网,https://login.taobao.com,张三,pw,备注\n京东,https://jd.com,李四,pw,坏\xff字节\n"
+	_, err := Read(strings.NewReader(in), Options{})
+	var ie *Error
+	if !errors.Is(err, ErrEncoding) || !errors.As(err, &ie) || ie.Line != 3 {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestGB18030WithBOM(t *testing.T) {
+	enc, _ := simplifiedchinese.GB18030.NewEncoder().String("\ufeff" + chromeHeader + "京东,https://jd.com,张三,pw,备注\n")
+	res, err := Read(strings.NewReader(enc), Options{})
+	if err != nil || len(res.Entries) != 1 || res.Entries[0].Login != "张三" {
+		t.Fatalf("%v %v", err, res.Entries)
+	}
+}

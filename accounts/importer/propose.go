@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"net/mail"
+	"net/netip"
 	"slices"
 	"strings"
 	"time"
@@ -151,6 +152,13 @@ func matchHost(m Matcher, host string, cache map[string]string) string {
 		return id
 	}
 	id := ""
+	if _, err := netip.ParseAddr(host); err == nil { // an address has no parent domains
+		if got, ok := m.MatchHost(host); ok {
+			id = got
+		}
+		cache[host] = id
+		return id
+	}
 	for h := host; strings.Contains(h, "."); h = h[strings.IndexByte(h, '.')+1:] {
 		if got, ok := m.MatchHost(h); ok && got != "" {
 			id = got

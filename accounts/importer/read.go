@@ -91,7 +91,7 @@ func Read(r io.Reader, opts Options) (Result, error) {
 		err = p.csv(text)
 	}
 	if err != nil {
-		return Result{Format: res.Format, Notices: res.Notices}, err
+		return Result{Notices: res.Notices}, err
 	}
 	res.Format = p.format
 	if len(res.Entries) == 0 {
