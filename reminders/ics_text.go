@@ -42,7 +42,8 @@ func icsText(s string) string {
 
 // icsFold folds one content line (without CRLF) into physical lines of at
 // most icsMaxLine octets, each ended by CRLF; continuation lines start with
-// a space (RFC 5545 3.1). It never splits a UTF-8 sequence.
+// a space (RFC 5545 3.1). It never splits a UTF-8 sequence, nor a TEXT
+// escape such as \; (legal, but some readers unfold badly).
 func icsFold(line string) string {
 	var b strings.Builder
 	b.Grow(len(line) + len(line)/icsMaxLine*3 + 2)
@@ -50,6 +51,9 @@ func icsFold(line string) string {
 	for len(line) > limit {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		if endsInOpenEscape(line[:cut]) {
 			cut--
 		}
 		b.WriteString(line[:cut])
@@ -60,4 +64,14 @@ func icsFold(line string) string {
 	b.WriteString(line)
 	b.WriteString("\r\n")
 	return b.String()
+}
+
+// endsInOpenEscape reports whether s ends in an odd run of backslashes,
+// i.e. its last backslash starts an escape whose second half follows.
+func endsInOpenEscape(s string) bool {
+	n := 0
+	for n < len(s) && s[len(s)-1-n] == '\\' {
+		n++
+	}
+	return n%2 == 1
 }

@@ -16,6 +16,9 @@ func TestICSFold(t *testing.T) {
 		"SUMMARY:" + strings.Repeat("注销", 40),
 		"DESCRIPTION:x" + strings.Repeat("😀", 50), // 4-octet characters
 		"DESCRIPTION:xx" + strings.Repeat("é", 100),
+		"DESCRIPTION:" + strings.Repeat(`\,`, 100),
+		"DESCRIPTION:x" + strings.Repeat(`\\`, 100),
+		"DESCRIPTION:" + strings.Repeat(`a\;`, 100),
 	} {
 		folded := icsFold(line)
 		if !strings.HasSuffix(folded, "\r\n") {
@@ -29,6 +32,9 @@ func TestICSFold(t *testing.T) {
 			}
 			if !utf8.ValidString(p) {
 				t.Errorf("physical line %d splits a character: %q", i, p)
+			}
+			if i < len(phys)-1 && endsInOpenEscape(p) {
+				t.Errorf("physical line %d splits an escape: %q", i, p)
 			}
 			if i > 0 {
 				if !strings.HasPrefix(p, " ") {
