@@ -66,7 +66,7 @@ func Read(r io.Reader, opts Options) (Result, error) {
 	}
 	if int64(len(data)) > maxBytes {
 		return Result{}, newError(ErrTooLarge, format, 0,
-			"the file is larger than %s, far more than any password export; choose the export file itself", sizeText(maxBytes))
+			"the file is larger than %s, far more than any password export; check that you chose the export file", sizeText(maxBytes))
 	}
 	if err := checkMagic(data, format); err != nil {
 		return Result{}, err
@@ -117,6 +117,7 @@ type parser struct {
 
 // add appends e unless it carries nothing to import.
 func (p *parser) add(e Entry) error {
+	e.finish()
 	if e.URL == "" && e.Login == "" && e.Password == "" {
 		p.res.Skipped++
 		return nil
@@ -125,7 +126,6 @@ func (p *parser) add(e Entry) error {
 		return newError(ErrTooLarge, p.format, e.Line,
 			"more than %d entries; split the export into smaller files", p.maxEntries)
 	}
-	e.finish()
 	p.res.Entries = append(p.res.Entries, e)
 	return nil
 }
