@@ -35,6 +35,8 @@ lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	go vet $(GOFLAGS_CI) ./...
+	@command -v staticcheck >/dev/null || go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+	staticcheck $(GOFLAGS_CI) ./...
 	@if git grep -l '"fyne.io/' -- 'accounts/*.go' 'reminders/*.go' 'cmd/unbindctl/*.go' | grep .; then \
 	  echo "Fyne imported outside ui/ and cmd/unbind"; exit 1; fi
 

@@ -137,3 +137,30 @@ func PhoneDigits(phone string) string {
 func normaliseKey(s string) string {
 	return strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
 }
+
+// NormaliseLogin is the one rule for "the same login": e-mails and user
+// names compare without case (shopping platforms treat them so), phone
+// numbers by their digits without +86/0086.
+func NormaliseLogin(login string) string {
+	l := strings.TrimSpace(login)
+	if !strings.Contains(l, "@") && IsPhoneLike(l) {
+		return PhoneDigits(l)
+	}
+	return strings.ToLower(l)
+}
+
+// IsPhoneLike reports whether s is digits with the usual separators, 7 to
+// 15 digits.
+func IsPhoneLike(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" +-().", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 7 && digits <= 15
+}

@@ -186,35 +186,9 @@ func merge(kept, other Proposal) Proposal {
 	return kept
 }
 
-// NormaliseLogin is the login as compared for duplicates: trimmed, e-mail
-// addresses lower-cased, phone numbers reduced to their digits (without a
-// +86 prefix, via accounts.PhoneDigits). Other user names keep their case.
-func NormaliseLogin(login string) string {
-	l := strings.TrimSpace(login)
-	switch {
-	case strings.Contains(l, "@"):
-		return strings.ToLower(l)
-	case isPhone(l):
-		return accounts.PhoneDigits(l)
-	}
-	return l
-}
-
-// isPhone reports whether a login is a phone number: digits with the usual
-// separators, 7 to 15 digits.
-func isPhone(s string) bool {
-	digits := 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case strings.ContainsRune(" +-().", r):
-		default:
-			return false
-		}
-	}
-	return digits >= 7 && digits <= 15
-}
+// NormaliseLogin is the login as compared for duplicates; the rule is
+// accounts.NormaliseLogin, the same one the store merges by.
+func NormaliseLogin(login string) string { return accounts.NormaliseLogin(login) }
 
 // Account is the inventory account the proposal becomes: its platform (or
 // accounts.CustomPlatform), name and login, with the login also filed as
@@ -235,7 +209,7 @@ func (p Proposal) Account() accounts.Account {
 		if addr, err := mail.ParseAddress(p.Login); err == nil && strings.EqualFold(addr.Address, p.Login) {
 			a.Email = strings.ToLower(p.Login)
 		}
-	case isPhone(p.Login):
+	case accounts.IsPhoneLike(p.Login):
 		a.Phone = accounts.PhoneDigits(p.Login)
 	}
 	return a

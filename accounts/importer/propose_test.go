@@ -12,7 +12,7 @@ func TestNormaliseLogin(t *testing.T) {
 		"+86 138-1234-5678":   "13812345678",
 		"0086 13812345678":    "13812345678",
 		"(010) 1234-5678":     "01012345678",
-		"tb_Alice_2019":       "tb_Alice_2019",
+		"tb_Alice_2019":       "tb_alice_2019", // user names compare without case
 		"1234":                "1234",
 		"":                    "",
 	} {

@@ -154,7 +154,11 @@ func (s *Store) Account(ctx context.Context, id string) (accounts.Account, error
 
 // Accounts loads every account, ordered by platform then name.
 func (s *Store) Accounts(ctx context.Context) ([]accounts.Account, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+accountColumns+" FROM accounts a ORDER BY a.platform_id, a.name, a.id")
+	return listAccounts(ctx, s.db)
+}
+
+func listAccounts(ctx context.Context, q querier) ([]accounts.Account, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+accountColumns+" FROM accounts a ORDER BY a.platform_id, a.name, a.id")
 	if err != nil {
 		return nil, fmt.Errorf("list accounts: %w", err)
 	}
@@ -172,7 +176,7 @@ func (s *Store) Accounts(ctx context.Context) ([]accounts.Account, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list accounts: %w", err)
 	}
-	fields, err := s.db.QueryContext(ctx, "SELECT account_id, field FROM secret_fields")
+	fields, err := q.QueryContext(ctx, "SELECT account_id, field FROM secret_fields")
 	if err != nil {
 		return nil, fmt.Errorf("list accounts: %w", err)
 	}

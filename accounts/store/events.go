@@ -39,6 +39,10 @@ func (s *Store) Events(ctx context.Context, accountID string) ([]accounts.Event,
 // EventsBetween returns every account's events with from ≤ at < to, oldest
 // first; a zero bound is open.
 func (s *Store) EventsBetween(ctx context.Context, from, to time.Time) ([]accounts.Event, error) {
+	return eventsBetween(ctx, s.db, from, to)
+}
+
+func eventsBetween(ctx context.Context, q querier, from, to time.Time) ([]accounts.Event, error) {
 	lo, hi := int64(-1<<62), int64(1<<62)
 	if !from.IsZero() {
 		lo = ms(from)
@@ -46,7 +50,7 @@ func (s *Store) EventsBetween(ctx context.Context, from, to time.Time) ([]accoun
 	if !to.IsZero() {
 		hi = ms(to)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+eventColumns+" FROM events WHERE at >= ? AND at < ? ORDER BY at, id", lo, hi)
+	rows, err := q.QueryContext(ctx, "SELECT "+eventColumns+" FROM events WHERE at >= ? AND at < ? ORDER BY at, id", lo, hi)
 	if err != nil {
 		return nil, fmt.Errorf("load history: %w", err)
 	}

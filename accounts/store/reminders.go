@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/unbindapp/unbind/accounts"
 )
 
@@ -36,6 +35,10 @@ type ReminderFilter struct {
 
 // Reminders lists reminders matching f, soonest first.
 func (s *Store) Reminders(ctx context.Context, f ReminderFilter) ([]accounts.Reminder, error) {
+	return listReminders(ctx, s.db, f)
+}
+
+func listReminders(ctx context.Context, db querier, f ReminderFilter) ([]accounts.Reminder, error) {
 	var where []string
 	var args []any
 	if f.AccountID != "" {
@@ -52,7 +55,7 @@ func (s *Store) Reminders(ctx context.Context, f ReminderFilter) ([]accounts.Rem
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY due_at, id", args...)
+	rows, err := db.QueryContext(ctx, q+" ORDER BY due_at, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list reminders: %w", err)
 	}
@@ -80,7 +83,7 @@ func (s *Store) Reminder(ctx context.Context, id string) (accounts.Reminder, err
 // AddReminder inserts a new reminder (custom ones get key custom:<id>).
 func (s *Store) AddReminder(ctx context.Context, r accounts.Reminder) (accounts.Reminder, error) {
 	if r.ID == "" {
-		r.ID = uuid.NewString()
+		r.ID = newID()
 	}
 	if r.Key == "" {
 		r.Key = string(r.Kind) + ":" + r.ID
@@ -134,7 +137,7 @@ func (s *Store) SyncDerived(ctx context.Context, accountID string, desired []acc
 			old, ok := existing[d.Key]
 			switch {
 			case !ok:
-				d.ID, d.AccountID, d.State, d.CreatedAt = uuid.NewString(), accountID, accounts.ReminderPending, now
+				d.ID, d.AccountID, d.State, d.CreatedAt = newID(), accountID, accounts.ReminderPending, now
 				if err := insertReminder(ctx, tx, d); err != nil {
 					return fmt.Errorf("add reminder %s: %w", d.Key, err)
 				}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/unbindapp/unbind/accounts"
 )
 
@@ -34,6 +35,13 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// querier is a *sql.DB or a *sql.Tx: list queries run on either, so an
+// export can read everything from one snapshot.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // inTx runs fn in one write transaction (BEGIN IMMEDIATE, from the DSN).
@@ -74,3 +82,6 @@ func accountLabel(ctx context.Context, tx *sql.Tx, id string) (string, error) {
 	}
 	return name, err
 }
+
+// newID returns a fresh random ID for accounts and reminders.
+func newID() string { return uuid.NewString() }

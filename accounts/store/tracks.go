@@ -57,8 +57,12 @@ func (s *Store) Tracks(ctx context.Context, accountID string) ([]accounts.Track,
 // AllTracks loads every account's tracks in one pass, keyed by account ID
 // (for reminders and reports over the whole inventory).
 func (s *Store) AllTracks(ctx context.Context) (map[string][]accounts.Track, error) {
+	return allTracks(ctx, s.db)
+}
+
+func allTracks(ctx context.Context, q querier) (map[string][]accounts.Track, error) {
 	out := map[string][]accounts.Track{}
-	rows, err := s.db.QueryContext(ctx, "SELECT account_id, kind, ticket, note, submitted_at, completed_at FROM tracks ORDER BY account_id, kind")
+	rows, err := q.QueryContext(ctx, "SELECT account_id, kind, ticket, note, submitted_at, completed_at FROM tracks ORDER BY account_id, kind")
 	if err != nil {
 		return nil, fmt.Errorf("load tracks: %w", err)
 	}
@@ -78,7 +82,7 @@ func (s *Store) AllTracks(ctx context.Context) (map[string][]accounts.Track, err
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	steps, err := s.db.QueryContext(ctx, "SELECT account_id, kind, key, done_at FROM track_steps")
+	steps, err := q.QueryContext(ctx, "SELECT account_id, kind, key, done_at FROM track_steps")
 	if err != nil {
 		return nil, fmt.Errorf("load steps: %w", err)
 	}
