@@ -25,7 +25,7 @@ func TestImportMergesAndIsIdempotent(t *testing.T) {
 		{PlatformID: "taobao", Name: "淘宝网", Login: "me@example.com", Phone: "13812345678"}, // merges, fills phone
 		{PlatformID: "jd", Name: "京东", Login: "+86 139-0000-1111"},
 		{PlatformID: "jd", Name: "京东 again", Login: "13900001111"}, // same phone login as above
-		{PlatformID: "pinduoduo", Name: "拼多多"},                      // no login: never merged
+		{PlatformID: "pinduoduo", Name: "拼多多"},                     // no login: never merged
 	}
 	res, err := st.ImportAccounts(ctx, batch, "chrome.csv", now)
 	if err != nil {
