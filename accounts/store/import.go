@@ -123,9 +123,7 @@ func mergeInto(ctx context.Context, tx *sql.Tx, id string, a accounts.Account, s
 	fill(&next.Notes, a.Notes)
 	next.RealName = cur.RealName || a.RealName
 	next.Seller = cur.Seller || a.Seller
-	for _, t := range a.ThirdParty {
-		next.ThirdParty = append(next.ThirdParty, t)
-	}
+	next.ThirdParty = append(next.ThirdParty, a.ThirdParty...)
 	next.Normalise()
 	if next.Phone == cur.Phone && next.Email == cur.Email && next.Notes == cur.Notes && next.RealName == cur.RealName &&
 		next.Seller == cur.Seller && joinThirdParty(next.ThirdParty) == joinThirdParty(cur.ThirdParty) {
