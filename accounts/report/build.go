@@ -1,0 +1,272 @@
+package report
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+// Build makes the report from in as of opts.Now. It reads no store and no
+// keyring: everything comes from in, so the same data always gives the
+// same report.
+func Build(ctx context.Context, in Input, opts Options) (*Report, error) {
+	s, err := opts.resolve()
+	if err != nil {
+		return nil, fmt.Errorf("build report: %w", err)
+	}
+	b := &builder{s: s, in: in, wd: in.Workdays, names: map[string]string{}, next: map[string]accounts.Reminder{},
+		letter: map[string]bool{}}
+	if b.wd == nil {
+		b.wd = weekdays{}
+	}
+	r := &Report{Schema: Schema, Header: b.header(), Findings: []Finding{}, Accounts: []AccountEntry{},
+		Timeline: []TimelineEntry{}, Warnings: []string{}}
+	b.r = r
+	b.indexReminders()
+	all := slices.Clone(in.Accounts)
+	slices.SortFunc(all, func(x, y accounts.Account) int {
+		return cmp.Or(cmp.Compare(x.PlatformID, y.PlatformID), cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
+	})
+	r.Accounts = make([]AccountEntry, 0, len(all))
+	for i, a := range all {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("build report: %w", err)
+			}
+		}
+		e := b.account(a)
+		b.count(a, &e)
+		b.findings(a, &e)
+		r.Accounts = append(r.Accounts, e)
+	}
+	b.groupFindings(all)
+	b.summarise(all)
+	if err := b.timeline(ctx); err != nil {
+		return nil, fmt.Errorf("build report: %w", err)
+	}
+	b.warn()
+	return r, nil
+}
+
+// builder holds what Build works with.
+type builder struct {
+	s     settings
+	in    Input
+	wd    Workdays
+	r     *Report
+	names map[string]string // platform ID → display name
+
+	next   map[string]accounts.Reminder // account ID → next open reminder
+	letter map[string]bool              // account ID → an open escalation reminder exists
+
+	earliestReview time.Time // earliest submission whose review window was computed
+}
+
+func (b *builder) t(key string, args ...any) string { return tr(b.s.lang, key, args...) }
+
+func (b *builder) at(t time.Time) time.Time { return t.In(b.s.loc) }
+
+func (b *builder) atp(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	v := t.In(b.s.loc)
+	return &v
+}
+
+func (b *builder) header() Header {
+	h := Header{GeneratedAt: b.s.now, AppVersion: b.s.AppVersion, DataDir: b.s.DataDir,
+		Until: b.at(b.s.until), Lang: b.s.lang, Masked: !b.s.Unmasked,
+		BackupIntervalDays: int(b.s.BackupInterval / (24 * time.Hour))}
+	if !b.s.Since.IsZero() {
+		h.Since = b.atp(&b.s.Since)
+	}
+	if h.Masked {
+		h.DataDir = hideHome(h.DataDir)
+	}
+	return h
+}
+
+// hideHome shows the home folder as ~: its name is usually the person's.
+func hideHome(dir string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || dir == "" {
+		return dir
+	}
+	home = filepath.Clean(home)
+	if dir == home {
+		return "~"
+	}
+	if rest, ok := strings.CutPrefix(dir, home+string(filepath.Separator)); ok {
+		return "~" + string(filepath.Separator) + rest
+	}
+	return dir
+}
+
+// platformName is the catalog name in the report's language, or the ID.
+func (b *builder) platformName(id string) string {
+	if n, ok := b.names[id]; ok {
+		return n
+	}
+	n := ""
+	if b.in.Platforms != nil {
+		n = b.in.Platforms.Name(id, b.s.lang)
+	}
+	switch {
+	case n == "" && id == accounts.CustomPlatform:
+		n = b.t("v.custom_platform")
+	case n == "":
+		n = id
+	}
+	b.names[id] = n
+	return n
+}
+
+func (b *builder) group(id string) string {
+	if b.in.Platforms == nil {
+		return ""
+	}
+	return b.in.Platforms.Group(id)
+}
+
+// indexReminders finds each account's next open reminder and the accounts
+// with an open escalation (whose draft letter exists).
+func (b *builder) indexReminders() {
+	for _, r := range b.in.Reminders {
+		if !r.State.Open() || r.AccountID == "" {
+			continue
+		}
+		if r.Kind == accounts.ReminderEscalation {
+			b.letter[r.AccountID] = true
+		}
+		if old, ok := b.next[r.AccountID]; !ok || effectiveDue(r).Before(effectiveDue(old)) {
+			b.next[r.AccountID] = r
+		}
+	}
+}
+
+func effectiveDue(r accounts.Reminder) time.Time {
+	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
+		return *r.SnoozedUntil
+	}
+	return r.DueAt
+}
+
+// account makes the account's entry; identifiers masked unless Unmasked.
+func (b *builder) account(a accounts.Account) AccountEntry {
+	e := AccountEntry{ID: a.ID, Platform: a.PlatformID, PlatformName: b.platformName(a.PlatformID),
+		IdentityGroup: b.group(a.PlatformID), Name: a.Name, Login: a.Login, Phone: a.Phone, Email: a.Email,
+		RealName: a.RealName, ThirdParty: make([]string, len(a.ThirdParty)), Seller: a.Seller,
+		Status: string(a.Status), StatusLabel: statusLabel(b.s.lang, a.Status), LastBackupAt: b.atp(a.LastBackupAt),
+		Credentials: make([]string, len(a.SecretFields)), Tracks: []TrackEntry{}}
+	if !b.s.Unmasked {
+		e.Login, e.Phone, e.Email = accounts.MaskLogin(a.Login), accounts.MaskPhone(a.Phone), accounts.MaskEmail(a.Email)
+	} else {
+		notes := a.Notes
+		e.Notes = &notes
+	}
+	for i, t := range a.ThirdParty {
+		e.ThirdParty[i] = string(t)
+	}
+	for i, f := range a.SecretFields {
+		e.Credentials[i] = string(f)
+	}
+	if r, ok := b.next[a.ID]; ok {
+		n := &ReminderEntry{Kind: string(r.Kind), Due: b.at(effectiveDue(r)), Title: r.Title}
+		if r.Kind == accounts.ReminderCustom && !b.s.Unmasked {
+			n.Title = "" // the person's own words
+		}
+		e.NextReminder = n
+	}
+	b.tracks(a, &e)
+	return e
+}
+
+// tracks fills the checklist progress and review windows: every kind the
+// catalog lists for the platform or the account has progress on, in
+// accounts.TrackKinds order.
+func (b *builder) tracks(a accounts.Account, e *AccountEntry) {
+	var infos []TrackInfo
+	if b.in.Platforms != nil {
+		infos = b.in.Platforms.Tracks(a.PlatformID)
+	}
+	have := b.in.Tracks[a.ID]
+	for _, kind := range accounts.TrackKinds {
+		ii := slices.IndexFunc(infos, func(t TrackInfo) bool { return t.Kind == kind })
+		ti := slices.IndexFunc(have, func(t accounts.Track) bool { return t.Kind == kind })
+		if ii < 0 && ti < 0 {
+			continue
+		}
+		te := TrackEntry{Kind: string(kind), Label: trackLabel(b.s.lang, kind)}
+		var info TrackInfo
+		if ii >= 0 {
+			info = infos[ii]
+			te.Total = len(info.Checklist)
+		}
+		if ti >= 0 {
+			t := have[ti]
+			te.SubmittedAt, te.CompletedAt = b.atp(t.SubmittedAt), b.atp(t.CompletedAt)
+			if ii >= 0 {
+				for _, k := range info.Checklist {
+					if t.IsDone(k) {
+						te.Done++
+					}
+				}
+			} else {
+				te.Done = len(t.Done)
+			}
+			b.review(a, t, info, &te)
+		}
+		e.ChecklistDone += te.Done
+		e.ChecklistTotal += te.Total
+		e.Tracks = append(e.Tracks, te)
+	}
+}
+
+// review computes the end of the review window of a submitted track and,
+// while the account waits for the platform, how far past it today is.
+func (b *builder) review(a accounts.Account, t accounts.Track, info TrackInfo, te *TrackEntry) {
+	if t.SubmittedAt == nil || t.CompletedAt != nil || info.ReviewWorkdays <= 0 {
+		return
+	}
+	due := b.wd.AddWorkdays(*t.SubmittedAt, info.ReviewWorkdays)
+	te.ReviewDue = due.UTC().Format(time.DateOnly)
+	if a.Status != accounts.StatusSubmitted && a.Status != accounts.StatusUnderReview {
+		return
+	}
+	if b.earliestReview.IsZero() || t.SubmittedAt.Before(b.earliestReview) {
+		b.earliestReview = *t.SubmittedAt
+	}
+	if n := b.wd.WorkdaysBetween(due, b.s.now); n > 0 {
+		te.OverdueWorkdays = n
+	}
+}
+
+// warn adds what the report could not know for sure.
+func (b *builder) warn() {
+	if b.in.Platforms == nil {
+		b.r.Warnings = append(b.r.Warnings, b.t("w.no_catalog"))
+	}
+	if b.in.Workdays == nil {
+		b.r.Warnings = append(b.r.Warnings, b.t("w.no_calendar"))
+		return
+	}
+	cov, ok := b.in.Workdays.(coverage)
+	if !ok || b.earliestReview.IsZero() {
+		return
+	}
+	if years := cov.MissingYears(b.earliestReview, b.s.now); len(years) > 0 {
+		ys := make([]string, len(years))
+		for i, y := range years {
+			ys[i] = fmt.Sprint(y)
+		}
+		b.r.Warnings = append(b.r.Warnings, b.t("w.missing_years", strings.Join(ys, ", ")))
+	}
+}

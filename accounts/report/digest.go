@@ -1,0 +1,125 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+)
+
+// The SHA-256 footer. Every format states a digest so a printed or mailed
+// copy can be checked; what it covers (the "body") differs:
+//
+//   - HTML, CSV, JSON: every byte of the file before the last occurrence of
+//     the format's footer marker (htmlMarker, csvMarker, jsonMarker). The
+//     first 64 lower-case hex digits after the marker are the digest.
+//     Verify checks these from the file alone.
+//   - PDF: the body of the JSON format of the same Report (BodyDigest). A
+//     PDF's pages cannot carry a hash of the PDF's own bytes, so its
+//     digest equals that of a JSON file written from the same Report
+//     value (e.g. unbindctl report -o r.pdf -o r.json).
+const (
+	htmlMarker = "<!--unbind:sha256-->"
+	csvMarker  = "#sha256,"
+	jsonMarker = `"sha256": "`
+)
+
+// Errors of Verify.
+var (
+	ErrNoFooter      = errors.New("no Unbind report footer found")
+	ErrMismatch      = errors.New("SHA-256 does not match: the file was changed after it was written")
+	ErrUnverifiable  = errors.New("a PDF report's digest covers the report data, not the file: check the JSON report written with it")
+	errUnknownLayout = errors.New("not an Unbind HTML, CSV or JSON report")
+)
+
+// hexDigest finds the stated digest: the first 64 hex digits after the
+// marker.
+var hexDigest = regexp.MustCompile(`[0-9a-f]{64}`)
+
+func digest(body []byte) string {
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:])
+}
+
+// Verification is the outcome of Verify.
+type Verification struct {
+	Format Format
+	Stated string // the digest in the footer
+	Actual string // the digest of the body
+}
+
+// Verify checks the SHA-256 footer of a written report. It returns the
+// format, the stated and the actual digest, and an error wrapping
+// ErrMismatch when they differ (or ErrNoFooter, ErrUnverifiable).
+func Verify(data []byte) (Verification, error) {
+	var v Verification
+	var marker string
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		v.Format = PDF
+		return v, ErrUnverifiable
+	case bytes.HasPrefix(data, []byte(bom)):
+		v.Format, marker = CSV, csvMarker
+	case bytes.HasPrefix(data, []byte("{")):
+		v.Format, marker = JSON, jsonMarker
+	case bytes.HasPrefix(data, []byte("<!DOCTYPE html>")):
+		v.Format, marker = HTML, htmlMarker
+	default:
+		return v, errUnknownLayout
+	}
+	i := bytes.LastIndex(data, []byte(marker))
+	if i < 0 {
+		return v, fmt.Errorf("%s report: %w", v.Format, ErrNoFooter)
+	}
+	stated := hexDigest.Find(data[i+len(marker):])
+	if stated == nil {
+		return v, fmt.Errorf("%s report: %w", v.Format, ErrNoFooter)
+	}
+	v.Stated, v.Actual = string(stated), digest(data[:i])
+	if v.Stated != v.Actual {
+		return v, fmt.Errorf("%s report: stated %s, actual %s: %w", v.Format, v.Stated, v.Actual, ErrMismatch)
+	}
+	return v, nil
+}
+
+// jsonBody is the JSON format's body: the report encoded with two-space
+// indentation and no HTML escaping, its closing "\n}" replaced by ",\n  "
+// so the footer member "sha256" follows as the last member.
+func jsonBody(r *Report) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	b := buf.Bytes()
+	b = bytes.TrimSuffix(b, []byte("\n}\n"))
+	return append(b, ",\n  "...), nil
+}
+
+// BodyDigest is the SHA-256 (hex) of r's JSON body: the digest a JSON file
+// of r states, and the one its PDF pages show.
+func BodyDigest(r *Report) (string, error) {
+	body, err := jsonBody(r)
+	if err != nil {
+		return "", fmt.Errorf("report digest: %w", err)
+	}
+	return digest(body), nil
+}
+
+func writeJSON(w io.Writer, r *Report) error {
+	body, err := jsonBody(r)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(body); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s%s\"\n}\n", jsonMarker, digest(body))
+	return err
+}

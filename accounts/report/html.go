@@ -1,0 +1,171 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+//go:embed html.tmpl
+var htmlSource string
+
+// htmlTemplate is parsed once; the view's methods do the per-report work,
+// so one template serves every language concurrently.
+var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
+
+// htmlView is what the template sees: the report and helpers in its
+// language. Every value reaches the page through html/template escaping.
+type htmlView struct {
+	*Report
+	Chart statusChart
+}
+
+func (v htmlView) T(key string, args ...any) string { return tr(v.Header.Lang, key, args...) }
+
+func (v htmlView) Sev(s Severity) string { return label(v.Header.Lang, "severity", string(s)) }
+
+func (v htmlView) Reminder(kind string) string { return label(v.Header.Lang, "reminder", kind) }
+
+func (v htmlView) YesNo(b bool) string { return yesNo(v.Header.Lang, b) }
+
+func (v htmlView) ThirdParty(codes []string) string {
+	return joinLabels(v.Header.Lang, "third", codes, v.sep())
+}
+
+func (v htmlView) Credentials(codes []string) string {
+	return joinLabels(v.Header.Lang, "secret", codes, v.sep())
+}
+
+func (v htmlView) sep() string {
+	if v.Header.Lang == "en" {
+		return ", "
+	}
+	return "、"
+}
+
+// Date formats an optional time as YYYY-MM-DD ("—" when nil).
+func (v htmlView) Date(t *time.Time) string {
+	if t == nil {
+		return "—"
+	}
+	return t.Format(time.DateOnly)
+}
+
+func (v htmlView) DateTime(t time.Time) string { return t.Format("2006-01-02 15:04") }
+
+// Progress shows "3/10"; a track the catalog does not know shows "3/?".
+func (v htmlView) Progress(done, total int) string { return progress(done, total) }
+
+func progress(done, total int) string {
+	switch {
+	case total > 0:
+		return strconv.Itoa(done) + "/" + strconv.Itoa(total)
+	case done > 0:
+		return strconv.Itoa(done) + "/?"
+	}
+	return "—"
+}
+
+// Period shows the timeline's period.
+func (v htmlView) Period() string { return period(v.Report) }
+
+func period(r *Report) string {
+	until := r.Header.Until.Format("2006-01-02 15:04")
+	if r.Header.Since == nil {
+		return tr(r.Header.Lang, "v.period_open", until)
+	}
+	return tr(r.Header.Lang, "v.period", r.Header.Since.Format("2006-01-02 15:04"), until)
+}
+
+// Identifiers says whether identifiers are masked.
+func (v htmlView) Identifiers() string {
+	if v.Header.Masked {
+		return v.T("v.masked")
+	}
+	return v.T("v.unmasked")
+}
+
+// Next shows the next reminder: due time, kind and (when shown) title.
+func (v htmlView) Next(n *ReminderEntry) string { return nextReminder(v.Header.Lang, n) }
+
+func nextReminder(lang string, n *ReminderEntry) string {
+	if n == nil {
+		return "—"
+	}
+	s := n.Due.Format("2006-01-02 15:04") + " · " + label(lang, "reminder", n.Kind)
+	if n.Title != "" {
+		s += ": " + n.Title
+	}
+	return s
+}
+
+// Str dereferences optional text.
+func (v htmlView) Str(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// statusChart is the inline SVG bar chart of accounts by status.
+type statusChart struct {
+	Width, Height int
+	Bars          []chartBar
+}
+
+type chartBar struct {
+	Label, Color string
+	Count        int
+	Y, TextY     int
+	Width, NumX  int
+}
+
+// statusColors match the status badges of the GUI.
+var statusColors = map[string]string{
+	"active": "#3182ce", "preparing": "#d69e2e", "submitted": "#805ad5", "under_review": "#dd6b20",
+	"deactivated": "#38a169", "rejected": "#e53e3e", "kept": "#718096",
+}
+
+func chartOf(r *Report) statusChart {
+	const labelW, barMax, rowH, pad = 120, 360, 26, 6
+	c := statusChart{Width: labelW + barMax + 60, Height: len(r.Summary.ByStatus)*rowH + pad}
+	top := 0
+	for _, s := range r.Summary.ByStatus {
+		top = max(top, s.Count)
+	}
+	for i, s := range r.Summary.ByStatus {
+		w := 0
+		if top > 0 {
+			w = s.Count * barMax / top
+		}
+		if s.Count > 0 {
+			w = max(w, 2)
+		}
+		y := pad/2 + i*rowH
+		c.Bars = append(c.Bars, chartBar{Label: s.Label, Color: statusColors[s.Status], Count: s.Count,
+			Y: y, TextY: y + rowH/2 + 4, Width: w, NumX: labelW + w + 6})
+	}
+	return c
+}
+
+// writeHTML renders the template (the body), then the footer: the marker
+// comment and the SHA-256 of every byte before it.
+func writeHTML(w io.Writer, r *Report) error {
+	var body bytes.Buffer
+	body.Grow(4096 + 700*len(r.Accounts) + 300*len(r.Timeline))
+	if err := htmlTemplate.Execute(&body, htmlView{Report: r, Chart: chartOf(r)}); err != nil {
+		return err
+	}
+	sum := digest(body.Bytes())
+	if _, err := w.Write(body.Bytes()); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s\n<footer class=\"digest\">%s: <code>%s</code></footer>\n</body>\n</html>\n",
+		htmlMarker, template.HTMLEscapeString(strings.TrimSpace(tr(r.Header.Lang, "digest.html"))), sum)
+	return err
+}

@@ -1,0 +1,63 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/unbindapp/unbind/accounts/report"
+)
+
+func TestVerify(t *testing.T) {
+	f := newFixture(t)
+	r := f.build(t, baseOptions())
+	sum, err := report.BodyDigest(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []report.Format{report.HTML, report.CSV, report.JSON} {
+		out := render(t, r, format)
+		v, err := report.Verify(out)
+		if err != nil || v.Format != format || v.Stated != v.Actual || len(v.Stated) != 64 {
+			t.Errorf("%s: Verify = %+v, %v", format, v, err)
+		}
+		if format == report.JSON && v.Stated != sum {
+			t.Errorf("JSON digest %s is not BodyDigest %s", v.Stated, sum)
+		}
+		// Change one byte of an account name: the digest must notice.
+		i := bytes.Index(out, []byte("淘宝主号"))
+		tampered := bytes.Clone(out)
+		copy(tampered[i:], "淘宝付号")
+		if _, err := report.Verify(tampered); !errors.Is(err, report.ErrMismatch) {
+			t.Errorf("%s: tampered file verifies: %v", format, err)
+		}
+		if _, err := report.Verify(out[:len(out)/2]); !errors.Is(err, report.ErrNoFooter) && !errors.Is(err, report.ErrMismatch) {
+			t.Errorf("%s: truncated file: %v", format, err)
+		}
+	}
+	if _, err := report.Verify(render(t, r, report.PDF)); !errors.Is(err, report.ErrUnverifiable) {
+		t.Errorf("PDF: %v", err)
+	}
+}
+
+func TestJSONSchema(t *testing.T) {
+	f := newFixture(t)
+	out := render(t, f.build(t, baseOptions()), report.JSON)
+	var doc map[string]any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("JSON report does not parse: %v", err)
+	}
+	if doc["schema"] != report.Schema {
+		t.Errorf("schema = %v", doc["schema"])
+	}
+	for _, key := range []string{"header", "summary", "findings", "accounts", "timeline", "warnings", "sha256"} {
+		if _, ok := doc[key]; !ok {
+			t.Errorf("JSON report lacks %q", key)
+		}
+	}
+	var back report.Report
+	if err := json.Unmarshal(out, &back); err != nil || len(back.Accounts) != 10 {
+		t.Errorf("JSON does not read back into Report: %v, %d accounts", err, len(back.Accounts))
+	}
+}

@@ -1,0 +1,105 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+// Format is an output format of the report.
+type Format string
+
+// The formats.
+const (
+	HTML Format = "html"
+	PDF  Format = "pdf"
+	CSV  Format = "csv"
+	JSON Format = "json"
+)
+
+// Formats lists every format.
+var Formats = []Format{HTML, PDF, CSV, JSON}
+
+// ParseFormat turns "html", "PDF", … into a Format.
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Formats {
+		if f == known {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown report format %q (one of: html, pdf, csv, json): %w", s, accounts.ErrInvalid)
+}
+
+// FormatOf guesses the format from a file name's extension (".htm" too).
+func FormatOf(path string) (Format, bool) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	if ext == "htm" {
+		ext = "html"
+	}
+	f, err := ParseFormat(ext)
+	return f, err == nil
+}
+
+// Write renders r in format f to w.
+func Write(w io.Writer, r *Report, f Format) error {
+	var err error
+	switch f {
+	case HTML:
+		err = writeHTML(w, r)
+	case PDF:
+		err = writePDF(w, r)
+	case CSV:
+		err = writeCSV(w, r)
+	case JSON:
+		err = writeJSON(w, r)
+	default:
+		_, err = ParseFormat(string(f))
+	}
+	if err != nil {
+		return fmt.Errorf("write %s report: %w", f, err)
+	}
+	return nil
+}
+
+// WriteFile writes r to path atomically: into a temporary file (mode 0600)
+// in the same folder, synced, then renamed over path. A failed write leaves
+// any earlier file at path untouched and no temporary file behind.
+func WriteFile(path string, r *Report, f Format) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := Write(bw, r, f); err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	return nil
+}
