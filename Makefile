@@ -12,7 +12,7 @@ PURE_PKGS  := ./accounts/... ./reminders/... ./cmd/unbindctl/...
 GOFLAGS_CI := -tags ci
 BIN := bin
 
-.PHONY: run build test test-unit test-keyring test-notify test-builds test-fuzz bench stress fuzz package screenshots font deps-build deps-test lint
+.PHONY: run build test test-unit test-keyring test-notify test-builds test-fuzz test-stress bench stress fuzz package screenshots font deps-build deps-test lint
 
 run: deps-build
 	go build -o $(BIN)/unbind ./cmd/unbind
@@ -28,7 +28,7 @@ deps-build:
 deps-test:
 	@.ci/ensure-packages.sh $(TEST_PKGS)
 
-test: deps-test lint test-unit test-keyring test-notify test-fuzz test-builds
+test: deps-test lint test-unit test-keyring test-notify test-fuzz test-stress test-builds
 	@echo "make test: all passed"
 
 lint:
@@ -54,8 +54,14 @@ test-keyring:
 test-notify:
 	@if [ -x .ci/notify-test.sh ]; then .ci/notify-test.sh; else echo "test-notify: no end-to-end notification test yet"; fi
 
+test-stress:
+	@if [ -x .ci/stress.sh ]; then .ci/stress.sh short; else echo "test-stress: no stress script yet"; fi
+
 test-fuzz:
-	@if [ -x .ci/fuzz.sh ]; then .ci/fuzz.sh 5s; else echo "test-fuzz: no fuzz script yet"; fi
+	@if [ -x .ci/fuzz.sh ]; then .ci/fuzz.sh 5s; else echo "test-stress:
+	@if [ -x .ci/stress.sh ]; then .ci/stress.sh short; else echo "test-stress: no stress script yet"; fi
+
+test-fuzz: no fuzz script yet"; fi
 
 # The GUI with cgo for this machine, both binaries for Windows (mingw-w64),
 # and the CLI for macOS and Windows without cgo, so the keyring code of
