@@ -23,7 +23,7 @@ func validPlatform() Platform {
 			},
 			{
 				Kind: accounts.TrackAccountDelete, Channel: CustomerService, AltChannels: []Channel{Email},
-				Steps: []Step{{Text: Text{Zh: "联系客服", En: "Ask support"}, Path: Text{Zh: "我 → 客服", En: "Me → Support"}}},
+				Steps:          []Step{{Text: Text{Zh: "联系客服", En: "Ask support"}, Path: Text{Zh: "我 → 客服", En: "Me → Support"}}},
 				Prerequisites:  []Prerequisite{{ID: BackupOrders, Text: Text{Zh: "备份", En: "Back up"}}},
 				ReviewWorkdays: &Workdays{Min: 1, Max: 3}, Irreversible: true,
 				Difficulty: Hard, Source: "001_d480b8346dced8a2.txt", Verified: "2026-01-01",
