@@ -31,6 +31,32 @@ func Load(builtin fs.FS, userDir string) (*Catalog, []error) {
 	return b.build()
 }
 
+// CheckFile checks one catalog file as if it were in the user folder on
+// top of the built-in catalog, which it may override or refer to. It
+// returns the file's valid platforms (with broken references dropped) and
+// every problem the file causes, including references it breaks in
+// built-in entries.
+func CheckFile(builtin fs.FS, file string) ([]Platform, []error) {
+	var b builder
+	if builtin != nil {
+		b.loadFS(builtin)
+	}
+	b.errs = nil // problems of the built-in data are not this file's
+	data, err := readFile(file)
+	if err != nil {
+		return nil, []error{&LoadError{File: file, Err: err}}
+	}
+	b.add(file, data, true)
+	c, errs := b.build()
+	var ps []Platform
+	for _, p := range c.all {
+		if c.origin[p.ID] == file {
+			ps = append(ps, p)
+		}
+	}
+	return ps, errs
+}
+
 // New builds a catalog from platforms held in memory (tests, previews).
 // Each is validated as if read from a file named "memory".
 func New(platforms []Platform) (*Catalog, []error) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -199,5 +200,33 @@ func TestNewFromMemory(t *testing.T) {
 	bad.ID = "Bad ID"
 	if _, errs := New([]Platform{bad}); len(errs) == 0 {
 		t.Error("New accepted an invalid ID")
+	}
+}
+
+func TestCheckFile(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.json", "["+minimal("mine", "我的", "Mine", "mine.example.com")+","+
+		minimal("taobao", "淘宝", "Taobao", "taobao.com")+"]")
+	ps, errs := CheckFile(os.DirFS(builtinDir), good)
+	if len(errs) != 0 || len(ps) != 2 {
+		t.Errorf("good file: %d platforms, errors %v", len(ps), errs)
+	}
+	// Overriding douyin-shop without a shop_close track breaks douyin's
+	// requirement: that counts against this file too.
+	bad := writeFile(t, dir, "bad.json", "["+minimal("douyin-shop", "抖店", "Shop", "jinritemai.com")+
+		`,{"id":"broken"}]`)
+	ps, errs = CheckFile(os.DirFS(builtinDir), bad)
+	if len(ps) != 1 {
+		t.Errorf("bad file: %d valid platforms, want 1", len(ps))
+	}
+	var entries []string
+	for _, le := range loadErrors(t, errs) {
+		entries = append(entries, le.Entry)
+	}
+	if !slices.Contains(entries, "douyin") || !slices.Contains(entries, "broken") {
+		t.Errorf("errors name %v, want douyin and broken", entries)
+	}
+	if _, errs := CheckFile(nil, filepath.Join(dir, "missing.json")); len(errs) != 1 {
+		t.Errorf("missing file: %v", errs)
 	}
 }

@@ -1,0 +1,465 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/assets"
+)
+
+func init() {
+	register(group{name: "catalog", summary: "platforms and how to leave them: list, search, show, validate, import-jdm", run: runCatalog})
+}
+
+const catalogUsage = `usage:
+  unbindctl catalog list [--json] [--lang zh|en]
+  unbindctl catalog search QUERY [--json] [--lang zh|en]
+  unbindctl catalog show ID [--json] [--lang zh|en]
+  unbindctl catalog match HOST             print the platform a login host belongs to
+  unbindctl catalog validate FILE          check a catalog file before putting it in the data folder
+  unbindctl catalog import-jdm FILE        import a JustDeleteMe sites.json as <data dir>/catalog/jdm.json
+
+The catalog is the built-in data plus your own *.json files in
+<data dir>/catalog/, which override built-in platforms with the same ID.
+--lang defaults to zh when $LANG starts with zh, else en.`
+
+// jdmFile is where import-jdm writes; importing again replaces it.
+const jdmFile = "jdm.json"
+
+func runCatalog(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("catalog wants a command: list, search, show, match, validate or import-jdm (see unbindctl catalog -h)")
+	}
+	cmd, rest := args[0], args[1:]
+	if slices.Contains(rest, "-h") || slices.Contains(rest, "--help") || cmd == "-h" || cmd == "--help" || cmd == "help" {
+		fmt.Fprintln(e.stdout, catalogUsage)
+		return nil
+	}
+	switch cmd {
+	case "list":
+		return catalogList(e, rest)
+	case "search":
+		return catalogSearch(e, rest)
+	case "show":
+		return catalogShow(e, rest)
+	case "match":
+		return catalogMatch(e, rest)
+	case "validate":
+		return catalogValidate(e, rest)
+	case "import-jdm":
+		return catalogImportJDM(e, rest)
+	}
+	return usagef("unknown catalog command %q (see unbindctl catalog -h)", cmd)
+}
+
+// catalog loads the built-in catalog and the data folder's catalog files.
+// Problems in those files are warnings on stderr: the rest still loads.
+func (e *env) catalog() (*catalog.Catalog, error) {
+	dir, err := e.dir()
+	if err != nil {
+		return nil, err
+	}
+	c, errs := catalog.Load(assets.Catalog, catalog.UserDir(dir))
+	for _, err := range errs {
+		fmt.Fprintln(e.stderr, "unbindctl: warning: "+err.Error())
+	}
+	return c, nil
+}
+
+// langFlag adds --lang; the default comes from the locale.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", defaultLang(), "language of the output: zh or en")
+}
+
+func defaultLang() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" {
+			return catalog.Lang(s)
+		}
+	}
+	return "en"
+}
+
+func checkLang(cmd, lang string) error {
+	if lang != "zh" && lang != "en" {
+		return usagef("%s: --lang must be zh or en, not %q", cmd, lang)
+	}
+	return nil
+}
+
+func catalogList(e *env, args []string) error {
+	return listPlatforms(e, "catalog list", args, 0, func(c *catalog.Catalog, _ []string) []catalog.Platform { return c.All() })
+}
+
+func catalogSearch(e *env, args []string) error {
+	return listPlatforms(e, "catalog search", args, 1, func(c *catalog.Catalog, pos []string) []catalog.Platform { return c.Search(pos[0]) })
+}
+
+// listPlatforms is list and search: a table, or the same JSON as show.
+func listPlatforms(e *env, cmd string, args []string, nargs int, pick func(*catalog.Catalog, []string) []catalog.Platform) error {
+	fs := newFlags(cmd)
+	asJSON := fs.Bool("json", false, "print JSON")
+	lang := langFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(cmd, pos, nargs, map[int]string{0: "no arguments", 1: "QUERY"}[nargs]); err != nil {
+		return err
+	}
+	if err := checkLang(cmd, *lang); err != nil {
+		return err
+	}
+	c, err := e.catalog()
+	if err != nil {
+		return err
+	}
+	ps := pick(c, pos)
+	if *asJSON {
+		out := make([]platformJSON, len(ps))
+		for i, p := range ps {
+			out[i] = toJSON(p)
+		}
+		return writeJSON(e.stdout, out)
+	}
+	l := *lang
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, tr(l, "ID\t名称\t难度\t事项", "ID\tNAME\tDIFFICULTY\tTRACKS"))
+	for _, p := range ps {
+		kinds := make([]string, len(p.Tracks))
+		for i, t := range p.Tracks {
+			kinds[i] = string(t.Kind)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.ID, p.Names.In(l), difficultyText(l, p.Difficulty), strings.Join(kinds, ","))
+	}
+	return tw.Flush()
+}
+
+// platformJSON is the stable JSON of 'catalog show --json' (and list).
+type platformJSON struct {
+	ID         string             `json:"id"`
+	Names      catalog.Text       `json:"names"`
+	Domains    []string           `json:"domains"`
+	Group      string             `json:"group"`
+	Difficulty catalog.Difficulty `json:"difficulty"`
+	Tracks     []trackJSON        `json:"tracks"`
+}
+
+type trackJSON struct {
+	Kind          accounts.TrackKind     `json:"kind"`
+	Channel       catalog.Channel        `json:"channel"`
+	Steps         []catalog.Step         `json:"steps"`
+	Prerequisites []catalog.Prerequisite `json:"prerequisites"`
+	// ReviewWorkdays is null when the catalog does not know the window.
+	ReviewWorkdays *catalog.Workdays `json:"review_workdays"`
+	Irreversible   bool              `json:"irreversible"`
+	Source         string            `json:"source"`
+	Verified       string            `json:"verified"`
+}
+
+func toJSON(p catalog.Platform) platformJSON {
+	out := platformJSON{ID: p.ID, Names: p.Names, Domains: p.Domains, Group: p.IdentityGroup(),
+		Difficulty: p.Difficulty, Tracks: []trackJSON{}}
+	if out.Domains == nil {
+		out.Domains = []string{}
+	}
+	for _, t := range p.Tracks {
+		tj := trackJSON{Kind: t.Kind, Channel: t.Channel, Steps: t.Steps, Prerequisites: t.Prerequisites,
+			ReviewWorkdays: t.ReviewWorkdays, Irreversible: t.Irreversible, Source: t.Source, Verified: t.Verified}
+		if tj.Prerequisites == nil {
+			tj.Prerequisites = []catalog.Prerequisite{}
+		}
+		out.Tracks = append(out.Tracks, tj)
+	}
+	return out
+}
+
+func catalogShow(e *env, args []string) error {
+	fs := newFlags("catalog show")
+	asJSON := fs.Bool("json", false, "print JSON")
+	lang := langFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs("catalog show", pos, 1, "a platform ID"); err != nil {
+		return err
+	}
+	if err := checkLang("catalog show", *lang); err != nil {
+		return err
+	}
+	c, err := e.catalog()
+	if err != nil {
+		return err
+	}
+	p, ok := c.Platform(pos[0])
+	if !ok {
+		hint := ""
+		if found := c.Search(pos[0]); len(found) > 0 {
+			hint = fmt.Sprintf("; did you mean %s?", found[0].ID)
+		}
+		return fmt.Errorf("catalog show: no platform %q%s (see unbindctl catalog search)", pos[0], hint)
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, toJSON(p))
+	}
+	printPlatform(e.stdout, c, p, *lang)
+	return nil
+}
+
+func printPlatform(w io.Writer, c *catalog.Catalog, p catalog.Platform, l string) {
+	other := p.Names.En
+	if l == "en" {
+		other = p.Names.Zh
+	}
+	fmt.Fprintf(w, "%s (%s) — %s\n", p.Names.In(l), p.ID, other)
+	line := func(label string, value string) {
+		if value != "" {
+			fmt.Fprintf(w, "%s: %s\n", label, value)
+		}
+	}
+	line(tr(l, "别名", "Also known as"), strings.Join(p.Aliases, ", "))
+	line(tr(l, "域名", "Domains"), strings.Join(p.Domains, ", "))
+	if p.Company.ID != "" {
+		line(tr(l, "公司", "Company"), fmt.Sprintf("%s (%s)", p.Company.Name.In(l), p.Company.ID))
+	}
+	var shared, tied []string
+	for _, q := range c.GroupOf(p.ID) {
+		if q.ID != p.ID {
+			shared = append(shared, q.Names.In(l)+" ("+q.ID+")")
+		}
+	}
+	for _, q := range c.TiedTo(p.ID) {
+		tied = append(tied, q.Names.In(l)+" ("+q.ID+")")
+	}
+	line(tr(l, "共用同一账号", "Shares its account with"), strings.Join(shared, ", "))
+	line(tr(l, "关联账户", "Tied to"), strings.Join(tied, ", "))
+	line(tr(l, "难度", "Difficulty"), difficultyText(l, p.Difficulty))
+	line(tr(l, "说明", "Note"), p.Notes.In(l))
+	if origin := c.Origin(p.ID); filepath.IsAbs(origin) {
+		line(tr(l, "来自文件", "From file"), origin)
+	}
+	for _, t := range p.Tracks {
+		fmt.Fprintf(w, "\n== %s (%s) ==\n", kindText(l, t.Kind), t.Kind)
+		channels := channelText(l, t.Channel)
+		for _, alt := range t.AltChannels {
+			channels += tr(l, "，或", " or ") + channelText(l, alt)
+		}
+		undo := tr(l, "可撤销", "reversible")
+		if t.Irreversible {
+			undo = tr(l, "不可撤销", "irreversible")
+		}
+		fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s · %s\n",
+			tr(l, "渠道", "Channel"), channels, tr(l, "难度", "Difficulty"), difficultyText(l, t.Difficulty),
+			tr(l, "审核", "Review"), reviewText(l, t.ReviewWorkdays), undo)
+		for _, r := range c.RequiredBefore(p.ID, t.Kind) {
+			name := r.Platform
+			if q, ok := c.Platform(r.Platform); ok {
+				name = q.Names.In(l)
+			}
+			fmt.Fprintf(w, "%s: %s / %s — %s\n", tr(l, "先完成", "First"), name, kindText(l, r.After), r.Why.In(l))
+		}
+		if len(t.Prerequisites) > 0 {
+			fmt.Fprintln(w, tr(l, "开始前：", "Before you start:"))
+			for _, pr := range t.Prerequisites {
+				fmt.Fprintf(w, "  [ ] %s (%s)\n", pr.In(l), pr.ID)
+			}
+		}
+		fmt.Fprintln(w, tr(l, "步骤：", "Steps:"))
+		for i, s := range t.Steps {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, s.In(l))
+			if !s.Path.IsZero() {
+				fmt.Fprintf(w, "     %s: %s\n", tr(l, "路径", "Path"), s.Path.In(l))
+			}
+		}
+		line(tr(l, "会失去", "You lose"), t.Loses.In(l))
+		line(tr(l, "之后", "Afterwards"), t.Afterwards.In(l))
+		line(tr(l, "备注", "Notes"), t.Notes.In(l))
+		if t.Source == catalog.SourceUnverified {
+			fmt.Fprintf(w, "%s: %s\n", tr(l, "来源", "Source"), tr(l, "尚未核实（条目日期 "+t.Verified+"），请以 App 内实际页面为准",
+				"not verified yet (entry dated "+t.Verified+"); check against the app"))
+		} else {
+			fmt.Fprintf(w, "%s: %s (%s %s)\n", tr(l, "来源", "Source"), t.Source, tr(l, "核实于", "verified"), t.Verified)
+		}
+	}
+}
+
+func catalogMatch(e *env, args []string) error {
+	if err := wantArgs("catalog match", args, 1, "HOST"); err != nil {
+		return err
+	}
+	c, err := e.catalog()
+	if err != nil {
+		return err
+	}
+	p, ok := c.MatchHost(args[0])
+	if !ok {
+		return fmt.Errorf("catalog match: no platform for %q", args[0])
+	}
+	fmt.Fprintln(e.stdout, p.ID)
+	return nil
+}
+
+func catalogValidate(e *env, args []string) error {
+	if err := wantArgs("catalog validate", args, 1, "FILE"); err != nil {
+		return err
+	}
+	ps, errs := catalog.CheckFile(assets.Catalog, args[0])
+	for _, err := range errs {
+		fmt.Fprintln(e.stdout, err)
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("catalog validate: %s: %d problem(s); %d platform(s) valid", args[0], len(errs), len(ps))
+	}
+	fmt.Fprintf(e.stdout, "ok: %s: %d platform(s)\n", args[0], len(ps))
+	return nil
+}
+
+func catalogImportJDM(e *env, args []string) error {
+	fs := newFlags("catalog import-jdm")
+	lang := langFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs("catalog import-jdm", pos, 1, "FILE"); err != nil {
+		return err
+	}
+	if err := checkLang("catalog import-jdm", *lang); err != nil {
+		return err
+	}
+	l := *lang
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return fmt.Errorf("catalog import-jdm: %w", err)
+	}
+	sites, errs := catalog.ImportJDM(f)
+	f.Close()
+	if len(sites) == 0 && len(errs) > 0 {
+		return fmt.Errorf("catalog import-jdm: %s: %w", pos[0], errs[0])
+	}
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	target := filepath.Join(catalog.UserDir(dir), jdmFile)
+	c, err := e.catalog()
+	if err != nil {
+		return err
+	}
+	var kept []catalog.Platform
+	var skipped []string
+	claimed := map[string]string{} // domain → imported ID
+	for _, p := range sites {
+		if why := coveredBy(c, p, target, l); why != "" {
+			skipped = append(skipped, p.Names.En+": "+why)
+			continue
+		}
+		// A domain two sites share stays with the first; the later site
+		// is kept without it, so loading never reports a conflict.
+		var domains []string
+		for _, d := range p.Domains {
+			if first, dup := claimed[d]; dup {
+				fmt.Fprintf(e.stderr, "unbindctl: %s: %s %s\n", p.Names.En, d, tr(l, "已归 "+first+"，不再重复使用", "already belongs to "+first+"; left out"))
+				continue
+			}
+			claimed[d] = p.ID
+			domains = append(domains, d)
+		}
+		p.Domains = domains
+		kept = append(kept, p)
+	}
+	for _, err := range errs {
+		skipped = append(skipped, strings.TrimPrefix(err.Error(), "catalog: entry "))
+	}
+	if len(kept) > 0 {
+		if err := catalog.WriteFile(target, kept); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, tr(l, "已添加 %d 个平台到 %s，跳过 %d 个\n", "added %d platforms to %s, skipped %d\n"), len(kept), target, len(skipped))
+	for _, s := range skipped {
+		fmt.Fprintf(e.stdout, "  %s %s\n", tr(l, "跳过", "skipped"), s)
+	}
+	return nil
+}
+
+// coveredBy says why an imported site duplicates the catalog: its ID or
+// one of its exact domains is already there (outside an earlier import).
+func coveredBy(c *catalog.Catalog, p catalog.Platform, target, l string) string {
+	if _, ok := c.Platform(p.ID); ok && c.Origin(p.ID) != target {
+		return tr(l, "ID 已在目录中（"+c.Origin(p.ID)+"）", "ID already in the catalog ("+c.Origin(p.ID)+")")
+	}
+	for _, d := range p.Domains {
+		if q, ok := c.MatchHost(d); ok && slices.Contains(q.Domains, d) && c.Origin(q.ID) != target {
+			return tr(l, "域名 "+d+" 已属于 "+q.ID, "domain "+d+" is already covered by "+q.ID)
+		}
+	}
+	return ""
+}
+
+func tr(lang, zh, en string) string {
+	if lang == "zh" {
+		return zh
+	}
+	return en
+}
+
+func kindText(l string, k accounts.TrackKind) string {
+	t, ok := map[accounts.TrackKind][2]string{
+		accounts.TrackRealNameUnbind:   {"解除实名认证", "Remove real-name verification"},
+		accounts.TrackPhoneUnbind:      {"解绑手机号", "Unbind phone number"},
+		accounts.TrackAccountDelete:    {"注销账号", "Delete account"},
+		accounts.TrackShopClose:        {"关闭店铺", "Close shop"},
+		accounts.TrackMembershipCancel: {"取消会员", "Cancel membership"},
+		accounts.TrackThirdPartyUnbind: {"解绑第三方登录", "Unbind third-party logins"},
+	}[k]
+	if !ok {
+		return string(k)
+	}
+	return tr(l, t[0], t[1])
+}
+
+func channelText(l string, c catalog.Channel) string {
+	t, ok := map[catalog.Channel][2]string{
+		catalog.SelfService:     {"自助办理", "self-service"},
+		catalog.CustomerService: {"联系客服", "customer service"},
+		catalog.WebForm:         {"网页表单", "web form"},
+		catalog.Email:           {"电子邮件", "e-mail"},
+	}[c]
+	if !ok {
+		return string(c)
+	}
+	return tr(l, t[0], t[1])
+}
+
+func difficultyText(l string, d catalog.Difficulty) string {
+	t, ok := map[catalog.Difficulty][2]string{
+		catalog.Easy: {"容易", "easy"}, catalog.Medium: {"中等", "medium"}, catalog.Hard: {"困难", "hard"},
+		catalog.Limited: {"受限", "limited"}, catalog.Impossible: {"无法办理", "impossible"},
+	}[d]
+	if !ok {
+		return string(d)
+	}
+	return tr(l, t[0], t[1])
+}
+
+func reviewText(l string, w *catalog.Workdays) string {
+	switch {
+	case w == nil:
+		return tr(l, "未知", "unknown")
+	case w.Max == 0:
+		return tr(l, "立即生效", "immediate")
+	case w.Min == w.Max:
+		return fmt.Sprintf(tr(l, "%d 个工作日", "%d working days"), w.Max)
+	}
+	return fmt.Sprintf(tr(l, "%d–%d 个工作日", "%d–%d working days"), w.Min, w.Max)
+}
