@@ -138,3 +138,65 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeImport(t *testing.T) {
+	c := builtin(t)
+	target := "/data/catalog/jdm.json"
+	sites := []Platform{
+		Custom(Text{En: "Amazon"}, []string{"amazon.com"}, fixedNow),        // domain of a built-in
+		Custom(Text{En: "AWS"}, []string{"aws.amazon.com"}, fixedNow),       // a subdomain is a different site
+		Custom(Text{En: "First"}, []string{"shared.example.com"}, fixedNow), // kept
+		Custom(Text{En: "Second"}, []string{"shared.example.com", "second.example.com"}, fixedNow),
+	}
+	sites[0].ID = "jdm-amazon"
+	kept, notes := MergeImport(c, sites, target)
+	if got := ids(kept); strings.Join(got, ",") != "user-aws,user-first,user-second" {
+		t.Errorf("kept %v", got)
+	}
+	if len(kept) == 3 && strings.Join(kept[2].Domains, ",") != "second.example.com" {
+		t.Errorf("shared domain not left out: %v", kept[2].Domains)
+	}
+	if len(notes) != 2 || !notes[0].Skipped || notes[0].Site != "Amazon" || notes[1].Skipped {
+		t.Errorf("notes %+v", notes)
+	}
+	// Entries from an earlier import into the same file do not count.
+	c2, errs := New(kept)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if again, notes := MergeImport(c2, kept, c2.Origin("user-aws")); len(again) != 3 || len(notes) != 0 {
+		t.Errorf("re-import: kept %v, notes %+v", ids(again), notes)
+	}
+}
+
+func TestLabels(t *testing.T) {
+	if got := KindLabel(accounts.TrackShopClose).In("zh"); got != "关闭店铺" {
+		t.Errorf("KindLabel = %q", got)
+	}
+	if got := KindLabel("teleport").In("en"); got != "teleport" {
+		t.Errorf("unknown kind label = %q", got)
+	}
+	for _, k := range accounts.TrackKinds {
+		if l := KindLabel(k); l.Zh == string(k) || l.En == string(k) {
+			t.Errorf("kind %s has no label", k)
+		}
+	}
+	for _, ch := range Channels {
+		if l := ch.Label(); l.Zh == string(ch) {
+			t.Errorf("channel %s has no label", ch)
+		}
+	}
+	for _, d := range Difficulties {
+		if l := d.Label(); l.Zh == string(d) {
+			t.Errorf("difficulty %s has no label", d)
+		}
+	}
+	for _, tc := range []struct {
+		w    *Workdays
+		want string
+	}{{nil, "unknown"}, {&Workdays{0, 0}, "immediate"}, {&Workdays{2, 2}, "2 working days"}, {&Workdays{3, 5}, "3–5 working days"}} {
+		if got := ReviewLabel(tc.w).In("en"); got != tc.want {
+			t.Errorf("ReviewLabel(%+v) = %q, want %q", tc.w, got, tc.want)
+		}
+	}
+}

@@ -138,7 +138,7 @@ func listPlatforms(e *env, cmd string, args []string, nargs int, pick func(*cata
 		for i, t := range p.Tracks {
 			kinds[i] = string(t.Kind)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.ID, p.Names.In(l), difficultyText(l, p.Difficulty), strings.Join(kinds, ","))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.ID, p.Names.In(l), p.Difficulty.Label().In(l), strings.Join(kinds, ","))
 	}
 	return tw.Flush()
 }
@@ -242,30 +242,30 @@ func printPlatform(w io.Writer, c *catalog.Catalog, p catalog.Platform, l string
 	}
 	line(tr(l, "共用同一账号", "Shares its account with"), strings.Join(shared, ", "))
 	line(tr(l, "关联账户", "Tied to"), strings.Join(tied, ", "))
-	line(tr(l, "难度", "Difficulty"), difficultyText(l, p.Difficulty))
+	line(tr(l, "难度", "Difficulty"), p.Difficulty.Label().In(l))
 	line(tr(l, "说明", "Note"), p.Notes.In(l))
 	if origin := c.Origin(p.ID); filepath.IsAbs(origin) {
 		line(tr(l, "来自文件", "From file"), origin)
 	}
 	for _, t := range p.Tracks {
-		fmt.Fprintf(w, "\n== %s (%s) ==\n", kindText(l, t.Kind), t.Kind)
-		channels := channelText(l, t.Channel)
+		fmt.Fprintf(w, "\n== %s (%s) ==\n", catalog.KindLabel(t.Kind).In(l), t.Kind)
+		channels := t.Channel.Label().In(l)
 		for _, alt := range t.AltChannels {
-			channels += tr(l, "，或", " or ") + channelText(l, alt)
+			channels += tr(l, "，或", " or ") + alt.Label().In(l)
 		}
 		undo := tr(l, "可撤销", "reversible")
 		if t.Irreversible {
 			undo = tr(l, "不可撤销", "irreversible")
 		}
 		fmt.Fprintf(w, "%s: %s · %s: %s · %s: %s · %s\n",
-			tr(l, "渠道", "Channel"), channels, tr(l, "难度", "Difficulty"), difficultyText(l, t.Difficulty),
-			tr(l, "审核", "Review"), reviewText(l, t.ReviewWorkdays), undo)
+			tr(l, "渠道", "Channel"), channels, tr(l, "难度", "Difficulty"), t.Difficulty.Label().In(l),
+			tr(l, "审核", "Review"), catalog.ReviewLabel(t.ReviewWorkdays).In(l), undo)
 		for _, r := range c.RequiredBefore(p.ID, t.Kind) {
 			name := r.Platform
 			if q, ok := c.Platform(r.Platform); ok {
 				name = q.Names.In(l)
 			}
-			fmt.Fprintf(w, "%s: %s / %s — %s\n", tr(l, "先完成", "First"), name, kindText(l, r.After), r.Why.In(l))
+			fmt.Fprintf(w, "%s: %s / %s — %s\n", tr(l, "先完成", "First"), name, catalog.KindLabel(r.After).In(l), r.Why.In(l))
 		}
 		if len(t.Prerequisites) > 0 {
 			fmt.Fprintln(w, tr(l, "开始前：", "Before you start:"))
@@ -355,27 +355,14 @@ func catalogImportJDM(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var kept []catalog.Platform
+	kept, notes := catalog.MergeImport(c, sites, target)
 	var skipped []string
-	claimed := map[string]string{} // domain → imported ID
-	for _, p := range sites {
-		if why := coveredBy(c, p, target, l); why != "" {
-			skipped = append(skipped, p.Names.En+": "+why)
-			continue
+	for _, n := range notes {
+		if n.Skipped {
+			skipped = append(skipped, n.Site+": "+n.Reason.In(l))
+		} else {
+			fmt.Fprintf(e.stderr, "unbindctl: %s: %s\n", n.Site, n.Reason.In(l))
 		}
-		// A domain two sites share stays with the first; the later site
-		// is kept without it, so loading never reports a conflict.
-		var domains []string
-		for _, d := range p.Domains {
-			if first, dup := claimed[d]; dup {
-				fmt.Fprintf(e.stderr, "unbindctl: %s: %s %s\n", p.Names.En, d, tr(l, "已归 "+first+"，不再重复使用", "already belongs to "+first+"; left out"))
-				continue
-			}
-			claimed[d] = p.ID
-			domains = append(domains, d)
-		}
-		p.Domains = domains
-		kept = append(kept, p)
 	}
 	for _, err := range errs {
 		skipped = append(skipped, strings.TrimPrefix(err.Error(), "catalog: entry "))
@@ -392,74 +379,9 @@ func catalogImportJDM(e *env, args []string) error {
 	return nil
 }
 
-// coveredBy says why an imported site duplicates the catalog: its ID or
-// one of its exact domains is already there (outside an earlier import).
-func coveredBy(c *catalog.Catalog, p catalog.Platform, target, l string) string {
-	if _, ok := c.Platform(p.ID); ok && c.Origin(p.ID) != target {
-		return tr(l, "ID 已在目录中（"+c.Origin(p.ID)+"）", "ID already in the catalog ("+c.Origin(p.ID)+")")
-	}
-	for _, d := range p.Domains {
-		if q, ok := c.MatchHost(d); ok && slices.Contains(q.Domains, d) && c.Origin(q.ID) != target {
-			return tr(l, "域名 "+d+" 已属于 "+q.ID, "domain "+d+" is already covered by "+q.ID)
-		}
-	}
-	return ""
-}
-
 func tr(lang, zh, en string) string {
 	if lang == "zh" {
 		return zh
 	}
 	return en
-}
-
-func kindText(l string, k accounts.TrackKind) string {
-	t, ok := map[accounts.TrackKind][2]string{
-		accounts.TrackRealNameUnbind:   {"解除实名认证", "Remove real-name verification"},
-		accounts.TrackPhoneUnbind:      {"解绑手机号", "Unbind phone number"},
-		accounts.TrackAccountDelete:    {"注销账号", "Delete account"},
-		accounts.TrackShopClose:        {"关闭店铺", "Close shop"},
-		accounts.TrackMembershipCancel: {"取消会员", "Cancel membership"},
-		accounts.TrackThirdPartyUnbind: {"解绑第三方登录", "Unbind third-party logins"},
-	}[k]
-	if !ok {
-		return string(k)
-	}
-	return tr(l, t[0], t[1])
-}
-
-func channelText(l string, c catalog.Channel) string {
-	t, ok := map[catalog.Channel][2]string{
-		catalog.SelfService:     {"自助办理", "self-service"},
-		catalog.CustomerService: {"联系客服", "customer service"},
-		catalog.WebForm:         {"网页表单", "web form"},
-		catalog.Email:           {"电子邮件", "e-mail"},
-	}[c]
-	if !ok {
-		return string(c)
-	}
-	return tr(l, t[0], t[1])
-}
-
-func difficultyText(l string, d catalog.Difficulty) string {
-	t, ok := map[catalog.Difficulty][2]string{
-		catalog.Easy: {"容易", "easy"}, catalog.Medium: {"中等", "medium"}, catalog.Hard: {"困难", "hard"},
-		catalog.Limited: {"受限", "limited"}, catalog.Impossible: {"无法办理", "impossible"},
-	}[d]
-	if !ok {
-		return string(d)
-	}
-	return tr(l, t[0], t[1])
-}
-
-func reviewText(l string, w *catalog.Workdays) string {
-	switch {
-	case w == nil:
-		return tr(l, "未知", "unknown")
-	case w.Max == 0:
-		return tr(l, "立即生效", "immediate")
-	case w.Min == w.Max:
-		return fmt.Sprintf(tr(l, "%d 个工作日", "%d working days"), w.Max)
-	}
-	return fmt.Sprintf(tr(l, "%d–%d 个工作日", "%d–%d working days"), w.Min, w.Max)
 }
