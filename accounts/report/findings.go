@@ -3,7 +3,6 @@ package report
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
@@ -146,80 +145,6 @@ func (b *builder) backupFindings(a accounts.Account) {
 	case a.LastBackupAt == nil && a.Status == accounts.StatusKept:
 		b.add(Low, CodeBackupMissing, a, "", b.t("f."+CodeBackupMissing), b.t("a."+CodeBackupMissing))
 	}
-}
-
-// groupFindings flags an account still alive on a platform that shares one
-// underlying account (identity group) with a platform where it is gone:
-// "Taobao deleted but Xianyu in the same identity group still active".
-func (b *builder) groupFindings(all []accounts.Account) {
-	type member struct {
-		a    accounts.Account
-		id   ident
-		gone bool
-	}
-	byGroup := map[string][]member{}
-	var groups []string
-	for _, a := range all {
-		g := b.group(a.PlatformID)
-		if g == "" {
-			continue
-		}
-		if _, ok := byGroup[g]; !ok {
-			groups = append(groups, g)
-		}
-		byGroup[g] = append(byGroup[g], member{a, identOf(a), b.gone(a)})
-	}
-	for _, g := range groups {
-		var dead []member
-		for _, m := range byGroup[g] {
-			if m.gone {
-				dead = append(dead, m)
-			}
-		}
-		if len(dead) == 0 {
-			continue
-		}
-		for _, alive := range byGroup[g] {
-			if alive.gone {
-				continue
-			}
-			for _, d := range dead {
-				if d.a.PlatformID == alive.a.PlatformID || !d.id.same(alive.id) {
-					continue
-				}
-				dn, an := b.platformName(d.a.PlatformID), b.platformName(alive.a.PlatformID)
-				b.add(Medium, CodeGroupMemberActive, alive.a, "",
-					b.t("f."+CodeGroupMemberActive, dn, an, statusLabel(b.s.lang, alive.a.Status)),
-					b.t("a."+CodeGroupMemberActive, an, dn))
-				break
-			}
-		}
-	}
-}
-
-// ident holds an account's comparable identifiers: phone digits,
-// lower-case login, e-mail.
-type ident [3]string
-
-func identOf(a accounts.Account) ident {
-	return ident{accounts.PhoneDigits(a.Phone), strings.ToLower(a.Login), a.Email}
-}
-
-// same guesses whether two accounts of one identity group are the same
-// login: when they have a comparable identifier one must match; with
-// nothing to compare, assume they are.
-func (x ident) same(y ident) bool {
-	compared := false
-	for i := range x {
-		if x[i] == "" || y[i] == "" {
-			continue
-		}
-		if x[i] == y[i] {
-			return true
-		}
-		compared = true
-	}
-	return !compared
 }
 
 // summarise counts statuses, platforms and findings, and orders findings:

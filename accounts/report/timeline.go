@@ -22,9 +22,10 @@ func (b *builder) timeline(ctx context.Context) error {
 		}
 		evs = append(evs, e)
 	}
-	slices.SortStableFunc(evs, func(x, y accounts.Event) int {
-		return cmp.Or(x.At.Compare(y.At), cmp.Compare(x.ID, y.ID))
-	})
+	byTime := func(x, y accounts.Event) int { return cmp.Or(x.At.Compare(y.At), cmp.Compare(x.ID, y.ID)) }
+	if !slices.IsSortedFunc(evs, byTime) { // the store already sorts them
+		slices.SortStableFunc(evs, byTime)
+	}
 	b.r.Timeline = make([]TimelineEntry, 0, len(evs))
 	for i, e := range evs {
 		if i%4096 == 0 {
