@@ -1,0 +1,301 @@
+package reminders
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
+)
+
+// Rule constants. Every rule-made reminder is due at DueHour:00 China time
+// on its day, a time a platform's customer service is open.
+const (
+	DueHour = 10
+	// EscalationWorkdays is how many working days after a submission an
+	// unfinished request gets the escalation reminder and its letter.
+	EscalationWorkdays = 15
+	// PostCheckDays is how many calendar days after a deactivation the
+	// person is asked to check that the account is really gone.
+	PostCheckDays = 7
+	// DefaultBackupIntervalDays is how often a kept account is due for a
+	// backup when the person has not set SettingBackupInterval.
+	DefaultBackupIntervalDays = 90
+	// SettingBackupInterval is the store setting with the backup interval
+	// in days (the GUI's preferences write it).
+	SettingBackupInterval = "reminders.backup_interval_days"
+	// SettingLanguage is the GUI's language setting ("zh", "en" or "" for
+	// the system's); reminder texts follow it.
+	SettingLanguage = "ui.language"
+)
+
+// sellerOnly are prerequisites that only concern someone who runs a shop;
+// they are left out for accounts not marked as sellers.
+var sellerOnly = []string{catalog.CloseShop, catalog.RefundDeposit, catalog.ShipPendingOrders}
+
+// Settings are the person's choices the rules follow.
+type Settings struct {
+	// Lang is "zh" or "en" (anything not Chinese reads English).
+	Lang string
+	// BackupIntervalDays is the backup interval of kept accounts; ≤ 0
+	// means DefaultBackupIntervalDays.
+	BackupIntervalDays int
+}
+
+// Input is everything the rules look at for one account.
+type Input struct {
+	Account accounts.Account
+	Tracks  []accounts.Track
+	// Platform is the account's catalog entry; HasPlatform is false for a
+	// custom or unknown platform (then only the rules that need no catalog
+	// apply: escalation, post-deactivation check, backups).
+	Platform    catalog.Platform
+	HasPlatform bool
+	// Calendar counts working days; nil counts plain weekends.
+	Calendar *Calendar
+	Settings Settings
+	// DeactivatedAt is when the account became deactivated; zero means the
+	// latest CompletedAt of its tracks, else its creation.
+	DeactivatedAt time.Time
+	// Now decides which backup occurrence is current and when a new
+	// prerequisite reminder is first due (Service keeps that first due
+	// time afterwards, so it does not move on every sync).
+	Now time.Time
+}
+
+// Derive returns the reminders the account's state calls for, each with a
+// stable Key (unique within the account), Kind, Title, Body and DueAt. It is
+// a pure function of in: the same state gives the same reminders, so
+// store.SyncDerived can add the new ones, update changed ones and remove
+// those whose condition went away.
+//
+// The rules, by account status:
+//   - preparing, or active with ticks on a track: one ReminderPrerequisite
+//     per unticked prerequisite of each irreversible track in play (ticked,
+//     account deletion, or shop closure for sellers), key
+//     "prerequisite:<track>:<prereq>", due DueHour the day after it first
+//     appears;
+//   - submitted or under review, per track submitted and not completed: a
+//     ReminderReviewDue at the catalog's maximum review working days (when
+//     known and > 0), key "review_due:<track>:<submitted>", and a
+//     ReminderEscalation at EscalationWorkdays with a drafted letter, key
+//     "escalation:<track>:<submitted>" (<submitted> is the UTC submission
+//     time, so a resubmission is a new occurrence);
+//   - deactivated: a ReminderPostCheck PostCheckDays after the
+//     deactivation, key "post_check:<deactivated>";
+//   - kept: a ReminderBackup every BackupIntervalDays counted from the
+//     last backup (or the account's creation), key "backup:<due date>":
+//     the latest occurrence already due, else the next one.
+func Derive(in Input) []accounts.Reminder {
+	if in.Calendar == nil {
+		in.Calendar = emptyCalendar
+	}
+	in.Settings.Lang = catalog.Lang(in.Settings.Lang)
+	var out []accounts.Reminder
+	switch in.Account.Status {
+	case accounts.StatusPreparing, accounts.StatusActive:
+		out = prerequisiteRules(in)
+	case accounts.StatusSubmitted, accounts.StatusUnderReview:
+		out = submittedRules(in)
+	case accounts.StatusDeactivated:
+		out = []accounts.Reminder{postCheckRule(in)}
+	case accounts.StatusKept:
+		out = []accounts.Reminder{backupRule(in)}
+	}
+	for i := range out {
+		out[i].AccountID = in.Account.ID
+		out[i].DueAt = out[i].DueAt.UTC()
+	}
+	return out
+}
+
+// emptyCalendar counts plain weekends, for inputs without a calendar.
+var emptyCalendar = &Calendar{days: map[dayKey]listedDay{}, years: map[int]YearSource{}}
+
+// timeKey formats an instant for a reminder key: UTC, to the second.
+func timeKey(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
+
+// progress returns the account's progress on one track kind.
+func progress(tracks []accounts.Track, kind accounts.TrackKind) accounts.Track {
+	for _, t := range tracks {
+		if t.Kind == kind {
+			return t
+		}
+	}
+	return accounts.Track{Kind: kind}
+}
+
+// prerequisiteRules reminds of unmet prerequisites before irreversible
+// tracks the person is preparing.
+func prerequisiteRules(in Input) []accounts.Reminder {
+	if !in.HasPlatform {
+		return nil
+	}
+	a := in.Account
+	due := AtChinaTime(DateOf(in.Now).AddDate(0, 0, 1), DueHour, 0)
+	var out []accounts.Reminder
+	for _, ct := range in.Platform.Tracks {
+		if !ct.Irreversible || len(ct.Prerequisites) == 0 {
+			continue
+		}
+		p := progress(in.Tracks, ct.Kind)
+		if p.SubmittedAt != nil || p.CompletedAt != nil {
+			continue
+		}
+		ticked := len(p.Done) > 0
+		inPlay := ticked || ct.Kind == accounts.TrackAccountDelete || (ct.Kind == accounts.TrackShopClose && a.Seller)
+		if !inPlay || (a.Status == accounts.StatusActive && !ticked) {
+			continue
+		}
+		for _, pre := range ct.Prerequisites {
+			if p.IsDone(accounts.PrereqKey(pre.ID)) || (!a.Seller && slices.Contains(sellerOnly, pre.ID)) {
+				continue
+			}
+			out = append(out, accounts.Reminder{
+				Kind:  accounts.ReminderPrerequisite,
+				Key:   "prerequisite:" + string(ct.Kind) + ":" + pre.ID,
+				Title: in.title(pre.Text.In(in.Settings.Lang)),
+				Body:  prerequisiteBody(in, ct, pre),
+				DueAt: due,
+			})
+		}
+	}
+	return out
+}
+
+// submittedRules add the review-due and escalation reminders of every
+// submitted, unfinished track.
+func submittedRules(in Input) []accounts.Reminder {
+	var out []accounts.Reminder
+	for _, t := range in.Tracks {
+		if t.SubmittedAt == nil || t.CompletedAt != nil {
+			continue
+		}
+		sub := *t.SubmittedAt
+		review, hasReview := in.reviewWindow(t.Kind)
+		var reviewDue time.Time
+		var reviewCov Coverage
+		if hasReview {
+			reviewDue, reviewCov = in.Calendar.AddWorkdays(sub, review.Max)
+			out = append(out, accounts.Reminder{
+				Kind:  accounts.ReminderReviewDue,
+				Key:   "review_due:" + string(t.Kind) + ":" + timeKey(sub),
+				Title: in.title(in.msg(msgReviewDueTitle, trackName(t.Kind, in.Settings.Lang))),
+				Body:  reviewDueBody(in, t, review, reviewDue, reviewCov),
+				DueAt: AtChinaTime(reviewDue, DueHour, 0),
+			})
+		}
+		esc, escCov := in.Calendar.AddWorkdays(sub, EscalationWorkdays)
+		out = append(out, accounts.Reminder{
+			Kind:  accounts.ReminderEscalation,
+			Key:   "escalation:" + string(t.Kind) + ":" + timeKey(sub),
+			Title: in.title(in.msg(msgEscalationTitle, trackName(t.Kind, in.Settings.Lang))),
+			Body:  escalationBody(in, t, review.Max, reviewDue, esc, escCov.Merge(reviewCov)),
+			DueAt: AtChinaTime(esc, DueHour, 0),
+		})
+	}
+	return out
+}
+
+// reviewWindow returns the catalog's review window of a track, when known
+// and not immediate.
+func (in Input) reviewWindow(kind accounts.TrackKind) (catalog.Workdays, bool) {
+	if !in.HasPlatform {
+		return catalog.Workdays{}, false
+	}
+	ct, ok := in.Platform.Track(kind)
+	if !ok || ct.ReviewWorkdays == nil || ct.ReviewWorkdays.Max <= 0 {
+		return catalog.Workdays{}, false
+	}
+	return *ct.ReviewWorkdays, true
+}
+
+// postCheckRule asks, a week after the deactivation, whether it held.
+func postCheckRule(in Input) accounts.Reminder {
+	at := in.DeactivatedAt
+	if at.IsZero() {
+		for _, t := range in.Tracks {
+			if t.CompletedAt != nil && t.CompletedAt.After(at) {
+				at = *t.CompletedAt
+			}
+		}
+	}
+	if at.IsZero() {
+		at = in.Account.CreatedAt
+	}
+	return accounts.Reminder{
+		Kind:  accounts.ReminderPostCheck,
+		Key:   "post_check:" + timeKey(at),
+		Title: in.title(in.msg(msgPostCheckTitle)),
+		Body:  postCheckBody(in, at),
+		DueAt: AtChinaTime(DateOf(at).AddDate(0, 0, PostCheckDays), DueHour, 0),
+	}
+}
+
+// backupRule is the current occurrence of a kept account's periodic backup.
+func backupRule(in Input) accounts.Reminder {
+	days := in.Settings.BackupIntervalDays
+	if days <= 0 {
+		days = DefaultBackupIntervalDays
+	}
+	anchor := in.Account.CreatedAt
+	if b := in.Account.LastBackupAt; b != nil {
+		anchor = *b
+	}
+	start := DateOf(anchor)
+	// The k-th occurrence is k intervals after the anchor's day; the
+	// current one is the latest already due, at least the first.
+	k := max(1, int(DateOf(in.Now).Sub(start).Hours()/24)/days)
+	due := AtChinaTime(start.AddDate(0, 0, k*days), DueHour, 0)
+	if k > 1 && due.After(in.Now) {
+		k--
+		due = AtChinaTime(start.AddDate(0, 0, k*days), DueHour, 0)
+	}
+	return accounts.Reminder{
+		Kind:  accounts.ReminderBackup,
+		Key:   "backup:" + FormatDate(due),
+		Title: in.title(in.msg(msgBackupTitle)),
+		Body:  backupBody(in, anchor, days),
+		DueAt: due,
+	}
+}
+
+// platformName is the catalog's name of the account's platform in the
+// person's language, or the account's platform ID.
+func (in Input) platformName() string {
+	if in.HasPlatform {
+		if n := in.Platform.Names.In(in.Settings.Lang); n != "" {
+			return n
+		}
+	}
+	return in.Account.PlatformID
+}
+
+// label names the account: "淘宝（主号）", or just the account's name when
+// it already contains the platform's name.
+func (in Input) label() string {
+	p, name := in.platformName(), in.Account.Name
+	switch {
+	case name == "" || strings.EqualFold(name, p):
+		return p
+	case !in.HasPlatform || strings.Contains(strings.ToLower(name), strings.ToLower(p)):
+		return name
+	}
+	return in.msg(msgLabel, p, name)
+}
+
+// title prefixes what with the account's label.
+func (in Input) title(what string) string { return in.msg(msgTitle, in.label(), what) }
+
+// identifier is the account's login, e-mail or phone, masked: bodies end up
+// in calendar exports, which must not spell out logins.
+func (in Input) identifier() string {
+	a := in.Account
+	for _, s := range []string{a.Login, a.Email, a.Phone} {
+		if s != "" {
+			return accounts.MaskLogin(s)
+		}
+	}
+	return ""
+}
