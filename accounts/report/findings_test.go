@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,6 +128,38 @@ func TestIdentityGroup(t *testing.T) {
 		flagged := slices.Contains(codesByAccount(r)["闲鱼"], report.CodeGroupMemberActive)
 		if flagged != c.flag {
 			t.Errorf("case %d (%+v): flagged %v, want %v", i, c.alive, flagged, c.flag)
+		}
+	}
+}
+
+func TestMaskedDataDir(t *testing.T) {
+	t.Setenv("HOME", "/home/li")
+	opts := report.Options{DataDir: "/home/li/.config/Unbind"}
+	r, err := report.Build(context.Background(), report.Input{}, opts)
+	if err != nil || r.Header.DataDir != "~/.config/Unbind" {
+		t.Errorf("masked data folder %q, %v", r.Header.DataDir, err)
+	}
+	opts.Unmasked = true
+	if r, _ := report.Build(context.Background(), report.Input{}, opts); r.Header.DataDir != opts.DataDir {
+		t.Errorf("unmasked data folder %q", r.Header.DataDir)
+	}
+}
+
+// TestHugeText: a note of the maximum length and a name with characters
+// the bundled font lacks still make a PDF (the row is cut to fit a page).
+func TestHugeText(t *testing.T) {
+	long := strings.Repeat("很长的备注 long note ", 600)
+	in := report.Input{Accounts: []accounts.Account{{ID: "x", PlatformID: "custom", Name: "😀 國際 ✓", Notes: long,
+		Status: accounts.StatusActive}}}
+	opts := baseOptions()
+	opts.Unmasked = true
+	r, err := report.Build(context.Background(), in, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range report.Formats {
+		if out := render(t, r, f); len(out) == 0 {
+			t.Errorf("%s: empty", f)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,6 +154,10 @@ func newFixture(t testing.TB) *fixture {
 	add(accounts.Account{PlatformID: "amazon", Name: `Li's "shop", <old> & more`, Login: "li@amazon.example", Email: "li@amazon.example",
 		Notes: `<script>alert("x")</script>`})
 
+	// A phone-number check: the history files it under "phone:<digits>".
+	_, err = st.SavePhoneCheck(ctx, store.PhoneCheck{Phone: "13812345678", CheckedAt: at(5, 15, 9), Counts: map[string]int{"alibaba": 2}})
+	must(err)
+
 	// 11 Vipshop: added and removed again; its history stays.
 	vip := add(accounts.Account{PlatformID: "vipshop", Name: "唯品会旧号", Phone: "13000005555"})
 	clock = at(5, 19, 9)
@@ -173,11 +178,15 @@ func newFixture(t testing.TB) *fixture {
 }
 
 // stableIDs replaces account IDs by acct-NN in order of first appearance in
-// the history (creation order), everywhere in in.
+// the history (creation order), everywhere in in. Pseudo-accounts such as
+// "phone:<digits>" keep theirs.
 func stableIDs(in *report.Input) {
 	ids := map[string]string{}
 	slices.SortStableFunc(in.Events, func(x, y accounts.Event) int { return int(x.ID - y.ID) })
 	for _, e := range in.Events {
+		if strings.HasPrefix(e.AccountID, "phone:") {
+			ids[e.AccountID] = e.AccountID
+		}
 		if _, ok := ids[e.AccountID]; !ok {
 			ids[e.AccountID] = fmt.Sprintf("acct-%02d", len(ids)+1)
 		}

@@ -216,7 +216,7 @@ func (d *pdfDoc) table(header []string, widths []float64, rows [][]string, size 
 		return err
 	}
 	lineH := size * lineFactor
-	maxLines := int((bottom - margin - 3*lineH) / lineH)
+	maxLines := int((bottom - margin - 5*lineH - 4*cellPad) / lineH) // room for a two-line header
 	if header != nil {
 		if err := d.row(header, cols, lineH, maxLines, true); err != nil {
 			return err

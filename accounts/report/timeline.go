@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/unbindapp/unbind/accounts"
 )
@@ -33,7 +34,7 @@ func (b *builder) timeline(ctx context.Context) error {
 				return err
 			}
 		}
-		te := TimelineEntry{At: b.at(e.At), AccountID: e.AccountID, Account: e.Label, Kind: string(e.Kind),
+		te := TimelineEntry{At: b.at(e.At), AccountID: b.eventSubject(e.AccountID), Account: e.Label, Kind: string(e.Kind),
 			Track: string(e.Track), From: e.From, To: e.To, Text: b.describe(e)}
 		if p, ok := platformOf[e.AccountID]; ok {
 			te.Platform, te.PlatformName = p, b.platformName(p)
@@ -45,6 +46,16 @@ func (b *builder) timeline(ctx context.Context) error {
 		b.r.Timeline = append(b.r.Timeline, te)
 	}
 	return nil
+}
+
+// eventSubject is the event's account ID as the report may show it: the
+// history files phone-number checks under the pseudo-account
+// "phone:<digits>", whose number is masked like any phone.
+func (b *builder) eventSubject(id string) string {
+	if rest, ok := strings.CutPrefix(id, "phone:"); ok && !b.s.Unmasked {
+		return "phone:" + accounts.MaskPhone(rest)
+	}
+	return id
 }
 
 // describe says what the event records, in the report's language. It uses
