@@ -77,3 +77,6 @@ func Platforms(items []Item) (ids, names []string) {
 	}
 	return ids, names
 }
+
+// Reset returns the zero query.
+func (q Query) Reset() Query { return Query{} }

@@ -1,0 +1,120 @@
+// Command unbind is Unbind's desktop app. It resolves the data folder
+// (--data-dir, then $UNBIND_DATA_DIR, then the user config folder), opens
+// the store, the keyring, the platform catalog and the holiday calendar,
+// and hands them to package ui.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/vault"
+	"github.com/unbindapp/unbind/assets"
+	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/ui"
+)
+
+// options are the command line. The hidden ones serve scripts:
+// screenshots (--demo, --select) and benchmarks.
+type options struct {
+	dataDir   string
+	minimized bool
+	demo      bool
+	selectID  string
+}
+
+func parseFlags(args []string) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("unbind", flag.ContinueOnError)
+	fs.StringVar(&o.dataDir, "data-dir", "", "data folder (default: $"+store.DataDirEnv+" or the user config folder)")
+	fs.BoolVar(&o.minimized, "minimized", false, "start in the system tray (used by start at login)")
+	fs.BoolVar(&o.demo, "demo", false, "")
+	fs.StringVar(&o.selectID, "select", "", "")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: unbind [--data-dir DIR] [--minimized]")
+		fmt.Fprintln(fs.Output(), "  --data-dir DIR  data folder (default: $"+store.DataDirEnv+" or the user config folder)")
+		fmt.Fprintln(fs.Output(), "  --minimized     start in the system tray (used by start at login)")
+	}
+	return o, fs.Parse(args)
+}
+
+func main() {
+	o, err := parseFlags(os.Args[1:])
+	if err != nil {
+		os.Exit(2)
+	}
+	a := app.NewWithID(ui.AppID)
+	if a.Metadata().ID == "" {
+		// Built with plain "go build" away from FyneApp.toml.
+		app.SetMetadata(ui.FallbackMetadata())
+	}
+	a.SetIcon(ui.Icon())
+	a.Settings().SetTheme(ui.NewTheme())
+
+	deps, closeDeps, err := open(o)
+	if err != nil {
+		fail(a, err)
+		return
+	}
+	defer closeDeps()
+	u := ui.New(a, deps)
+	if o.selectID != "" {
+		u.SelectOnLoad(o.selectID)
+	}
+	u.Start()
+	if !o.minimized || !u.HasTray() {
+		u.Window().Show()
+	}
+	a.Run()
+}
+
+// open resolves the data folder and opens what the UI runs on.
+func open(o options) (ui.Deps, func(), error) {
+	dir, err := store.ResolveDataDir(o.dataDir)
+	if err != nil {
+		return ui.Deps{}, nil, err
+	}
+	st, err := store.OpenDir(dir)
+	if err != nil {
+		return ui.Deps{}, nil, err
+	}
+	v := vault.New(vault.Options{})
+	cat, catErrs := catalog.Load(assets.Catalog, catalog.UserDir(dir))
+	cal, calErr := reminders.LoadDefaultCalendar(dir)
+	if calErr != nil {
+		// A broken user holiday file: count with the embedded years.
+		fyne.LogError("load holiday calendar", calErr)
+		cal, _ = reminders.LoadDefaultCalendar("")
+	}
+	d := ui.Deps{
+		Store: st, Secrets: v, Keyring: v, Catalog: cat, CatalogErrors: catErrs, Calendar: cal, DataDir: dir,
+		Lang: ui.SetupLanguage(ui.LanguagePref(st)),
+	}
+	closeAll := func() { st.Close() }
+	if o.demo {
+		demo, closeDemo, err := ui.DemoDeps(d)
+		if err != nil {
+			st.Close()
+			return ui.Deps{}, nil, err
+		}
+		d, closeAll = demo, func() { closeDemo(); st.Close() }
+	}
+	return d, closeAll, nil
+}
+
+// fail shows why Unbind cannot start (a damaged or newer database, a
+// read-only folder): a window with the message says more than a log line.
+func fail(a fyne.App, err error) {
+	fmt.Fprintln(os.Stderr, "unbind:", err)
+	ui.SetupLanguage(ui.LangSystem)
+	w := a.NewWindow("Unbind")
+	w.SetContent(ui.StartupError(err, a.Quit))
+	w.Resize(fyne.NewSize(560, 260))
+	w.ShowAndRun()
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/inventory"
+)
+
+// The onX handlers call the domain, show its errors and refresh.
+
+func (u *UI) onTick(a accounts.Account, kind accounts.TrackKind, key string, done bool) {
+	if _, err := u.svc.TickStep(u.ctx, a.ID, kind, key, done); err != nil {
+		u.showError(err)
+	}
+	u.refreshAccount(a.ID)
+}
+
+func (u *UI) onEvidence(a accounts.Account, kind accounts.TrackKind, ticket, note string) {
+	if err := u.svc.SetEvidence(u.ctx, a.ID, kind, ticket, note); err != nil {
+		u.showError(err)
+		return
+	}
+	u.refreshAccount(a.ID)
+}
+
+// changeStatus is what the status dialog confirms.
+func (u *UI) changeStatus(a accounts.Account, to accounts.Status, change accounts.StatusChange) error {
+	_, err := u.svc.ChangeStatus(u.ctx, a.ID, to, change)
+	u.refreshAccount(a.ID)
+	return err
+}
+
+// onChangeStatus asks for the track, a note and (when submitting) the
+// ticket number, then moves the account.
+func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
+	p, _ := u.platform(a.PlatformID)
+	tracks, _ := u.svc.Tracks(u.ctx, a.ID)
+	trackSel := widget.NewSelect(nil, nil)
+	kinds := []accounts.TrackKind{""}
+	options := []string{lang.L("The whole account")}
+	for _, t := range p.Tracks {
+		kinds = append(kinds, t.Kind)
+		options = append(options, trackLabel(t.Kind))
+	}
+	trackSel.SetOptions(options)
+	trackSel.SetSelectedIndex(0)
+	if ct, ok := inventory.CurrentTrack(tracks, p); ok && to != accounts.StatusKept && to != accounts.StatusActive {
+		for i, k := range kinds {
+			if k == ct.Kind {
+				trackSel.SetSelectedIndex(i)
+			}
+		}
+	}
+	noteEntry := widget.NewEntry()
+	noteEntry.SetPlaceHolder(lang.L("What happened (optional)"))
+	ticket := widget.NewEntry()
+	ticket.SetPlaceHolder(lang.L("Ticket or application number (optional)"))
+	items := []*widget.FormItem{}
+	if len(p.Tracks) > 0 {
+		items = append(items, widget.NewFormItem(lang.L("About"), trackSel))
+	}
+	items = append(items, widget.NewFormItem(lang.L("Note"), noteEntry))
+	if to == accounts.StatusSubmitted || to == accounts.StatusRejected || to == accounts.StatusDeactivated {
+		items = append(items, widget.NewFormItem(lang.L("Ticket"), ticket))
+	}
+	title := lang.L("Mark “{{.Name}}” as {{.Status}}", map[string]string{"Name": a.Name, "Status": statusLabel(to)})
+	d := dialog.NewForm(title, statusLabel(to), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		change := accounts.StatusChange{Note: noteEntry.Text, Evidence: ticket.Text}
+		if i := trackSel.SelectedIndex(); i > 0 {
+			change.Track = kinds[i]
+		}
+		u.showError(u.changeStatus(a, to, change))
+	}, u.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+func (u *UI) onRecordBackup(a accounts.Account) {
+	date := widget.NewDateEntry()
+	today := time.Now()
+	date.SetDate(&today)
+	noteEntry := widget.NewEntry()
+	noteEntry.SetPlaceHolder(lang.L("What you saved, e.g. orders and invoices"))
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Date"), date),
+		widget.NewFormItem(lang.L("Note"), noteEntry),
+	}
+	d := dialog.NewForm(lang.L("Record a backup of “{{.Name}}”", map[string]string{"Name": a.Name}), lang.L("Record"), lang.L("Cancel"), items,
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			var at time.Time // zero: now
+			if date.Date != nil && !sameDay(*date.Date, time.Now()) {
+				d := date.Date.Local()
+				at = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, time.Local)
+			}
+			if err := u.svc.RecordBackup(u.ctx, a.ID, at, noteEntry.Text); err != nil {
+				u.showError(err)
+			}
+			u.refreshAccount(a.ID)
+		}, u.win)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Local().Date()
+	by, bm, bd := b.Local().Date()
+	return ay == by && am == bm && ad == bd
+}
+
+func (u *UI) onDelete(a accounts.Account) {
+	msg := lang.L("Delete “{{.Name}}” from Unbind? Its passwords are removed from the system keyring too. Its history stays in the audit report. This does not delete the account on the platform.",
+		map[string]string{"Name": a.Name})
+	dialog.ShowConfirm(lang.L("Delete account"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := u.svc.Delete(u.ctx, a.ID); err != nil {
+			u.showError(err)
+			return
+		}
+		u.detail.clear()
+		u.Reload()
+	}, u.win)
+}

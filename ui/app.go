@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/ui/inventory"
+)
+
+// KeyringChecker is the keyring health check of accounts/vault.
+type KeyringChecker interface{ Check() error }
+
+// Deps is what the app runs on; cmd/unbind opens them.
+type Deps struct {
+	Store   *store.Store
+	Secrets accounts.Secrets // the OS keyring (accounts/vault); nil: none
+	Keyring KeyringChecker   // usually the same vault; nil: no check
+	Catalog *catalog.Catalog
+	// Calendar counts review deadlines in Chinese working days; nil
+	// counts weekends only.
+	Calendar *reminders.Calendar
+	// CatalogErrors are problems loading the catalog, shown once.
+	CatalogErrors []error
+	DataDir       string
+	// Lang is "zh" or "en" (SetupLanguage's result), for catalog text.
+	Lang string
+	// Demo marks demo data: a banner says so.
+	Demo bool
+	// OpenImport, when set, opens the import wizard (issue 7).
+	OpenImport func(w fyne.Window, done func())
+	// OpenReport, when set, opens the report export (issue 6).
+	OpenReport func(w fyne.Window)
+	// Notifier overrides the OS notifications (tests).
+	Notifier reminders.Notifier
+	// RunScheduler, when set, replaces the built-in reminder loop: it runs
+	// until ctx ends, notifies through n and calls fired after firing.
+	RunScheduler func(ctx context.Context, n reminders.Notifier, fired func())
+}
+
+// UI is the main window and everything it shows.
+type UI struct {
+	app fyne.App
+	win fyne.Window
+	d   Deps
+	svc *accounts.Service
+	ctx context.Context
+	// Now is the clock; tests fix it.
+	Now   func() time.Time
+	prefs prefs
+	clip  *clipGuard
+
+	items []inventory.Item
+	index map[string]int // account ID → position in items
+	shown []int          // positions in items that pass the filter
+	query inventory.Query
+
+	inv     *inventoryView
+	detail  *detailView
+	body    *fyne.Container // main split or empty state
+	split   *container.Split
+	empty   fyne.CanvasObject
+	banner  *fyne.Container
+	tray    *tray
+	hasTray bool
+
+	pendingSelect string
+
+	keyringErr error // the last "keyring unavailable", nil when it works
+	stopLoop   func()
+
+	// previous is the person's own data while demo data is open.
+	previous  *Deps
+	closeDemo func()
+
+	// The last dialogs opened, for tests to drive.
+	lastForm     *accountForm
+	lastPicker   *platformPicker
+	lastCustom   *customPlatformForm
+	lastSettings *settingsView
+}
+
+// New builds the main window over d. Call Show or ShowAndRun next.
+func New(a fyne.App, d Deps) *UI {
+	u := &UI{app: a, d: d, ctx: context.Background(), Now: time.Now}
+	u.svc = newService(d)
+	u.prefs = loadPrefs(u.ctx, d.Store)
+	u.clip = newClipGuard(a.Clipboard(), func() time.Duration { return u.prefs.ClipboardTimeout })
+	u.win = a.NewWindow(u.title())
+	u.win.SetIcon(Icon())
+	u.build()
+	u.win.Resize(fyne.NewSize(1180, 760))
+	u.win.SetMaster()
+	u.setupMenu()
+	u.setupTray()
+	u.win.SetCloseIntercept(u.onClose)
+	return u
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+func (u *UI) title() string {
+	if u.d.Demo {
+		return "Unbind — " + lang.L("demo data")
+	}
+	return "Unbind"
+}
+
+func (u *UI) build() {
+	u.inv = newInventoryView(u)
+	u.detail = newDetailView(u)
+	u.split = container.NewHSplit(u.inv.content, u.detail.content)
+	u.split.Offset = 0.36
+	u.empty = newEmptyState(u)
+	u.banner = container.NewVBox()
+	u.body = container.NewStack(u.split)
+	u.win.SetContent(container.NewBorder(u.banner, nil, nil, nil, u.body))
+	u.updateBanner()
+}
+
+// ShowAndRun shows the window, loads the data and runs the app.
+func (u *UI) ShowAndRun() {
+	u.Start()
+	u.win.ShowAndRun()
+}
+
+// Start loads the inventory in the background, so the window paints at
+// once even with 10,000 accounts, and starts the reminder loop.
+func (u *UI) Start() {
+	go func() {
+		s := u.loadSnapshot()
+		fyne.Do(func() { u.apply(s) })
+	}()
+	u.startReminderLoop()
+	u.checkKeyring()
+	u.showCatalogErrors()
+}
+
+// Reload loads everything again (after adding, deleting, importing).
+func (u *UI) Reload() { u.apply(u.loadSnapshot()) }
+
+func (u *UI) onClose() {
+	if u.hasTray && u.prefs.CloseToTray {
+		u.win.Hide()
+		return
+	}
+	u.quit()
+}
+
+func (u *UI) quit() {
+	u.clip.ClearNow()
+	if u.stopLoop != nil {
+		u.stopLoop()
+	}
+	if u.closeDemo != nil {
+		u.closeDemo()
+	}
+	u.app.Quit()
+}
+
+func newService(d Deps) *accounts.Service {
+	if d.Secrets == nil {
+		return accounts.NewService(d.Store, nil)
+	}
+	return accounts.NewService(d.Store, d.Secrets)
+}
+
+// setKeyringErr records whether the keyring works and updates the banner
+// of the Credentials tab.
+func (u *UI) setKeyringErr(err error) {
+	if err != nil && !keyringDown(err) {
+		return
+	}
+	u.keyringErr = err
+	if u.detail != nil && u.detail.creds != nil {
+		u.detail.creds.showKeyringProblem(err)
+	}
+}
+
+func errNoKeyring() error { return fmt.Errorf("%w", accounts.ErrNoKeyring) }
+
+// checkKeyring asks the keyring once at start, in the background (a locked
+// one may take its whole timeout), so the Credentials tab can say plainly
+// when it is missing before the person tries.
+func (u *UI) checkKeyring() {
+	if u.d.Keyring == nil {
+		if u.d.Secrets == nil {
+			u.setKeyringErr(errNoKeyring())
+		}
+		return
+	}
+	k := u.d.Keyring
+	go func() {
+		err := k.Check()
+		fyne.Do(func() { u.setKeyringErr(err) })
+	}()
+}
+
+// showCatalogErrors tells once about catalog files that did not load.
+func (u *UI) showCatalogErrors() {
+	if len(u.d.CatalogErrors) == 0 {
+		return
+	}
+	msg := lang.L("Some platform catalog entries could not be loaded; the rest work normally.")
+	for i, e := range u.d.CatalogErrors {
+		if i == 5 {
+			msg += "\n…"
+			break
+		}
+		msg += "\n• " + e.Error()
+	}
+	dialogInfo(lang.L("Catalog"), msg, u.win)
+}
+
+// showError shows a domain error in the UI language.
+func (u *UI) showError(err error) {
+	if err != nil {
+		dialogError(friendlyError(err), u.win)
+	}
+}

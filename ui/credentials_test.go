@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+func TestRevealAndCopyCredential(t *testing.T) {
+	keyring.MockInit()
+	u := newTestUI(t, nil)
+	u.prefs.ClipboardTimeout = 40 * time.Millisecond // the setting is injectable; 30 s by default
+	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD"})
+	if err := u.svc.SetSecret(context.Background(), a.ID, accounts.SecretPassword, "s3cret-Pw"); err != nil {
+		t.Fatal(err)
+	}
+	u.refreshAccount(a.ID)
+	u.selectAccount(a.ID)
+	row := u.detail.creds.fields[accounts.SecretPassword]
+	if row.value.Text != hiddenValue {
+		t.Fatalf("password shown as %q before reveal", row.value.Text)
+	}
+	if u.detail.creds.fields[accounts.SecretPaymentPassword].add == nil {
+		t.Error("an unset field offers no Add button")
+	}
+	test.Tap(row.reveal)
+	if row.value.Text != "s3cret-Pw" {
+		t.Fatalf("revealed %q", row.value.Text)
+	}
+	test.Tap(row.reveal)
+	if row.value.Text != hiddenValue {
+		t.Error("hiding again did not mask the value")
+	}
+
+	clip := u.app.Clipboard()
+	test.Tap(row.copy)
+	if clip.Content() != "s3cret-Pw" {
+		t.Fatalf("clipboard holds %q", clip.Content())
+	}
+	if !strings.Contains(u.detail.creds.status.Text, "Password copied") {
+		t.Errorf("status %q", u.detail.creds.status.Text)
+	}
+	waitFor(t, "the clipboard to be cleared", func() bool { return clip.Content() == "" })
+
+	// Something else copied after the secret is the person's: it stays.
+	test.Tap(row.copy)
+	clip.SetContent("my own text")
+	time.Sleep(120 * time.Millisecond)
+	if clip.Content() != "my own text" {
+		t.Errorf("clearing removed the person's own clipboard text: %q", clip.Content())
+	}
+}
+
+func TestEditAndDeleteCredential(t *testing.T) {
+	keyring.MockInit()
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD"})
+	u.selectAccount(a.ID)
+	test.Tap(u.detail.creds.fields[accounts.SecretPassword].add)
+	dlg := topOverlay(u)
+	test.Type(find(dlg, func(e *widgetEntry) bool { return e.Password }), "new-pass")
+	test.Tap(button(dlg, "Save"))
+	if v, err := u.svc.Secret(context.Background(), a.ID, accounts.SecretPassword); err != nil || v != "new-pass" {
+		t.Fatalf("keyring holds %q, %v", v, err)
+	}
+	if u.detail.creds.fields[accounts.SecretPassword].del == nil {
+		t.Fatal("a stored field has no delete button")
+	}
+	test.Tap(u.detail.creds.fields[accounts.SecretPassword].del)
+	test.Tap(button(topOverlay(u), "Yes"))
+	if _, err := u.svc.Secret(context.Background(), a.ID, accounts.SecretPassword); err == nil {
+		t.Error("the value is still in the keyring")
+	}
+	if h := u.detail.hist.lines[0]; h != "Password removed from the keyring" {
+		t.Errorf("newest history line %q", h)
+	}
+}
+
+func TestKeyringFailureIsExplainedAndNothingElseBreaks(t *testing.T) {
+	u := newTestUI(t, failingBackend{})
+	ctx := context.Background()
+	a := add(t, u, accounts.Account{PlatformID: "taobao", Name: "Taobao"})
+	// The flag says a password is stored, but the keyring is gone.
+	if err := u.d.Store.MarkSecret(ctx, a.ID, accounts.SecretPassword, true, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	u.refreshAccount(a.ID)
+	u.selectAccount(a.ID)
+	test.Tap(u.detail.creds.fields[accounts.SecretPassword].reveal)
+	if !overlayText(u, "The system keyring is not available") {
+		t.Error("no dialog saying the keyring is unavailable")
+	}
+	banner := find(u.detail.creds.banner, func(l *widgetLabel) bool { return strings.Contains(l.Text, "keyring is not available") })
+	if banner == nil {
+		t.Error("the Credentials tab does not say the keyring is unavailable")
+	}
+	if u.detail.creds.fields[accounts.SecretPassword].value.Text != hiddenValue {
+		t.Error("the value label changed after a failed read")
+	}
+	test.Tap(u.detail.creds.fields[accounts.SecretPassword].copy)
+	if u.app.Clipboard().Content() != "" {
+		t.Error("something was copied without a keyring")
+	}
+	// Everything else keeps working.
+	check := u.detail.steps.checks[string(accounts.TrackAccountDelete)+"/"+accounts.PrereqKey("backup_orders")]
+	test.Tap(check)
+	if u.detail.acc.Status != accounts.StatusPreparing {
+		t.Errorf("ticking a step failed without a keyring: %s", u.detail.acc.Status)
+	}
+	// The keyring check at start reports it too.
+	u.setKeyringErr(nil)
+	u.checkKeyring()
+	waitFor(t, "the start-up keyring check", func() bool { return u.keyringErr != nil })
+	// Deleting the account is refused rather than orphaning the secret.
+	u.onDelete(u.detail.acc)
+	test.Tap(button(topOverlay(u), "Yes"))
+	if _, ok := u.index[a.ID]; !ok {
+		t.Error("the account was deleted although its password could not be removed from the keyring")
+	}
+}

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/assets"
+)
+
+// customPlatformForm creates a platform the catalog lacks, with the
+// person's own steps, saved as a user catalog file (catalog.SaveUser).
+type customPlatformForm struct {
+	u        *UI
+	name     *widget.Entry
+	domains  *widget.Entry
+	kind     *widget.Select
+	channel  *widget.Select
+	steps    *widget.Entry
+	review   *widget.Entry
+	irrev    *widget.Check
+	form     *widget.Form
+	dlg      dialog.Dialog
+	kinds    []accounts.TrackKind
+	channels []catalog.Channel
+	created  func(id string)
+}
+
+// onCustomPlatform creates a platform for an account that has none and
+// moves the account onto it.
+func (u *UI) onCustomPlatform(a accounts.Account) {
+	u.openCustomPlatform(a.Name, func(id string) {
+		a.PlatformID = id
+		if _, err := u.svc.Update(u.ctx, a); err != nil {
+			u.showError(err)
+		}
+		u.refreshAccount(a.ID)
+	})
+}
+
+func (u *UI) openCustomPlatform(name string, created func(id string)) *customPlatformForm {
+	f := &customPlatformForm{u: u, created: created}
+	f.name = widget.NewEntry()
+	f.name.SetText(name)
+	f.name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errRequired()
+		}
+		return nil
+	}
+	f.domains = widget.NewEntry()
+	f.domains.SetPlaceHolder("example.com, m.example.com")
+	var kindLabels []string
+	for _, k := range accounts.TrackKinds {
+		f.kinds = append(f.kinds, k)
+		kindLabels = append(kindLabels, trackLabel(k))
+	}
+	f.kind = widget.NewSelect(kindLabels, nil)
+	f.kind.SetSelectedIndex(len(f.kinds) - 1) // account deletion
+	f.channels = catalog.Channels
+	var chLabels []string
+	for _, c := range f.channels {
+		chLabels = append(chLabels, channelLabel(c))
+	}
+	f.channel = widget.NewSelect(chLabels, nil)
+	f.channel.SetSelectedIndex(0)
+	f.steps = widget.NewMultiLineEntry()
+	f.steps.SetMinRowsVisible(5)
+	f.steps.SetPlaceHolder(lang.L("One step per line, in order"))
+	var generic []string
+	for _, s := range catalog.Custom(catalog.Text{Zh: "x", En: "x"}, nil, time.Now()).Tracks[0].Steps {
+		generic = append(generic, s.Text.In(u.d.Lang))
+	}
+	f.steps.SetText(strings.Join(generic, "\n"))
+	f.review = widget.NewEntry()
+	f.review.SetPlaceHolder(lang.L("e.g. 15 (leave empty if unknown)"))
+	f.review.Validator = func(s string) error {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); s != "" && (err != nil || n < 0 || n > 365) {
+			return errors.New(lang.L("a number of working days"))
+		}
+		return nil
+	}
+	f.irrev = widget.NewCheck(lang.L("Irreversible (data is gone afterwards)"), nil)
+	f.irrev.SetChecked(true)
+	f.form = widget.NewForm(
+		widget.NewFormItem(lang.L("Name"), f.name),
+		widget.NewFormItem(lang.L("Web addresses"), f.domains),
+		widget.NewFormItem(lang.L("What to do"), f.kind),
+		widget.NewFormItem(lang.L("How"), f.channel),
+		widget.NewFormItem(lang.L("Steps"), f.steps),
+		widget.NewFormItem(lang.L("Review (working days)"), f.review),
+		widget.NewFormItem("", f.irrev),
+	)
+	f.form.SubmitText, f.form.CancelText = lang.L("Create"), lang.L("Cancel")
+	f.form.OnSubmit = f.onSave
+	f.form.OnCancel = func() { f.dlg.Hide() }
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Create custom platform"), f.form, u.win)
+	f.dlg.Resize(fyne.NewSize(620, 0))
+	f.dlg.Show()
+	u.lastCustom = f
+	return f
+}
+
+// platform builds the catalog entry from the form: catalog.Custom gives
+// the ID, source and date, the form the rest.
+func (f *customPlatformForm) platform() catalog.Platform {
+	name := strings.TrimSpace(f.name.Text)
+	var domains []string
+	for _, d := range strings.FieldsFunc(f.domains.Text, func(r rune) bool { return r == ',' || r == ' ' || r == '，' }) {
+		domains = append(domains, d)
+	}
+	p := catalog.Custom(catalog.Text{Zh: name, En: name}, domains, time.Now())
+	t := &p.Tracks[0]
+	t.Kind = f.kinds[max(f.kind.SelectedIndex(), 0)]
+	t.Channel = f.channels[max(f.channel.SelectedIndex(), 0)]
+	t.Irreversible = f.irrev.Checked
+	if t.Kind != accounts.TrackAccountDelete {
+		t.Prerequisites = nil
+	}
+	var steps []catalog.Step
+	for _, line := range strings.Split(f.steps.Text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			steps = append(steps, catalog.Step{Text: catalog.Text{Zh: line, En: line}})
+		}
+	}
+	t.Steps = steps
+	if n, err := strconv.Atoi(strings.TrimSpace(f.review.Text)); err == nil && n > 0 {
+		t.ReviewWorkdays = &catalog.Workdays{Min: 1, Max: n}
+	}
+	return p
+}
+
+func (f *customPlatformForm) onSave() {
+	p := f.platform()
+	if len(p.Tracks[0].Steps) == 0 {
+		dialogError(errors.New(lang.L("Steps")+lang.L(": ")+lang.L("is required")), f.u.win)
+		return
+	}
+	if _, exists := f.u.platform(p.ID); exists {
+		p.ID = strings.TrimRight(p.ID[:min(len(p.ID), 56)], "-") + "-" + strconv.FormatInt(time.Now().Unix()%100000, 10)
+	}
+	if _, err := catalog.SaveUser(f.u.d.DataDir, p); err != nil {
+		f.u.showError(err)
+		return
+	}
+	f.u.reloadCatalog()
+	f.dlg.Hide()
+	if f.created != nil {
+		f.created(p.ID)
+	}
+}
+
+// reloadCatalog loads the catalog again after a user file changed.
+func (u *UI) reloadCatalog() {
+	cat, errs := catalog.Load(assets.Catalog, catalog.UserDir(u.d.DataDir))
+	if cat != nil {
+		u.d.Catalog = cat
+	}
+	u.d.CatalogErrors = errs
+}

@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts/demo"
+	"github.com/unbindapp/unbind/accounts/store"
+)
+
+// DemoDeps writes fresh demo data into a new temporary folder and returns
+// base with its store and data folder swapped for the demo's. Secrets go
+// to memory, never to the real keyring. close removes the folder.
+func DemoDeps(base Deps) (d Deps, close func(), err error) {
+	dir, err := os.MkdirTemp("", "unbind-demo-")
+	if err != nil {
+		return base, nil, err
+	}
+	cleanup := func() { os.RemoveAll(dir) }
+	secrets := &demo.MemorySecrets{}
+	opts := demo.Options{Lang: base.Lang, Catalog: base.Catalog, Secrets: secrets}
+	if err := demo.WriteDir(context.Background(), dir, opts); err != nil {
+		cleanup()
+		return base, nil, fmt.Errorf("write demo data: %w", err)
+	}
+	st, err := store.OpenDir(dir)
+	if err != nil {
+		cleanup()
+		return base, nil, err
+	}
+	d = base
+	d.Store, d.Secrets, d.Keyring, d.DataDir, d.Demo = st, secrets, secrets, dir, true
+	return d, func() { st.Close(); cleanup() }, nil
+}
+
+// onOpenDemo switches the window to demo data; the banner leads back.
+func (u *UI) onOpenDemo() {
+	if u.d.Demo {
+		return
+	}
+	d, closeDemo, err := DemoDeps(u.d)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	prev := u.d
+	u.previous, u.closeDemo = &prev, closeDemo
+	u.switchTo(d)
+}
+
+// onLeaveDemo goes back to the person's own data and deletes the demo.
+func (u *UI) onLeaveDemo() {
+	if u.previous == nil {
+		return
+	}
+	d := *u.previous
+	u.previous = nil
+	u.switchTo(d)
+	if u.closeDemo != nil {
+		u.closeDemo()
+		u.closeDemo = nil
+	}
+}
+
+func (u *UI) switchTo(d Deps) {
+	u.d = d
+	u.svc = newService(d)
+	u.keyringErr = nil
+	u.win.SetTitle(u.title())
+	u.detail.clear()
+	u.query = u.query.Reset()
+	u.inv.resetFilters()
+	u.updateBanner()
+	u.Reload()
+}
+
+// updateBanner says when demo data is open.
+func (u *UI) updateBanner() {
+	u.banner.Objects = u.banner.Objects[:0]
+	if u.d.Demo {
+		text := lang.L("You are looking at demo data in a temporary folder. Changes are thrown away.")
+		var back fyne.CanvasObject = widget.NewLabel("")
+		if u.previous != nil {
+			back = widget.NewButtonWithIcon(lang.L("Back to my data"), theme.NavigateBackIcon(), u.onLeaveDemo)
+		}
+		u.banner.Add(container.NewBorder(nil, nil, nil, back, note(theme.InfoIcon(), text, widget.HighImportance)))
+	}
+	u.banner.Refresh()
+}

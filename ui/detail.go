@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/ui/inventory"
+)
+
+// detailView is the right side: the selected account's header and tabs.
+type detailView struct {
+	u        *UI
+	id       string
+	acc      accounts.Account
+	tracks   []accounts.Track
+	platform catalog.Platform
+	known    bool // the catalog knows the platform
+
+	avatar  *avatar
+	name    *widget.Label
+	sub     *widget.Label
+	status  *badge
+	next    *widget.Label
+	reviews *fyne.Container
+	moves   *fyne.Container
+	edit    *widget.Button
+	del     *widget.Button
+
+	tabs    *container.AppTabs
+	remTab  *container.TabItem
+	steps   *stepsView
+	creds   *credentialsView
+	rems    *remindersView
+	hist    *historyView
+	none    fyne.CanvasObject
+	main    fyne.CanvasObject
+	content *fyne.Container
+}
+
+func newDetailView(u *UI) *detailView {
+	v := &detailView{u: u, avatar: newAvatar(52), status: newStatusBadge(accounts.StatusActive)}
+	v.name = heading("")
+	v.name.Truncation = fyne.TextTruncateEllipsis
+	v.sub = widget.NewLabel("")
+	v.sub.Importance = widget.LowImportance
+	v.sub.Truncation = fyne.TextTruncateEllipsis
+	v.next = wrapLabel("")
+	v.next.Importance = widget.HighImportance
+	v.reviews = container.NewVBox()
+	v.moves = container.NewHBox()
+	v.edit = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { u.onEdit(v.acc) })
+	v.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { u.onDelete(v.acc) })
+	v.del.Importance = widget.DangerImportance
+
+	v.steps = newStepsView(u)
+	v.creds = newCredentialsView(u)
+	v.rems = newRemindersView(u)
+	v.hist = newHistoryView(u)
+	v.remTab = container.NewTabItemWithIcon(lang.L("Reminders"), theme.MediaRecordIcon(), v.rems.content)
+	v.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Steps"), theme.ListIcon(), v.steps.content),
+		container.NewTabItemWithIcon(lang.L("Credentials"), theme.AccountIcon(), v.creds.content),
+		v.remTab,
+		container.NewTabItemWithIcon(lang.L("History"), theme.HistoryIcon(), v.hist.content),
+	)
+
+	titles := container.New(layout.NewCustomPaddedVBoxLayout(0), v.name, v.sub)
+	top := container.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
+	actions := container.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))
+	header := container.NewVBox(top, v.next, v.reviews, actions)
+	v.main = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
+
+	hint := widget.NewLabel(lang.L("Select an account on the left to see its steps, credentials, reminders and history."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Alignment = fyne.TextAlignCenter
+	hint.Importance = widget.LowImportance
+	v.none = container.NewCenter(container.NewGridWrap(fyne.NewSize(360, 80), hint))
+	v.content = container.NewStack(v.none)
+	return v
+}
+
+// show loads and shows one account.
+func (v *detailView) show(id string) {
+	a, err := v.u.svc.Get(v.u.ctx, id)
+	if errors.Is(err, accounts.ErrNotFound) {
+		v.clear()
+		return
+	}
+	if err != nil {
+		v.u.showError(err)
+		return
+	}
+	tracks, err := v.u.svc.Tracks(v.u.ctx, id)
+	if err != nil {
+		v.u.showError(err)
+		return
+	}
+	v.id, v.acc, v.tracks = id, a, tracks
+	v.platform, v.known = v.u.platform(a.PlatformID)
+	v.fillHeader()
+	v.steps.show(v)
+	v.creds.show(a)
+	n := v.rems.show(a)
+	v.remTab.Text = lang.L("Reminders")
+	if n > 0 {
+		v.remTab.Text += " (" + itoa(n) + ")"
+	}
+	v.tabs.Refresh()
+	v.hist.show(a)
+	if len(v.content.Objects) == 0 || v.content.Objects[0] != v.main {
+		v.content.Objects = []fyne.CanvasObject{v.main}
+		v.content.Refresh()
+	}
+}
+
+// clear shows the "select an account" hint.
+func (v *detailView) clear() {
+	v.id = ""
+	v.content.Objects = []fyne.CanvasObject{v.none}
+	v.content.Refresh()
+}
+
+func (v *detailView) fillHeader() {
+	a := v.acc
+	name, _ := v.u.platformNames(a.PlatformID)
+	v.avatar.set(inventory.Build([]accounts.Account{a}, nil, v.u.platformNames)[0].Initial, a.PlatformID)
+	v.name.SetText(a.Name)
+	sub := name
+	if login := firstNonEmpty(a.Login, a.Phone, a.Email); login != "" {
+		sub += " · " + accounts.MaskLogin(login)
+	}
+	v.sub.SetText(sub)
+	v.status.setStatus(a.Status)
+	v.next.SetText(nextSentence(inventory.NextAction(a, v.tracks, v.platform), v))
+
+	v.reviews.Objects = v.reviews.Objects[:0]
+	for _, r := range inventory.RunningReviews(a, v.tracks, v.platform) {
+		text, late := reviewSentence(r, v.u.calendar(), v.u.Now())
+		imp := widget.HighImportance
+		if late {
+			imp = widget.WarningImportance
+		}
+		v.reviews.Add(note(theme.HistoryIcon(), text, imp))
+	}
+	v.reviews.Refresh()
+
+	v.moves.Objects = v.moves.Objects[:0]
+	if next := a.Status.Next(); len(next) > 0 {
+		v.moves.Add(widget.NewLabel(lang.L("Move to:")))
+		for _, s := range next {
+			b := widget.NewButton(statusLabel(s), func() { v.u.onChangeStatus(v.acc, s) })
+			v.moves.Add(b)
+		}
+	}
+	v.moves.Refresh()
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

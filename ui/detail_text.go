@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/ui/inventory"
+)
+
+// nextSentence says the next action in one sentence.
+func nextSentence(n inventory.Next, v *detailView) string {
+	data := map[string]string{"Track": trackLabel(n.Track), "Item": n.Item.In(v.u.d.Lang)}
+	switch n.Kind {
+	case inventory.NextStart:
+		return lang.L("Next: to start “{{.Track}}”, {{.Item}}", data)
+	case inventory.NextPrerequisite:
+		return lang.L("Next, before “{{.Track}}” can go ahead: {{.Item}}", data)
+	case inventory.NextStep:
+		return lang.L("Next step of “{{.Track}}”: {{.Item}}", data)
+	case inventory.NextSubmit:
+		return lang.L("Everything for “{{.Track}}” is ticked: submit the request, then mark the account as submitted with its ticket number.", data)
+	case inventory.NextWait:
+		if n.Track == "" {
+			return lang.L("Next: wait for the platform's answer, then record it here.")
+		}
+		return lang.L("Next: wait for the platform's answer on “{{.Track}}”, then record it here.", data)
+	case inventory.NextResubmit:
+		return lang.L("Next: read why the platform refused, fix what it asks for, and submit again.")
+	case inventory.NextCheck:
+		return lang.L("Next: check the account is really gone: try to log in, and make sure your phone number and real name are no longer bound.")
+	case inventory.NextBackup:
+		if b := v.acc.LastBackupAt; b != nil {
+			return lang.L("Kept: back up its data now and then (last backup {{.Date}}).", map[string]string{"Date": formatDate(*b)})
+		}
+		return lang.L("Kept: back up its data now and then; no backup is recorded yet.")
+	}
+	return lang.L("Next: the catalog has no steps for this platform; ask its customer service to delete the account and your personal data, and note what they say.")
+}
+
+// calendar is the working-day calendar, weekends only when none is loaded.
+func (u *UI) calendar() *reminders.Calendar {
+	if u.d.Calendar == nil {
+		u.d.Calendar, _ = reminders.LoadCalendar(nil, "")
+	}
+	return u.d.Calendar
+}
+
+// reviewSentence describes a running review window; late is true once its
+// longest promised time has passed.
+func reviewSentence(r inventory.Review, cal *reminders.Calendar, now time.Time) (text string, late bool) {
+	deadline, cov := cal.AddWorkdays(r.SubmittedAt.In(reminders.ChinaTime), r.Workdays.Max)
+	left, cov2 := cal.WorkdaysBetween(now.In(reminders.ChinaTime), deadline)
+	cov = cov.Merge(cov2)
+	span := itoa(r.Workdays.Max)
+	if r.Workdays.Min > 0 && r.Workdays.Min != r.Workdays.Max {
+		span = itoa(r.Workdays.Min) + "–" + span
+	}
+	data := map[string]string{
+		"Track": trackLabel(r.Track), "Span": span, "Date": reminders.FormatDate(deadline),
+		"Left": itoa(left), "Late": itoa(-left), "Submitted": formatDate(r.SubmittedAt),
+	}
+	switch {
+	case left > 0:
+		text = lang.L("Review of “{{.Track}}”: {{.Span}} working days from {{.Submitted}}; answer due by {{.Date}}, {{.Left}} working days left.", data)
+	case left == 0:
+		text = lang.L("Review of “{{.Track}}”: {{.Span}} working days from {{.Submitted}}; the answer is due today ({{.Date}}).", data)
+	default:
+		late = true
+		text = lang.L("Review of “{{.Track}}”: the answer was due by {{.Date}}, {{.Late}} working days ago. Follow up with the platform.", data)
+	}
+	if !cov.Complete() {
+		years := ""
+		for i, y := range cov.Missing {
+			if i > 0 {
+				years += ", "
+			}
+			years += itoa(y)
+		}
+		text += " " + lang.L("(No holiday data for {{.Years}}: only weekends were counted as days off.)", map[string]string{"Years": years})
+	}
+	return text, late
+}

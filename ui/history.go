@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+// historyView is the History tab: the account's events, newest first.
+type historyView struct {
+	u       *UI
+	box     *fyne.Container
+	content fyne.CanvasObject
+	lines   []string // the descriptions shown, for tests
+}
+
+func newHistoryView(u *UI) *historyView {
+	v := &historyView{u: u, box: container.NewVBox()}
+	v.content = container.NewVScroll(container.NewPadded(v.box))
+	return v
+}
+
+func (v *historyView) show(a accounts.Account) {
+	v.box.Objects = v.box.Objects[:0]
+	v.lines = v.lines[:0]
+	events, err := v.u.svc.History(v.u.ctx, a.ID)
+	if err != nil {
+		v.box.Add(note(theme.ErrorIcon(), err.Error(), widget.DangerImportance))
+		v.box.Refresh()
+		return
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		text := v.describe(a, e)
+		v.lines = append(v.lines, text)
+		lines := container.NewVBox(wrapLabel(text))
+		var extra []string
+		if e.Evidence != "" && e.Kind != accounts.EventEvidence {
+			extra = append(extra, lang.L("Ticket: {{.T}}", map[string]string{"T": e.Evidence}))
+		}
+		if e.Note != "" {
+			extra = append(extra, e.Note)
+		}
+		if len(extra) > 0 {
+			lines.Add(smallWrap(strings.Join(extra, " · ")))
+		}
+		when := smallText(formatDateTime(e.At))
+		v.box.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(118, when.MinSize().Height+12), when), nil, lines))
+	}
+	v.box.Refresh()
+}
+
+// describe says what one event recorded, in the UI language.
+func (v *historyView) describe(a accounts.Account, e accounts.Event) string {
+	data := map[string]string{"Track": trackLabel(e.Track), "To": e.To, "From": e.From}
+	switch e.Kind {
+	case accounts.EventCreated:
+		return lang.L("Added to Unbind")
+	case accounts.EventImported:
+		return lang.L("Imported")
+	case accounts.EventEdited:
+		return lang.L("Details edited")
+	case accounts.EventStatus:
+		data["From"], data["To"] = statusLabel(accounts.Status(e.From)), statusLabel(accounts.Status(e.To))
+		if e.Track != "" {
+			return lang.L("Status {{.From}} → {{.To}} ({{.Track}})", data)
+		}
+		return lang.L("Status {{.From}} → {{.To}}", data)
+	case accounts.EventStep:
+		data["Item"] = v.stepText(a.PlatformID, e.Track, e.To)
+		return lang.L("Ticked “{{.Item}}” ({{.Track}})", data)
+	case accounts.EventUnstep:
+		data["Item"] = v.stepText(a.PlatformID, e.Track, e.To)
+		return lang.L("Unticked “{{.Item}}” ({{.Track}})", data)
+	case accounts.EventEvidence:
+		data["Ticket"] = e.Evidence
+		if e.Evidence == "" {
+			return lang.L("Note saved ({{.Track}})", data)
+		}
+		return lang.L("Ticket {{.Ticket}} recorded ({{.Track}})", data)
+	case accounts.EventBackup:
+		return lang.L("Backup recorded")
+	case accounts.EventSecretSet:
+		data["Field"] = secretLabel(accounts.SecretField(e.To))
+		return lang.L("{{.Field}} saved in the keyring", data)
+	case accounts.EventSecretDel:
+		data["Field"] = secretLabel(accounts.SecretField(e.To))
+		return lang.L("{{.Field}} removed from the keyring", data)
+	case accounts.EventCheck:
+		return lang.L("Phone number check")
+	case accounts.EventReminder:
+		return lang.L("Reminder")
+	case accounts.EventDeleted:
+		return lang.L("Deleted from Unbind")
+	}
+	return string(e.Kind)
+}
+
+// stepText finds a checklist key's text in the catalog.
+func (v *historyView) stepText(platformID string, kind accounts.TrackKind, key string) string {
+	p, ok := v.u.platform(platformID)
+	if !ok {
+		return key
+	}
+	t, ok := p.Track(kind)
+	if !ok {
+		return key
+	}
+	if id, ok := strings.CutPrefix(key, "prereq:"); ok {
+		if pre, ok := t.Prerequisite(id); ok {
+			return pre.Text.In(v.u.d.Lang)
+		}
+	}
+	if n, ok := strings.CutPrefix(key, "step:"); ok {
+		for i, s := range t.Steps {
+			if itoa(i) == n {
+				return s.Text.In(v.u.d.Lang)
+			}
+		}
+	}
+	return key
+}

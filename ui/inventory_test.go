@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
+	u := newTestUI(t, nil)
+	if u.body.Objects[0] != u.empty {
+		t.Fatal("a new data folder should show the empty state")
+	}
+	test.Tap(button(u.empty, "Add account"))
+	f := u.lastForm
+	if f == nil || topOverlay(u) == nil {
+		t.Fatal("Add account did not open the form")
+	}
+	// The platform picker searches the catalog in both languages.
+	test.Tap(f.platform)
+	p := u.lastPicker
+	test.Type(p.search, "淘宝")
+	if len(p.results) == 0 || p.results[0].ID != "taobao" {
+		t.Fatalf("picker search 淘宝: %v", p.results)
+	}
+	p.list.Select(0)
+	if f.platformID != "taobao" || f.name.Text != "Taobao" {
+		t.Fatalf("picked %q, name %q", f.platformID, f.name.Text)
+	}
+	f.name.SetText("")
+	test.Type(f.name, "Taobao main")
+	test.Type(f.phone, "138-1234-ab")
+	if err := f.phone.Validate(); err == nil {
+		t.Error("a phone with letters passed validation")
+	}
+	f.phone.SetText("")
+	test.Type(f.phone, "13812345678")
+	if err := f.phone.Validate(); err != nil {
+		t.Errorf("valid phone refused: %v", err)
+	}
+	test.Type(f.login, "chen_xiaoyu")
+	f.realName.SetChecked(true)
+	test.Tap(button(topOverlay(u), "Save"))
+
+	if len(u.items) != 1 || u.inv.list.Length() != 1 {
+		t.Fatalf("list has %d items, want 1", u.inv.list.Length())
+	}
+	if u.body.Objects[0] != u.split {
+		t.Error("the list did not replace the empty state")
+	}
+	row := find(u.inv.list, func(r *accountRow) bool { return r.name.Text == "Taobao main" })
+	if row == nil {
+		t.Fatal("no list row shows the new account")
+	}
+	if row.sub.Text != "Taobao · c******u" || row.status.text.Text != "Active" {
+		t.Errorf("row shows %q / %q", row.sub.Text, row.status.text.Text)
+	}
+	if u.detail.id != u.items[0].Account.ID || u.detail.name.Text != "Taobao main" {
+		t.Error("the new account is not shown on the right")
+	}
+}
+
+func TestAddAccountValidationKeepsForm(t *testing.T) {
+	u := newTestUI(t, nil)
+	u.onAdd()
+	f := u.lastForm
+	f.setPlatform("jd")
+	test.Type(f.name, "JD")
+	f.email.SetText("not-an-address")
+	f.onSave() // the domain refuses: the form stays, the reason is shown
+	if len(u.items) != 0 {
+		t.Fatal("an invalid account was saved")
+	}
+	if !overlayText(u, "E-mail address: is not an e-mail address") {
+		t.Error("no error dialog naming the e-mail field")
+	}
+}
+
+func TestFilterAndSearch(t *testing.T) {
+	u := newTestUI(t, nil)
+	ctx := context.Background()
+	tb := add(t, u, accounts.Account{PlatformID: "taobao", Name: "淘宝主号", Login: "chen_xiaoyu", Phone: "138 1234 5678", RealName: true})
+	add(t, u, accounts.Account{PlatformID: "jd", Name: "JD Plus", Login: "jd@example.com"})
+	dd := add(t, u, accounts.Account{PlatformID: "dangdang", Name: "Books", Phone: "13900001111"})
+	if _, err := u.svc.ChangeStatus(ctx, dd.ID, accounts.StatusKept, accounts.StatusChange{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.d.Store.AddReminder(ctx, accounts.Reminder{AccountID: dd.ID, Kind: accounts.ReminderCustom,
+		Title: "back up", DueAt: time.Now().Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	u.Reload()
+	shown := func() int { return u.inv.list.Length() }
+	if shown() != 3 {
+		t.Fatalf("%d shown", shown())
+	}
+	for _, c := range []struct{ text, want string }{
+		{"taobao", tb.ID}, {"淘宝", tb.ID}, {"1381234", tb.ID}, {"example.com", ""}, {"当当", dd.ID},
+	} {
+		u.inv.search.SetText("")
+		test.Type(u.inv.search, c.text)
+		if c.want == "" {
+			if shown() != 1 || u.items[u.shown[0]].Account.PlatformID != "jd" {
+				t.Errorf("search %q: %d shown", c.text, shown())
+			}
+			continue
+		}
+		if shown() != 1 || u.items[u.shown[0]].Account.ID != c.want {
+			t.Errorf("search %q: %d shown", c.text, shown())
+		}
+	}
+	u.inv.search.SetText("")
+	u.inv.setStatus(accounts.StatusKept)
+	if shown() != 1 || u.inv.summary.Text != "1 of 3 accounts" {
+		t.Errorf("status filter: %d shown, summary %q", shown(), u.inv.summary.Text)
+	}
+	u.inv.setStatus(accounts.StatusKept) // tapping the same badge again clears it
+	test.Tap(u.inv.realName)
+	if shown() != 1 || u.items[u.shown[0]].Account.ID != tb.ID {
+		t.Errorf("real-name filter: %d shown", shown())
+	}
+	test.Tap(u.inv.realName)
+	test.Tap(u.inv.due)
+	if shown() != 1 || u.items[u.shown[0]].Account.ID != dd.ID {
+		t.Errorf("reminders-due filter: %d shown", shown())
+	}
+	test.Tap(u.inv.due)
+	u.inv.platform.SetSelected("JD.com")
+	if shown() != 1 {
+		t.Errorf("platform filter: %d shown (options %v)", shown(), u.inv.platform.Options)
+	}
+	if len(u.inv.counts.Objects) != 2 { // Active 2, Kept 1
+		t.Errorf("%d count badges, want 2", len(u.inv.counts.Objects))
+	}
+}

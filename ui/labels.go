@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
+)
+
+// The labels of the domain's enumerations. Each string is written out in
+// a lang.L call so the translation test finds it.
+
+func statusLabel(s accounts.Status) string {
+	switch s {
+	case accounts.StatusActive:
+		return lang.L("Active")
+	case accounts.StatusPreparing:
+		return lang.L("Preparing")
+	case accounts.StatusSubmitted:
+		return lang.L("Submitted")
+	case accounts.StatusUnderReview:
+		return lang.L("Under review")
+	case accounts.StatusDeactivated:
+		return lang.L("Deactivated")
+	case accounts.StatusRejected:
+		return lang.L("Rejected")
+	case accounts.StatusKept:
+		return lang.L("Kept")
+	}
+	return string(s)
+}
+
+func trackLabel(k accounts.TrackKind) string {
+	switch k {
+	case accounts.TrackRealNameUnbind:
+		return lang.L("Remove real-name verification")
+	case accounts.TrackPhoneUnbind:
+		return lang.L("Unbind the phone number")
+	case accounts.TrackAccountDelete:
+		return lang.L("Delete the account")
+	case accounts.TrackShopClose:
+		return lang.L("Close the shop")
+	case accounts.TrackMembershipCancel:
+		return lang.L("Cancel the membership")
+	case accounts.TrackThirdPartyUnbind:
+		return lang.L("Unlink third-party logins")
+	}
+	return string(k)
+}
+
+func channelLabel(c catalog.Channel) string {
+	switch c {
+	case catalog.SelfService:
+		return lang.L("Self-service")
+	case catalog.CustomerService:
+		return lang.L("Customer service")
+	case catalog.WebForm:
+		return lang.L("Web form")
+	case catalog.Email:
+		return lang.L("E-mail")
+	}
+	return string(c)
+}
+
+func difficultyLabel(d catalog.Difficulty) string {
+	switch d {
+	case catalog.Easy:
+		return lang.L("Easy")
+	case catalog.Medium:
+		return lang.L("Medium")
+	case catalog.Hard:
+		return lang.L("Hard")
+	case catalog.Limited:
+		return lang.L("Limited")
+	case catalog.Impossible:
+		return lang.L("Impossible")
+	}
+	return string(d)
+}
+
+func secretLabel(f accounts.SecretField) string {
+	switch f {
+	case accounts.SecretPassword:
+		return lang.L("Password")
+	case accounts.SecretPaymentPassword:
+		return lang.L("Payment password")
+	case accounts.SecretSecurityAnswers:
+		return lang.L("Security answers")
+	case accounts.SecretRecoveryCodes:
+		return lang.L("Recovery codes")
+	case accounts.SecretNote:
+		return lang.L("Secret note")
+	}
+	return string(f)
+}
+
+var thirdParties = []accounts.ThirdParty{
+	accounts.ThirdPartyWeChat, accounts.ThirdPartyQQ, accounts.ThirdPartyAlipay, accounts.ThirdPartyTaobao,
+	accounts.ThirdPartyDouyin, accounts.ThirdPartyWeibo, accounts.ThirdPartyApple, accounts.ThirdPartyGoogle,
+}
+
+func thirdPartyLabel(t accounts.ThirdParty) string {
+	switch t {
+	case accounts.ThirdPartyWeChat:
+		return lang.L("WeChat")
+	case accounts.ThirdPartyQQ:
+		return "QQ"
+	case accounts.ThirdPartyAlipay:
+		return lang.L("Alipay")
+	case accounts.ThirdPartyTaobao:
+		return lang.L("Taobao")
+	case accounts.ThirdPartyDouyin:
+		return lang.L("Douyin")
+	case accounts.ThirdPartyWeibo:
+		return lang.L("Weibo")
+	case accounts.ThirdPartyApple:
+		return "Apple"
+	case accounts.ThirdPartyGoogle:
+		return "Google"
+	}
+	return string(t)
+}
+
+func reminderStateLabel(s accounts.ReminderState) string {
+	switch s {
+	case accounts.ReminderPending:
+		return lang.L("Upcoming")
+	case accounts.ReminderFired:
+		return lang.L("Due")
+	case accounts.ReminderDone:
+		return lang.L("Done")
+	case accounts.ReminderSnoozed:
+		return lang.L("Snoozed")
+	case accounts.ReminderDismissed:
+		return lang.L("Dismissed")
+	}
+	return string(s)
+}
+
+// fieldLabel names an account field of a ValidationError.
+func fieldLabel(field string) string {
+	switch field {
+	case "platform":
+		return lang.L("Platform")
+	case "name":
+		return lang.L("Name")
+	case "login":
+		return lang.L("Login")
+	case "phone":
+		return lang.L("Phone")
+	case "email":
+		return lang.L("E-mail address")
+	case "notes":
+		return lang.L("Notes")
+	case "date":
+		return lang.L("Date")
+	}
+	return field
+}
+
+// problemText translates the domain's validation problems; unknown ones
+// stay in English rather than vanish.
+func problemText(p string) string {
+	switch p {
+	case "is required":
+		return lang.L("is required")
+	case "must be digits, optionally with + and spaces, e.g. 13812345678":
+		return lang.L("must be digits, optionally with + and spaces, e.g. 13812345678")
+	case "is not an e-mail address like name@example.com":
+		return lang.L("is not an e-mail address like name@example.com")
+	case "is in the future":
+		return lang.L("is in the future")
+	case "is empty":
+		return lang.L("is empty")
+	}
+	if strings.HasPrefix(p, "is longer than") {
+		return lang.L("is too long")
+	}
+	return p
+}
+
+// friendlyError turns a domain error into what the person should read:
+// validation and transition errors in the UI language, the rest as is
+// (they already say what happened and what to do).
+func friendlyError(err error) error {
+	var ve *accounts.ValidationError
+	if errors.As(err, &ve) {
+		return errors.New(fieldLabel(ve.Field) + lang.L(": ") + problemText(ve.Problem))
+	}
+	var te *accounts.TransitionError
+	if errors.As(err, &te) {
+		next := make([]string, 0, 3)
+		for _, s := range te.From.Next() {
+			next = append(next, statusLabel(s))
+		}
+		if len(next) == 0 {
+			return errors.New(lang.L("This account is {{.From}} and cannot change to {{.To}}.",
+				map[string]string{"From": statusLabel(te.From), "To": statusLabel(te.To)}))
+		}
+		return errors.New(lang.L("This account is {{.From}} now (perhaps changed elsewhere), so it cannot become {{.To}}. From {{.From}} it can become: {{.Next}}.",
+			map[string]string{"From": statusLabel(te.From), "To": statusLabel(te.To), "Next": strings.Join(next, lang.L(", "))}))
+	}
+	if errors.Is(err, accounts.ErrConflict) {
+		return errors.New(lang.L("Someone else changed this account in the meantime (perhaps unbindctl). It has been reloaded: make your change again."))
+	}
+	return err
+}
+
+// Dates are shown as the person's local calendar date and time.
+func formatDate(t time.Time) string     { return t.Local().Format("2006-01-02") }
+func formatDateTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }

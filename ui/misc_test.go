@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"github.com/BurntSushi/toml"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/assets"
+)
+
+func TestNotifierSendsThroughFyne(t *testing.T) {
+	a := test.NewTempApp(t)
+	n := NewNotifier(a)
+	test.AssertNotificationSent(t, fyne.NewNotification("Taobao: withdraw the balance", "before deleting"), func() {
+		if err := n.Notify("Taobao: withdraw the balance", "before deleting"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestDueRemindersFireOnceGrouped(t *testing.T) {
+	u := newTestUI(t, nil)
+	ctx := context.Background()
+	a := add(t, u, accounts.Account{PlatformID: "meituan", Name: "Meituan"})
+	for _, title := range []string{"Check the deletion", "Back up"} {
+		if _, err := u.d.Store.AddReminder(ctx, accounts.Reminder{AccountID: a.ID, Kind: accounts.ReminderCustom,
+			Title: title, DueAt: time.Now().Add(-time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := &fakeNotifier{}
+	if got := u.fireDue(ctx, n); got != 2 {
+		t.Fatalf("fired %d", got)
+	}
+	if got := u.fireDue(ctx, n); got != 0 {
+		t.Fatalf("fired %d again", got)
+	}
+	if len(n.sent) != 1 || n.sent[0][0] != "Unbind: 2 reminders are due" || !strings.Contains(n.sent[0][1], "• Back up") {
+		t.Errorf("sent %q", n.sent)
+	}
+	u.Reload()
+	u.selectAccount(a.ID)
+	if u.detail.remTab.Text != "Reminders (2)" || len(u.detail.rems.rows) != 2 {
+		t.Fatalf("tab %q, %d rows", u.detail.remTab.Text, len(u.detail.rems.rows))
+	}
+	for id, row := range u.detail.rems.rows {
+		test.Tap(row.done)
+		r, _ := u.d.Store.Reminder(ctx, id)
+		if r.State != accounts.ReminderDone {
+			t.Errorf("reminder %s is %s after Done", id, r.State)
+		}
+		break
+	}
+	for id, row := range u.detail.rems.rows {
+		row.snooze.SetSelectedIndex(0)
+		r, _ := u.d.Store.Reminder(ctx, id)
+		if r.State != accounts.ReminderSnoozed || r.SnoozedUntil == nil {
+			t.Errorf("reminder %s is %s after snoozing", id, r.State)
+		}
+	}
+	if u.items[u.index[a.ID]].Due != 0 {
+		t.Error("the list still counts the closed and snoozed reminders as due")
+	}
+}
+
+// TestTranslationsComplete finds every lang.L("…") in the package and
+// checks both files have it, and that Chinese really switches on.
+func TestTranslationsComplete(t *testing.T) {
+	read := func(name string) map[string]any {
+		data, err := assets.I18n.ReadFile("i18n/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]any{}
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return m
+	}
+	zh, en := read("zh.json"), read("en.json")
+	files, _ := filepath.Glob("*.go")
+	call := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, _ := os.ReadFile(f)
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			key, err := strconv.Unquote(m[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := zh[key]; !ok {
+				t.Errorf("%s: %q has no Chinese translation", f, key)
+			}
+			if _, ok := en[key]; !ok {
+				t.Errorf("%s: %q is missing from en.json", f, key)
+			}
+		}
+	}
+	for k := range zh {
+		if _, ok := en[k]; !ok {
+			t.Errorf("%q is in zh.json but not en.json", k)
+		}
+	}
+	defer SetupLanguage(LangEn)
+	if got := SetupLanguage(LangZh); got != "zh" {
+		t.Fatalf("SetupLanguage(zh) = %s", got)
+	}
+	if lang.L("Active") != "使用中" || lang.L("Cancel") != "取消" {
+		t.Errorf("forced Chinese: %q %q", lang.L("Active"), lang.L("Cancel"))
+	}
+	if got := SetupLanguage(LangEn); got != "en" || lang.L("Active") != "Active" || lang.L("Cancel") != "Cancel" {
+		t.Errorf("forced English again: %s %q %q", got, lang.L("Active"), lang.L("Cancel"))
+	}
+}
+
+func TestMetadataMatchesFyneAppToml(t *testing.T) {
+	var f struct {
+		Details struct {
+			Icon, Name, ID, Version string
+			Build                   int
+		}
+		Migrations map[string]bool
+	}
+	if _, err := toml.DecodeFile("../FyneApp.toml", &f); err != nil {
+		t.Fatal(err)
+	}
+	m := FallbackMetadata()
+	if f.Details.ID != m.ID || f.Details.Name != m.Name || f.Details.Version != m.Version || f.Details.Build != m.Build {
+		t.Errorf("FyneApp.toml %+v, fallback %+v", f.Details, m)
+	}
+	if !f.Migrations["fyneDo"] || !m.Migrations["fyneDo"] {
+		t.Error("the fyneDo migration must be on")
+	}
+	if _, err := os.Stat(filepath.Join("..", f.Details.Icon)); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestThemeServesCJKFont(t *testing.T) {
+	th := NewTheme()
+	for _, s := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Monospace: true}, {Bold: true, Italic: true}} {
+		if r := th.Font(s); r.Name() != assets.FontCJKName || len(r.Content()) != len(assets.FontCJK) {
+			t.Errorf("style %+v gets font %s", s, r.Name())
+		}
+	}
+}
+
+func TestOpenDemoDataAndBack(t *testing.T) {
+	u := newTestUI(t, nil)
+	own := u.d.DataDir
+	test.Tap(button(u.empty, "Open demo data"))
+	if !u.d.Demo || len(u.items) < 12 {
+		t.Fatalf("demo: %v, %d accounts", u.d.Demo, len(u.items))
+	}
+	demoDir := u.d.DataDir
+	if demoDir == own || !strings.Contains(u.win.Title(), "demo data") {
+		t.Errorf("demo folder %s, title %q", demoDir, u.win.Title())
+	}
+	u.SelectOnLoad("taobao")
+	u.Reload()
+	if u.detail.acc.PlatformID != "taobao" {
+		t.Fatal("SelectOnLoad did not select the Taobao account")
+	}
+	// The demo's passwords are in memory, never in the real keyring.
+	test.Tap(u.detail.creds.fields[accounts.SecretPassword].reveal)
+	if u.detail.creds.fields[accounts.SecretPassword].value.Text != "Tb#2019-summer" {
+		t.Errorf("demo password: %q", u.detail.creds.fields[accounts.SecretPassword].value.Text)
+	}
+	test.Tap(button(u.banner, "Back to my data"))
+	if u.d.Demo || u.d.DataDir != own || len(u.items) != 0 {
+		t.Errorf("back: demo %v, dir %s, %d accounts", u.d.Demo, u.d.DataDir, len(u.items))
+	}
+	if _, err := os.Stat(demoDir); !os.IsNotExist(err) {
+		t.Errorf("the demo folder was left behind: %v", err)
+	}
+}
+
+func TestSettingsPersistAndStartAtLogin(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	u := newTestUI(t, nil)
+	u.onSettings()
+	v := u.lastSettings
+	v.clipboard.SetSelectedIndex(2) // 60 s
+	v.backup.SetSelectedIndex(0)    // 30 days
+	v.language.SetSelectedIndex(1)  // 中文
+	test.Tap(v.login)
+	if u.prefs.ClipboardTimeout != time.Minute || u.prefs.BackupDays != 30 || !u.prefs.StartAtLogin || u.prefs.Language != LangZh {
+		t.Errorf("prefs after editing: %+v", u.prefs)
+	}
+	if got := loadPrefs(context.Background(), u.d.Store); got != u.prefs {
+		t.Errorf("stored %+v, in memory %+v", got, u.prefs)
+	}
+	if LanguagePref(u.d.Store) != LangZh {
+		t.Error("the language setting was not stored")
+	}
+	desktopFile := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "autostart", AppID+".desktop")
+	if _, err := os.Stat(desktopFile); err != nil {
+		t.Fatalf("start at login wrote no autostart entry: %v", err)
+	}
+	test.Tap(v.login)
+	if _, err := os.Stat(desktopFile); !os.IsNotExist(err) {
+		t.Error("turning start at login off left the autostart entry")
+	}
+	if !v.tray.Disabled() {
+		t.Error("close-to-tray is offered without a tray")
+	}
+	test.Tap(find(topOverlay(u), func(b *widgetButton) bool { return b.Text == "Check keyring" }))
+	waitFor(t, "the keyring check", func() bool { return v.keyring.Text != "Asking the keyring…" && v.keyring.Text != "" })
+}
+
+func TestCloseWithoutTrayQuits(t *testing.T) {
+	u := newTestUI(t, nil)
+	u.prefs.CloseToTray = true
+	if u.hasTray {
+		t.Skip("the test driver has a tray")
+	}
+	u.onClose() // must not hide a window that could never come back
+}
+
+func TestCustomPlatformWithOwnSteps(t *testing.T) {
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: accounts.CustomPlatform, Name: "Group buy"})
+	u.selectAccount(a.ID)
+	test.Tap(button(u.detail.steps.content, "Create custom platform…"))
+	f := u.lastCustom
+	f.name.SetText("Neighbourhood Shop")
+	f.steps.SetText("Message the organiser\nAsk them to delete my address")
+	test.Type(f.review, "5")
+	test.Tap(button(topOverlay(u), "Create"))
+	p, ok := u.platform("user-neighbourhood-shop")
+	if !ok || len(p.Tracks[0].Steps) != 2 || p.Tracks[0].ReviewWorkdays.Max != 5 {
+		t.Fatalf("custom platform: %v %+v", ok, p)
+	}
+	if _, err := os.Stat(filepath.Join(u.d.DataDir, "catalog", "user-neighbourhood-shop.json")); err != nil {
+		t.Error(err)
+	}
+	if u.detail.acc.PlatformID != p.ID || len(u.detail.steps.checks) != 4 { // 2 generic preparations + 2 steps
+		t.Errorf("account platform %s, %d checkboxes", u.detail.acc.PlatformID, len(u.detail.steps.checks))
+	}
+}

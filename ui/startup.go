@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// StartupError is the window content when Unbind cannot open its data: the
+// store's message already says what happened and what to do.
+func StartupError(err error, quit func()) fyne.CanvasObject {
+	title := heading(lang.L("Unbind cannot open its data"))
+	msg := wrapLabel(err.Error())
+	msg.Selectable = true
+	btn := widget.NewButtonWithIcon(lang.L("Quit"), theme.CancelIcon(), quit)
+	return container.NewPadded(container.NewBorder(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title),
+		container.NewHBox(layoutSpacer(), btn), nil, nil, container.NewVScroll(msg)))
+}
+
+// HasTray reports whether Unbind put an icon in the system tray.
+func (u *UI) HasTray() bool { return u.hasTray }
+
+// SelectOnLoad selects an account (by ID, or the first of a platform ID)
+// once the inventory has loaded; scripts use it for screenshots.
+func (u *UI) SelectOnLoad(idOrPlatform string) { u.pendingSelect = idOrPlatform }
+
+func (u *UI) selectPending() {
+	want := u.pendingSelect
+	if want == "" {
+		return
+	}
+	u.pendingSelect = ""
+	for i := range u.items {
+		if a := u.items[i].Account; a.ID == want || a.PlatformID == want {
+			u.selectAccount(a.ID)
+			return
+		}
+	}
+}

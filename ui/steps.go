@@ -1,0 +1,228 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/ui/inventory"
+)
+
+// stepsView is the Steps tab: identity-group hints, the backup record and
+// one checklist card per catalog track of the platform.
+type stepsView struct {
+	u       *UI
+	box     *fyne.Container
+	content fyne.CanvasObject
+
+	checks  map[string]*widget.Check // "kind/key" → its checkbox
+	tickets map[accounts.TrackKind]*widget.Entry
+	notes   map[accounts.TrackKind]*widget.Entry
+	saves   map[accounts.TrackKind]*widget.Button
+	backup  *widget.Button
+}
+
+func newStepsView(u *UI) *stepsView {
+	v := &stepsView{u: u, box: container.NewVBox()}
+	v.content = container.NewVScroll(container.NewPadded(v.box))
+	return v
+}
+
+func (v *stepsView) show(d *detailView) {
+	v.checks = map[string]*widget.Check{}
+	v.tickets = map[accounts.TrackKind]*widget.Entry{}
+	v.notes = map[accounts.TrackKind]*widget.Entry{}
+	v.saves = map[accounts.TrackKind]*widget.Button{}
+	objs := v.hints(d)
+	objs = append(objs, v.backupRow(d.acc))
+	if !d.known || len(d.platform.Tracks) == 0 {
+		objs = append(objs, note(theme.InfoIcon(),
+			lang.L("This platform is not in the catalog, so Unbind has no steps for it. Create it as a custom platform with its own steps, or ask its customer service to delete the account and your personal data."),
+			widget.MediumImportance),
+			container.NewHBox(widget.NewButtonWithIcon(lang.L("Create custom platform…"), theme.ContentAddIcon(),
+				func() { v.u.onCustomPlatform(d.acc) })))
+	}
+	for _, t := range d.platform.Tracks {
+		objs = append(objs, v.trackCard(d, t))
+	}
+	v.box.Objects = objs
+	v.box.Refresh()
+}
+
+// hints explain what else leaving this platform touches.
+func (v *stepsView) hints(d *detailView) []fyne.CanvasObject {
+	if !d.known || v.u.d.Catalog == nil {
+		return nil
+	}
+	cat, l, p := v.u.d.Catalog, v.u.d.Lang, d.platform
+	var out []fyne.CanvasObject
+	group := cat.GroupOf(p.ID)
+	if len(group) > 1 {
+		owner := group[0]
+		var others []string
+		for _, g := range group {
+			if g.ID != p.ID && g.ID != owner.ID {
+				others = append(others, g.Names.In(l))
+			}
+		}
+		data := map[string]string{"Owner": owner.Names.In(l), "This": p.Names.In(l), "Others": strings.Join(others, lang.L(", "))}
+		var text string
+		switch {
+		case owner.ID == p.ID:
+			text = lang.L("{{.Others}} use this same {{.Owner}} account: deleting it here also ends them.", data)
+		case len(others) == 0:
+			text = lang.L("{{.This}} belongs to your {{.Owner}} account: it cannot outlive it, and deleting the {{.Owner}} account also ends it.", data)
+		default:
+			text = lang.L("{{.This}} uses your {{.Owner}} account, shared with {{.Others}}: deleting the {{.Owner}} account ends all of them.", data)
+		}
+		out = append(out, note(theme.InfoIcon(), text, widget.HighImportance))
+	}
+	if tied := cat.TiedTo(p.ID); len(tied) > 0 {
+		names := make([]string, len(tied))
+		for i, t := range tied {
+			names[i] = t.Names.In(l)
+		}
+		out = append(out, note(theme.InfoIcon(), lang.L("Tied to {{.Names}}: it is a separate account, but leaving one affects the other. Check it too.",
+			map[string]string{"Names": strings.Join(names, lang.L(", "))}), widget.MediumImportance))
+	}
+	return out
+}
+
+func (v *stepsView) backupRow(a accounts.Account) fyne.CanvasObject {
+	text := lang.L("No backup recorded yet.")
+	if a.LastBackupAt != nil {
+		text = lang.L("Last backup: {{.Date}}", map[string]string{"Date": formatDate(*a.LastBackupAt)})
+	}
+	v.backup = widget.NewButtonWithIcon(lang.L("Record backup…"), theme.DocumentSaveIcon(), func() { v.u.onRecordBackup(a) })
+	return container.NewBorder(nil, nil, nil, v.backup, widget.NewLabel(text))
+}
+
+func (v *stepsView) trackCard(d *detailView, t catalog.Track) fyne.CanvasObject {
+	l := v.u.d.Lang
+	progress := inventory.Progress(d.tracks, t.Kind)
+	box := container.NewVBox()
+	box.Add(smallWrap(trackMeta(t)))
+	if progress.SubmittedAt != nil || progress.CompletedAt != nil {
+		box.Add(note(theme.ConfirmIcon(), trackDates(progress), widget.HighImportance))
+	}
+	for _, r := range v.u.d.Catalog.RequiredBefore(d.platform.ID, t.Kind) {
+		box.Add(note(theme.WarningIcon(), v.requirementText(d.platform, r), widget.WarningImportance))
+	}
+	if !t.Loses.IsZero() {
+		box.Add(wrapLabel(lang.L("You lose: {{.X}}", map[string]string{"X": t.Loses.In(l)})))
+	}
+	if len(t.Prerequisites) > 0 {
+		box.Add(heading(lang.L("Before you start")))
+		for _, pre := range t.Prerequisites {
+			box.Add(v.checkRow(d.acc, t.Kind, accounts.PrereqKey(pre.ID), pre.Text.In(l), "", progress))
+		}
+	}
+	box.Add(heading(lang.L("Steps")))
+	for i, s := range t.Steps {
+		box.Add(v.checkRow(d.acc, t.Kind, accounts.StepKey(i), itoa(i+1)+". "+s.Text.In(l), s.Path.In(l), progress))
+	}
+	if !t.Afterwards.IsZero() {
+		box.Add(wrapLabel(lang.L("Afterwards: {{.X}}", map[string]string{"X": t.Afterwards.In(l)})))
+	}
+	if !t.Notes.IsZero() {
+		box.Add(smallWrap(t.Notes.In(l)))
+	}
+	box.Add(v.evidenceRow(d.acc, t.Kind, progress))
+	box.Add(smallWrap(sourceText(t)))
+	return widget.NewCard(trackLabel(t.Kind), "", box)
+}
+
+func (v *stepsView) checkRow(a accounts.Account, kind accounts.TrackKind, key, text, path string, progress accounts.Track) fyne.CanvasObject {
+	c := widget.NewCheck("", nil)
+	at, done := progress.Done[key]
+	c.SetChecked(done)
+	c.OnChanged = func(on bool) { v.u.onTick(a, kind, key, on) }
+	v.checks[string(kind)+"/"+key] = c
+	lines := container.NewVBox(wrapLabel(text))
+	if path != "" {
+		lines.Add(smallWrap("→ " + path))
+	}
+	if done {
+		lines.Add(smallWrap(lang.L("Done {{.Time}}", map[string]string{"Time": formatDateTime(at)})))
+	}
+	return container.NewBorder(nil, nil, container.NewVBox(c), nil, lines)
+}
+
+func (v *stepsView) evidenceRow(a accounts.Account, kind accounts.TrackKind, progress accounts.Track) fyne.CanvasObject {
+	ticket := widget.NewEntry()
+	ticket.SetPlaceHolder(lang.L("Ticket or application number"))
+	ticket.SetText(progress.Ticket)
+	noteEntry := widget.NewEntry()
+	noteEntry.SetPlaceHolder(lang.L("Note (who you spoke to, what they said)"))
+	noteEntry.SetText(progress.Note)
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
+		v.u.onEvidence(a, kind, ticket.Text, noteEntry.Text)
+	})
+	v.tickets[kind], v.notes[kind], v.saves[kind] = ticket, noteEntry, save
+	return container.NewBorder(nil, nil, nil, save, container.NewGridWithColumns(2, ticket, noteEntry))
+}
+
+func (v *stepsView) requirementText(p catalog.Platform, r catalog.Requirement) string {
+	data := map[string]string{"Track": trackLabel(r.After), "Why": r.Why.In(v.u.d.Lang)}
+	if r.Platform != "" && r.Platform != p.ID {
+		other, _ := v.u.platformNames(r.Platform)
+		data["Platform"] = other
+		return lang.L("First “{{.Track}}” on {{.Platform}}: {{.Why}}", data)
+	}
+	return lang.L("First “{{.Track}}”: {{.Why}}", data)
+}
+
+// trackMeta is the one-line summary under a track's title.
+func trackMeta(t catalog.Track) string {
+	parts := []string{channelLabel(t.Channel)}
+	for _, c := range t.AltChannels {
+		parts[0] += " / " + channelLabel(c)
+	}
+	if w := t.ReviewWorkdays; w != nil && w.Max > 0 {
+		span := itoa(w.Max)
+		if w.Min > 0 && w.Min != w.Max {
+			span = itoa(w.Min) + "–" + span
+		}
+		parts = append(parts, lang.L("review {{.Span}} working days", map[string]string{"Span": span}))
+	}
+	parts = append(parts, lang.L("difficulty: {{.D}}", map[string]string{"D": difficultyLabel(t.Difficulty)}))
+	if t.Irreversible {
+		parts = append(parts, lang.L("irreversible"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func trackDates(p accounts.Track) string {
+	var parts []string
+	if p.SubmittedAt != nil {
+		parts = append(parts, lang.L("Submitted {{.Date}}", map[string]string{"Date": formatDateTime(*p.SubmittedAt)}))
+	}
+	if p.CompletedAt != nil {
+		parts = append(parts, lang.L("Completed {{.Date}}", map[string]string{"Date": formatDateTime(*p.CompletedAt)}))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func sourceText(t catalog.Track) string {
+	switch {
+	case t.Source == catalog.SourceUser:
+		return lang.L("Steps written by you.")
+	case !t.IsSourced():
+		return lang.L("Not yet checked against a public source; the platform's own pages win.")
+	}
+	return lang.L("Source: {{.S}} · checked {{.D}}", map[string]string{"S": t.Source, "D": t.Verified})
+}
+
+// smallWrap is wrapping secondary text.
+func smallWrap(text string) *widget.Label {
+	l := wrapLabel(text)
+	l.Importance = widget.LowImportance
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+func TestTickStepsChangesStatusAndHistory(t *testing.T) {
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: "taobao", Name: "Taobao main", Phone: "13812345678", RealName: true})
+	u.selectAccount(a.ID)
+	if u.detail.status.text.Text != "Active" {
+		t.Fatalf("status %q", u.detail.status.text.Text)
+	}
+	if !strings.Contains(u.detail.next.Text, "Next: to start") {
+		t.Errorf("next action: %q", u.detail.next.Text)
+	}
+	key := string(accounts.TrackAccountDelete) + "/" + accounts.PrereqKey("backup_orders")
+	check := u.detail.steps.checks[key]
+	if check == nil {
+		keys := []string{}
+		for k := range u.detail.steps.checks {
+			keys = append(keys, k)
+		}
+		t.Fatalf("no checkbox %s among %v", key, keys)
+	}
+	test.Tap(check)
+	if got := u.detail.status.text.Text; got != "Preparing" {
+		t.Errorf("after the first tick the status is %q, want Preparing", got)
+	}
+	if u.items[u.index[a.ID]].Account.Status != accounts.StatusPreparing {
+		t.Error("the list did not follow the status")
+	}
+	if !u.detail.steps.checks[key].Checked {
+		t.Error("the ticked box is not ticked after the refresh")
+	}
+	hist := strings.Join(u.detail.hist.lines, "\n")
+	for _, want := range []string{"Ticked “", "Status Active → Preparing (Delete the account)", "Added to Unbind"} {
+		if !strings.Contains(hist, want) {
+			t.Errorf("history lacks %q:\n%s", want, hist)
+		}
+	}
+	// Unticking is recorded too.
+	test.Tap(u.detail.steps.checks[key])
+	if !strings.Contains(u.detail.hist.lines[0], "Unticked") {
+		t.Errorf("newest history line: %q", u.detail.hist.lines[0])
+	}
+	// Evidence entry.
+	ticket := u.detail.steps.tickets[accounts.TrackAccountDelete]
+	test.Type(ticket, "TB-123")
+	test.Tap(u.detail.steps.saves[accounts.TrackAccountDelete])
+	if !strings.Contains(u.detail.hist.lines[0], "Ticket TB-123 recorded") {
+		t.Errorf("newest history line: %q", u.detail.hist.lines[0])
+	}
+}
+
+func TestStatusButtonsOfferOnlyNextAndExplainIllegalMoves(t *testing.T) {
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD"})
+	u.selectAccount(a.ID)
+	var offered []string
+	for _, o := range u.detail.moves.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			offered = append(offered, b.Text)
+		}
+	}
+	if strings.Join(offered, ",") != "Preparing,Kept" {
+		t.Errorf("an active account offers %v, want Preparing and Kept (Status.Next)", offered)
+	}
+	// Someone else (unbindctl) keeps the account meanwhile; the window
+	// still offers the old moves, and trying one says why it fails.
+	if _, err := u.svc.ChangeStatus(context.Background(), a.ID, accounts.StatusKept, accounts.StatusChange{}); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(u.detail.moves, "Kept"))
+	test.Tap(button(topOverlay(u), "Kept"))
+	if !overlayText(u, "This account is Kept now (perhaps changed elsewhere), so it cannot become Kept. From Kept it can become: Active, Preparing.") {
+		t.Error("no dialog explaining the illegal move")
+	}
+	if u.detail.status.text.Text != "Kept" {
+		t.Errorf("the header was not refreshed: %q", u.detail.status.text.Text)
+	}
+}
+
+func TestSubmitThroughDialogStartsReview(t *testing.T) {
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: "tmall", Name: "Tmall", RealName: true})
+	u.selectAccount(a.ID)
+	test.Tap(button(u.detail.moves, "Preparing"))
+	test.Tap(button(topOverlay(u), "Preparing"))
+	if u.detail.acc.Status != accounts.StatusPreparing {
+		t.Fatalf("status %s", u.detail.acc.Status)
+	}
+	test.Tap(button(u.detail.moves, "Submitted"))
+	dlg := topOverlay(u)
+	find(dlg, func(*widget.Select) bool { return true }).SetSelected("Remove real-name verification")
+	test.Type(find(dlg, func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Ticket") }), "TM-42")
+	test.Tap(button(dlg, "Submitted"))
+	if u.detail.acc.Status != accounts.StatusSubmitted {
+		t.Fatalf("status %s", u.detail.acc.Status)
+	}
+	if len(u.detail.reviews.Objects) != 1 {
+		t.Fatalf("%d running reviews shown, want 1", len(u.detail.reviews.Objects))
+	}
+	text := find(u.detail.reviews, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "Review of") })
+	if text == nil || !strings.Contains(text.Text, "1–3 working days") {
+		t.Errorf("review line: %v", text)
+	}
+	if h := u.detail.hist.lines[0]; h != "Status Preparing → Submitted (Remove real-name verification)" {
+		t.Errorf("newest history line %q", h)
+	}
+}

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/assets"
+)
+
+// appTheme is Fyne's default look with the bundled CJK font for every text
+// style: Fyne's own font has no Chinese glyphs and a machine may have no
+// CJK system font, so serving it for bold and monospace too is what keeps
+// Chinese from turning into boxes anywhere.
+type appTheme struct {
+	font fyne.Resource
+}
+
+var _ fyne.Theme = (*appTheme)(nil)
+
+// NewTheme returns Unbind's theme; the variant (light or dark) follows the
+// system or FYNE_THEME.
+func NewTheme() fyne.Theme {
+	return &appTheme{font: fyne.NewStaticResource(assets.FontCJKName, assets.FontCJK)}
+}
+
+func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNamePrimary {
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0x3d, G: 0xb8, B: 0xd6, A: 0xff}
+		}
+		return color.NRGBA{R: 0x1f, G: 0x6f, B: 0xd1, A: 0xff}
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+func (t *appTheme) Font(fyne.TextStyle) fyne.Resource { return t.font }
+
+func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+func (t *appTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+
+// statusColor is the badge colour of a status. The badge always carries
+// the status's name too: colour alone would fail colour-blind people.
+func statusColor(s accounts.Status) color.Color {
+	switch s {
+	case accounts.StatusActive:
+		return color.NRGBA{R: 0x5b, G: 0x67, B: 0x78, A: 0xff}
+	case accounts.StatusPreparing:
+		return color.NRGBA{R: 0xb4, G: 0x63, B: 0x00, A: 0xff}
+	case accounts.StatusSubmitted:
+		return color.NRGBA{R: 0x1d, G: 0x5f, B: 0xc4, A: 0xff}
+	case accounts.StatusUnderReview:
+		return color.NRGBA{R: 0x6d, G: 0x3f, B: 0xc0, A: 0xff}
+	case accounts.StatusDeactivated:
+		return color.NRGBA{R: 0x1b, G: 0x7f, B: 0x4a, A: 0xff}
+	case accounts.StatusRejected:
+		return color.NRGBA{R: 0xc0, G: 0x2b, B: 0x2b, A: 0xff}
+	case accounts.StatusKept:
+		return color.NRGBA{R: 0x0f, G: 0x76, B: 0x6e, A: 0xff}
+	}
+	return color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xff}
+}
+
+// avatarColor gives each platform a stable colour for its initial.
+func avatarColor(platformID string) color.Color {
+	palette := []color.NRGBA{
+		{R: 0xe8, G: 0x5d, B: 0x04, A: 0xff}, {R: 0xd6, G: 0x28, B: 0x28, A: 0xff}, {R: 0x7b, G: 0x2c, B: 0xbf, A: 0xff},
+		{R: 0x1d, G: 0x4e, B: 0xd8, A: 0xff}, {R: 0x05, G: 0x96, B: 0x69, A: 0xff}, {R: 0xb4, G: 0x53, B: 0x09, A: 0xff},
+		{R: 0x0e, G: 0x74, B: 0x90, A: 0xff}, {R: 0xbe, G: 0x18, B: 0x5d, A: 0xff}, {R: 0x4d, G: 0x7c, B: 0x0f, A: 0xff},
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(platformID); i++ {
+		h = (h ^ uint32(platformID[i])) * 16777619
+	}
+	return palette[h%uint32(len(palette))]
+}

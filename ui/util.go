@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// wrapLabel is a label that wraps at word boundaries (CJK wraps anywhere).
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// smallText is secondary text in the placeholder colour.
+func smallText(text string) *canvas.Text {
+	t := canvas.NewText(text, theme.Color(theme.ColorNamePlaceHolder))
+	t.TextSize = theme.CaptionTextSize()
+	return t
+}
+
+// heading is a section title.
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// note is an info box: an icon and wrapping text on a tinted background.
+func note(icon fyne.Resource, text string, importance widget.Importance) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	switch importance {
+	case widget.WarningImportance:
+		bg.FillColor = withAlpha(theme.Color(theme.ColorNameWarning), 0x30)
+	case widget.DangerImportance:
+		bg.FillColor = withAlpha(theme.Color(theme.ColorNameError), 0x30)
+	case widget.HighImportance:
+		bg.FillColor = withAlpha(theme.Color(theme.ColorNamePrimary), 0x26)
+	}
+	label := wrapLabel(text)
+	return container.NewStack(bg, container.NewBorder(nil, nil, container.NewPadded(widget.NewIcon(icon)), nil, label))
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

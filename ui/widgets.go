@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts"
+)
+
+// badge is a rounded pill with white text: a status, a count, a tag.
+type badge struct {
+	widget.BaseWidget
+	bg    *canvas.Rectangle
+	text  *canvas.Text
+	onTap func()
+}
+
+func newBadge(text string, fill color.Color) *badge {
+	b := &badge{bg: canvas.NewRectangle(fill), text: canvas.NewText(text, color.White)}
+	b.bg.CornerRadius = 9
+	b.text.TextSize = theme.CaptionTextSize() + 1
+	b.text.Alignment = fyne.TextAlignCenter
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func newStatusBadge(s accounts.Status) *badge { return newBadge(statusLabel(s), statusColor(s)) }
+
+func (b *badge) set(text string, fill color.Color) {
+	b.text.Text, b.bg.FillColor = text, fill
+	b.Refresh()
+}
+
+func (b *badge) setStatus(s accounts.Status) { b.set(statusLabel(s), statusColor(s)) }
+
+func (b *badge) CreateRenderer() fyne.WidgetRenderer {
+	pad := layout.NewCustomPaddedLayout(2, 3, 9, 9)
+	return widget.NewSimpleRenderer(container.NewStack(b.bg, container.New(pad, b.text)))
+}
+
+// Tapped makes badges with onTap work as filter shortcuts.
+func (b *badge) Tapped(*fyne.PointEvent) {
+	if b.onTap != nil {
+		b.onTap()
+	}
+}
+
+// avatar is a platform's initial in a coloured circle.
+type avatar struct {
+	widget.BaseWidget
+	circle *canvas.Circle
+	text   *canvas.Text
+	size   float32
+}
+
+func newAvatar(size float32) *avatar {
+	a := &avatar{circle: canvas.NewCircle(color.Gray{Y: 0x80}), text: canvas.NewText("", color.White), size: size}
+	a.text.TextSize = size * 0.45
+	a.text.Alignment = fyne.TextAlignCenter
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+func (a *avatar) set(initial, platformID string) {
+	a.text.Text, a.circle.FillColor = initial, avatarColor(platformID)
+	a.Refresh()
+}
+
+func (a *avatar) MinSize() fyne.Size { return fyne.NewSquareSize(a.size) }
+
+func (a *avatar) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(a.circle, container.NewCenter(a.text)))
+}
+
+// dueColor marks reminders that want attention.
+var dueColor = color.NRGBA{R: 0xd9, G: 0x48, B: 0x1c, A: 0xff}
+
+// accountRow is one line of the inventory: initial, name, platform and
+// masked login, reminders due, and the status badge.
+type accountRow struct {
+	widget.BaseWidget
+	avatar *avatar
+	name   *widget.Label
+	sub    *canvas.Text
+	due    *badge
+	status *badge
+}
+
+func newAccountRow() *accountRow {
+	r := &accountRow{
+		avatar: newAvatar(34),
+		name:   widget.NewLabel(""),
+		sub:    canvas.NewText("", theme.Color(theme.ColorNameDisabled)),
+		due:    newBadge("", dueColor),
+		status: newStatusBadge(accounts.StatusActive),
+	}
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.sub.TextSize = theme.CaptionTextSize()
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
+	// The label's own padding is dropped so name and sub-line sit close.
+	text := container.New(layout.NewCustomPaddedVBoxLayout(0),
+		container.New(layout.NewCustomPaddedLayout(-4, -6, -4, 0), r.name),
+		r.sub)
+	right := container.NewHBox(container.NewCenter(r.due), container.NewCenter(r.status))
+	middle := container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer())
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.avatar), right, middle))
+}
+
+// set shows item values; due is hidden when 0.
+func (r *accountRow) set(name, sub, initial, platformID string, due int, s accounts.Status) {
+	r.avatar.set(initial, platformID)
+	r.name.SetText(name)
+	r.sub.Text, r.sub.Color = sub, theme.Color(theme.ColorNamePlaceHolder)
+	r.sub.Refresh()
+	if due > 0 {
+		r.due.set(lang.L("{{.N}} due", map[string]int{"N": due}), dueColor)
+		r.due.Show()
+	} else {
+		r.due.Hide()
+	}
+	r.status.setStatus(s)
+}
