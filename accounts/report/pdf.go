@@ -116,6 +116,9 @@ var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ")
 // at spaces where it can (Latin), anywhere else (Chinese has no spaces),
 // and at every newline.
 func (d *pdfDoc) wrap(text string, width float64) ([]string, error) {
+	if fits, err := d.fits(text, width); fits || err != nil {
+		return []string{text}, err // most cells: one short line
+	}
 	text = lineEnds.Replace(text)
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
@@ -155,6 +158,24 @@ func (d *pdfDoc) wrap(text string, width float64) ([]string, error) {
 		lines = append(lines, string(line))
 	}
 	return lines, nil
+}
+
+// fits reports whether text is one line no wider than width.
+func (d *pdfDoc) fits(text string, width float64) (bool, error) {
+	w := 0.0
+	for _, r := range text {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return false, nil
+		}
+		rw, err := d.runeWidth(r)
+		if err != nil {
+			return false, err
+		}
+		if w += rw; w > width {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 func (d *pdfDoc) text(x, y float64, s string) error {
