@@ -163,3 +163,33 @@ func TestHugeText(t *testing.T) {
 		}
 	}
 }
+
+// onePlatform is a PlatformInfo with one platform whose real-name track
+// has a three-working-day review.
+type onePlatform struct{}
+
+func (onePlatform) Name(id, lang string) string { return "测试平台" }
+func (onePlatform) Group(id string) string      { return id }
+func (onePlatform) Tracks(id string) []report.TrackInfo {
+	return []report.TrackInfo{{Kind: accounts.TrackRealNameUnbind, Checklist: []string{"step:0"}, ReviewWorkdays: 3}}
+}
+
+// TestWeekdayFallback: with no holiday calendar the review window counts
+// Monday to Friday, and the report says so.
+func TestWeekdayFallback(t *testing.T) {
+	sub := at(4, 28, 15)
+	in := report.Input{
+		Accounts:  []accounts.Account{{ID: "a", PlatformID: "p", Name: "n", Status: accounts.StatusSubmitted}},
+		Tracks:    map[string][]accounts.Track{"a": {{Kind: accounts.TrackRealNameUnbind, SubmittedAt: &sub}}},
+		Platforms: onePlatform{},
+	}
+	r, err := report.Build(context.Background(), in, baseOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := r.Accounts[0].Tracks[0]
+	// Tue 28 Apr + 3 weekdays = Fri 1 May; 4–20 May holds 13 weekdays.
+	if tr.ReviewDue != "2026-05-01" || tr.OverdueWorkdays != 13 || len(r.Warnings) != 1 {
+		t.Errorf("review due %s, overdue %d, warnings %q", tr.ReviewDue, tr.OverdueWorkdays, r.Warnings)
+	}
+}
