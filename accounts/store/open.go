@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"modernc.org/sqlite"
@@ -157,14 +158,55 @@ func corruptError(path string, cause error) error {
 
 func openError(path string, err error) error {
 	msg := err.Error()
-	if errors.Is(err, os.ErrPermission) || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") {
+	readOnly := func() error {
 		return fmt.Errorf("store: open %s: %w (%v); choose a writable data folder with --data-dir or fix its permissions", path, ErrReadOnly, err)
 	}
+	full := func() error {
+		return fmt.Errorf("store: open %s: the disk holding %s is full; free some space and try again (nothing was changed)", path, filepath.Dir(path))
+	}
+	if errors.Is(err, os.ErrPermission) || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") {
+		return readOnly()
+	}
 	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
-		return fmt.Errorf("store: open %s: the disk is full; free some space and try again", path)
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_FULL:
+			return full()
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR:
+			// SQLite does not say why; usually the folder is the cause: the
+			// -wal and -shm files cannot be made on a read-only mount or a
+			// full disk ("unable to open database file", "disk I/O error").
+			switch probeFolder(filepath.Dir(path)) {
+			case syscall.EROFS, syscall.EACCES, syscall.EPERM:
+				return readOnly()
+			case syscall.ENOSPC:
+				return full()
+			}
+		}
 	}
 	return fmt.Errorf("store: open %s: %w", path, err)
+}
+
+// probeFolder writes and removes a small file in dir (as large as SQLite's
+// -shm file) and returns the errno that stopped it, or 0.
+func probeFolder(dir string) syscall.Errno {
+	errno := func(err error) syscall.Errno {
+		var e syscall.Errno
+		if errors.As(err, &e) {
+			return e
+		}
+		return 0
+	}
+	f, err := os.CreateTemp(dir, ".unbind-probe-*")
+	if err != nil {
+		return errno(err)
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	if _, err := f.Write(make([]byte, 64<<10)); err != nil {
+		return errno(err)
+	}
+	return errno(f.Sync())
 }
 
 // Path is the database file.

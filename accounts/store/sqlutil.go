@@ -3,11 +3,14 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/unbindapp/unbind/accounts"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Times are stored as unix milliseconds (UTC).
@@ -48,13 +51,23 @@ type querier interface {
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return s.writeError(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return s.writeError(err)
 	}
-	return tx.Commit()
+	return s.writeError(tx.Commit())
+}
+
+// writeError says what to do when a write fails because the disk is full
+// (SQLite's own text, "database or disk is full", does not).
+func (s *Store) writeError(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return fmt.Errorf("the disk holding %s is full; free some space and try again, nothing was saved (%w)", s.Dir(), err)
+	}
+	return err
 }
 
 // appendEvent writes one history entry inside tx.
