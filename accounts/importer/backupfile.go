@@ -1,0 +1,267 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/unbindapp/unbind/accounts/store"
+)
+
+// MaxBackupBytes bounds the backup files ReadBackup accepts: a generous
+// multiple of a 10,000-account inventory with its whole history.
+const MaxBackupBytes = 256 << 20
+
+// Sentinel errors of the backup-file reader, for errors.Is.
+var (
+	// ErrNotBackup: the file is not an Unbind inventory backup at all.
+	ErrNotBackup = errors.New("not an Unbind inventory backup")
+	// ErrBackupVersion: a backup written by a newer Unbind.
+	ErrBackupVersion = errors.New("backup from a newer Unbind")
+	// ErrBackupInvalid: the backup is damaged or holds invalid data.
+	ErrBackupInvalid = errors.New("damaged backup")
+	// ErrBackupTooLarge: the file is over MaxBackupBytes.
+	ErrBackupTooLarge = errors.New("backup too large")
+)
+
+// BackupError is what ReadBackup returns for a bad file: the line it
+// applies to (0 when none does) and what is wrong, as one line.
+type BackupError struct {
+	Line int
+	Msg  string
+	Kind error // one of the sentinel errors above
+}
+
+func (e *BackupError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("backup file: line %d: %s", e.Line, e.Msg)
+	}
+	return "backup file: " + e.Msg
+}
+
+// Unwrap returns the sentinel error.
+func (e *BackupError) Unwrap() error { return e.Kind }
+
+func backupErr(kind error, line int, format string, args ...any) *BackupError {
+	msg := strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(fmt.Sprintf(format, args...))
+	return &BackupError{Line: line, Msg: msg, Kind: kind}
+}
+
+// ReadBackupFile reads and checks the backup at path (opened read-only).
+func ReadBackupFile(path string) (store.Inventory, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return store.Inventory{}, fmt.Errorf("backup file: open %s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return store.Inventory{}, backupErr(ErrNotBackup, 0, "%s is a folder, not a backup file", path)
+		}
+		if info.Mode().IsRegular() && info.Size() > MaxBackupBytes {
+			return store.Inventory{}, tooLarge()
+		}
+	}
+	return ReadBackup(f)
+}
+
+func tooLarge() error {
+	return backupErr(ErrBackupTooLarge, 0, "the file is larger than %s, far more than any Unbind backup; check that you chose the right file", sizeText(MaxBackupBytes))
+}
+
+// ReadBackup reads an inventory backup (the JSON of store.Inventory, schema
+// store.InventorySchema) and checks it completely before anything is
+// restored: the schema, strict JSON with no unknown fields and nothing
+// after it, and every account, track, event, reminder and phone check.
+// Every error is a *BackupError of one line naming the line where it
+// applies, when one does.
+func ReadBackup(r io.Reader) (store.Inventory, error) {
+	var inv store.Inventory
+	data, err := io.ReadAll(io.LimitReader(r, MaxBackupBytes+1))
+	if err != nil {
+		return inv, fmt.Errorf("backup file: read: %w", err)
+	}
+	if len(data) > MaxBackupBytes {
+		return inv, tooLarge()
+	}
+	data = bytes.TrimPrefix(data, bomUTF8)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return inv, backupErr(ErrNotBackup, 0, "the file is empty")
+	}
+	if err := checkSchema(data); err != nil {
+		return inv, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&inv); err != nil {
+		return store.Inventory{}, jsonError(data, dec, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return store.Inventory{}, backupErr(ErrBackupInvalid, lineAt(string(data), int(dec.InputOffset())),
+			"unexpected data after the end of the backup")
+	}
+	if inv.Schema != store.InventorySchema { // "schema" given twice
+		return store.Inventory{}, backupErr(ErrBackupInvalid, 0, "the schema is given twice, differently")
+	}
+	if err := validateInventory(&inv); err != nil {
+		return store.Inventory{}, err
+	}
+	return inv, nil
+}
+
+// checkSchema tells a backup from other JSON (a password export, say) and
+// from a backup of a newer Unbind before the strict decode complains about
+// fields. It reads the top-level keys up to "schema" (the first key in
+// every backup Unbind writes); broken JSON before it is not a backup.
+func checkSchema(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	notJSON := func(err error) error {
+		line := lineAt(string(data), int(dec.InputOffset()))
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			line = lineAt(string(data), int(syn.Offset))
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			err = errors.New("the file ends too early")
+		}
+		return backupErr(ErrNotBackup, line, "not valid JSON (%v); choose a file made by Backup in Unbind", err)
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return notJSON(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return backupErr(ErrNotBackup, 0, "not an Unbind inventory backup (the file is JSON but not an object with a \"schema\")")
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return notJSON(err)
+		}
+		if key != "schema" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return notJSON(err)
+			}
+			continue
+		}
+		var schema string
+		if err := dec.Decode(&schema); err != nil {
+			return backupErr(ErrNotBackup, lineAt(string(data), int(dec.InputOffset())), "not an Unbind inventory backup (\"schema\" is not text)")
+		}
+		const prefix = "unbind.inventory/"
+		switch {
+		case schema == store.InventorySchema:
+			return nil
+		case strings.HasPrefix(schema, prefix):
+			return backupErr(ErrBackupVersion, 0, "made by a newer Unbind (schema %q, this version reads %q); install the newer Unbind to restore it",
+				clip(schema), store.InventorySchema)
+		}
+		return backupErr(ErrNotBackup, 0, "not an Unbind inventory backup (schema %q)", clip(schema))
+	}
+	return backupErr(ErrNotBackup, 0, "not an Unbind inventory backup (no \"schema\" field); choose a file made by Backup in Unbind")
+}
+
+// jsonError turns a decoding error into a BackupError with its line.
+func jsonError(data []byte, dec *json.Decoder, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return backupErr(ErrBackupInvalid, lineAt(string(data), int(syn.Offset)), "broken JSON: %v", syn)
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			field = "the backup"
+		}
+		return backupErr(ErrBackupInvalid, lineAt(string(data), int(typ.Offset)), "%s should be %s, not %s", field, typ.Type, typ.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return backupErr(ErrBackupInvalid, lineAt(string(data), len(data)), "the file ends in the middle of the backup (cut short?)")
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	return backupErr(ErrBackupInvalid, lineAt(string(data), int(dec.InputOffset())), "%s", clip(msg))
+}
+
+// clip keeps quoted input short in messages.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:80]) + "…"
+	}
+	return s
+}
+
+// WriteBackupFile writes inv to path as indented JSON, atomically: into a
+// temporary file (mode 0600) in the same folder, synced to disk, then
+// renamed over path, so a crash leaves either the old file or the whole
+// new one, never half of one. With overwrite false an existing path is
+// refused.
+func WriteBackupFile(path string, inv store.Inventory, overwrite bool) error {
+	if inv.Schema != store.InventorySchema {
+		return fmt.Errorf("backup: write %s: schema %q is not %q", path, inv.Schema, store.InventorySchema)
+	}
+	if info, err := os.Stat(path); err == nil {
+		if info.IsDir() {
+			return fmt.Errorf("backup: %s is a folder; give a file name such as unbind-backup.json", path)
+		}
+		if !overwrite {
+			return fmt.Errorf("backup: %s already exists; choose another name or overwrite it", path)
+		}
+	}
+	data, err := json.MarshalIndent(inv, "", "  ")
+	if err != nil {
+		return fmt.Errorf("backup: encode: %w", err)
+	}
+	data = append(data, '\n')
+	if err := writeAtomic(path, data); err != nil {
+		return fmt.Errorf("backup: write %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeAtomic replaces path with data through a synced temporary file;
+// os.CreateTemp makes it 0600, and the rename keeps that mode.
+func writeAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return unwrapPath(err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return unwrapPath(err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes the rename durable where the system allows syncing a
+// folder (not on Windows, where the rename is already durable enough).
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
