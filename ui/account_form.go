@@ -167,7 +167,7 @@ func (f *accountForm) account() accounts.Account {
 
 func (f *accountForm) onSave() {
 	if f.platformID == "" {
-		dialogError(errors.New(lang.L("Platform")+lang.L(": ")+lang.L("Choose a platform, or “Other platform” if it is not listed.")), f.u.win)
+		dialogError(errors.New(lang.L("Platform")+lang.L(": ")+lang.L("Choose a platform, or \"Other platform\" if it is not listed.")), f.u.win)
 		return
 	}
 	a := f.account()

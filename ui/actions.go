@@ -69,7 +69,7 @@ func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
 	if to == accounts.StatusSubmitted || to == accounts.StatusRejected || to == accounts.StatusDeactivated {
 		items = append(items, widget.NewFormItem(lang.L("Ticket"), ticket))
 	}
-	title := lang.L("Mark “{{.Name}}” as {{.Status}}", map[string]string{"Name": a.Name, "Status": statusLabel(to)})
+	title := lang.L("Mark \"{{.Name}}\" as {{.Status}}", map[string]string{"Name": a.Name, "Status": statusLabel(to)})
 	d := dialog.NewForm(title, statusLabel(to), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
@@ -94,7 +94,7 @@ func (u *UI) onRecordBackup(a accounts.Account) {
 		widget.NewFormItem(lang.L("Date"), date),
 		widget.NewFormItem(lang.L("Note"), noteEntry),
 	}
-	d := dialog.NewForm(lang.L("Record a backup of “{{.Name}}”", map[string]string{"Name": a.Name}), lang.L("Record"), lang.L("Cancel"), items,
+	d := dialog.NewForm(lang.L("Record a backup of \"{{.Name}}\"", map[string]string{"Name": a.Name}), lang.L("Record"), lang.L("Cancel"), items,
 		func(ok bool) {
 			if !ok {
 				return
@@ -120,7 +120,7 @@ func sameDay(a, b time.Time) bool {
 }
 
 func (u *UI) onDelete(a accounts.Account) {
-	msg := lang.L("Delete “{{.Name}}” from Unbind? Its passwords are removed from the system keyring too. Its history stays in the audit report. This does not delete the account on the platform.",
+	msg := lang.L("Delete \"{{.Name}}\" from Unbind? Its passwords are removed from the system keyring too. Its history stays in the audit report. This does not delete the account on the platform.",
 		map[string]string{"Name": a.Name})
 	dialog.ShowConfirm(lang.L("Delete account"), msg, func(ok bool) {
 		if !ok {

@@ -41,9 +41,6 @@ type Deps struct {
 	OpenReport func(w fyne.Window)
 	// Notifier overrides the OS notifications (tests).
 	Notifier reminders.Notifier
-	// RunScheduler, when set, replaces the built-in reminder loop: it runs
-	// until ctx ends, notifies through n and calls fired after firing.
-	RunScheduler func(ctx context.Context, n reminders.Notifier, fired func())
 }
 
 // UI is the main window and everything it shows.
@@ -52,6 +49,7 @@ type UI struct {
 	win fyne.Window
 	d   Deps
 	svc *accounts.Service
+	rem *reminders.Service
 	ctx context.Context
 	// Now is the clock; tests fix it.
 	Now   func() time.Time
@@ -69,12 +67,14 @@ type UI struct {
 	split   *container.Split
 	empty   fyne.CanvasObject
 	banner  *fyne.Container
+	root    *fyne.Container
 	tray    *tray
 	hasTray bool
 
 	pendingSelect string
 
 	keyringErr error // the last "keyring unavailable", nil when it works
+	sched      *reminders.Scheduler
 	stopLoop   func()
 
 	// previous is the person's own data while demo data is open.
@@ -91,7 +91,7 @@ type UI struct {
 // New builds the main window over d. Call Show or ShowAndRun next.
 func New(a fyne.App, d Deps) *UI {
 	u := &UI{app: a, d: d, ctx: context.Background(), Now: time.Now}
-	u.svc = newService(d)
+	u.svc, u.rem = newService(d), u.newReminders(d)
 	u.prefs = loadPrefs(u.ctx, d.Store)
 	u.clip = newClipGuard(a.Clipboard(), func() time.Duration { return u.prefs.ClipboardTimeout })
 	u.win = a.NewWindow(u.title())
@@ -123,7 +123,8 @@ func (u *UI) build() {
 	u.empty = newEmptyState(u)
 	u.banner = container.NewVBox()
 	u.body = container.NewStack(u.split)
-	u.win.SetContent(container.NewBorder(u.banner, nil, nil, nil, u.body))
+	u.root = container.NewBorder(u.banner, nil, nil, nil, u.body)
+	u.win.SetContent(u.root)
 	u.updateBanner()
 }
 

@@ -75,7 +75,6 @@ func (v *credentialsView) row(f accounts.SecretField, set bool) fyne.CanvasObjec
 	name.TextStyle.Bold = true
 	if !set {
 		r.value.SetText(lang.L("Not stored"))
-		r.value.Importance = widget.LowImportance
 		r.add = widget.NewButtonWithIcon(lang.L("Add…"), theme.ContentAddIcon(), func() { v.onEdit(f) })
 		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), r.add, r.value)
 	}
@@ -137,7 +136,7 @@ func (v *credentialsView) onEdit(f accounts.SecretField) {
 		entry = widget.NewPasswordEntry()
 	}
 	a := v.acc
-	title := lang.L("{{.Field}} of “{{.Name}}”", map[string]string{"Field": secretLabel(f), "Name": a.Name})
+	title := lang.L("{{.Field}} of \"{{.Name}}\"", map[string]string{"Field": secretLabel(f), "Name": a.Name})
 	d := dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(secretLabel(f), entry)}, func(ok bool) {
 			if !ok {

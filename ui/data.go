@@ -118,6 +118,7 @@ func (u *UI) refilter() {
 // refreshAccount reloads one account after a change to it, without
 // reloading the whole inventory.
 func (u *UI) refreshAccount(id string) {
+	u.syncReminders(id)
 	a, err := u.svc.Get(u.ctx, id)
 	if errors.Is(err, accounts.ErrNotFound) {
 		u.Reload()

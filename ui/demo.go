@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -71,7 +70,8 @@ func (u *UI) onLeaveDemo() {
 
 func (u *UI) switchTo(d Deps) {
 	u.d = d
-	u.svc = newService(d)
+	u.svc, u.rem = newService(d), u.newReminders(d)
+	u.restartScheduler()
 	u.keyringErr = nil
 	u.win.SetTitle(u.title())
 	u.detail.clear()
@@ -86,11 +86,15 @@ func (u *UI) updateBanner() {
 	u.banner.Objects = u.banner.Objects[:0]
 	if u.d.Demo {
 		text := lang.L("You are looking at demo data in a temporary folder. Changes are thrown away.")
-		var back fyne.CanvasObject = widget.NewLabel("")
-		if u.previous != nil {
-			back = widget.NewButtonWithIcon(lang.L("Back to my data"), theme.NavigateBackIcon(), u.onLeaveDemo)
+		if u.previous == nil {
+			u.banner.Add(note(theme.InfoIcon(), text, widget.HighImportance))
+		} else {
+			back := widget.NewButtonWithIcon(lang.L("Back to my data"), theme.NavigateBackIcon(), u.onLeaveDemo)
+			u.banner.Add(container.NewBorder(nil, nil, nil, back, note(theme.InfoIcon(), text, widget.HighImportance)))
 		}
-		u.banner.Add(container.NewBorder(nil, nil, nil, back, note(theme.InfoIcon(), text, widget.HighImportance)))
 	}
 	u.banner.Refresh()
+	if u.root != nil {
+		u.root.Refresh() // the banner's height changed
+	}
 }

@@ -31,6 +31,7 @@ type detailView struct {
 	next    *widget.Label
 	reviews *fyne.Container
 	moves   *fyne.Container
+	header  *fyne.Container
 	edit    *widget.Button
 	del     *widget.Button
 
@@ -50,7 +51,6 @@ func newDetailView(u *UI) *detailView {
 	v.name = heading("")
 	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.sub = widget.NewLabel("")
-	v.sub.Importance = widget.LowImportance
 	v.sub.Truncation = fyne.TextTruncateEllipsis
 	v.next = wrapLabel("")
 	v.next.Importance = widget.HighImportance
@@ -64,10 +64,10 @@ func newDetailView(u *UI) *detailView {
 	v.creds = newCredentialsView(u)
 	v.rems = newRemindersView(u)
 	v.hist = newHistoryView(u)
-	v.remTab = container.NewTabItemWithIcon(lang.L("Reminders"), theme.MediaRecordIcon(), v.rems.content)
+	v.remTab = container.NewTabItemWithIcon(lang.L("Reminders"), theme.CalendarIcon(), v.rems.content)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Steps"), theme.ListIcon(), v.steps.content),
-		container.NewTabItemWithIcon(lang.L("Credentials"), theme.AccountIcon(), v.creds.content),
+		container.NewTabItemWithIcon(lang.L("Credentials"), theme.LoginIcon(), v.creds.content),
 		v.remTab,
 		container.NewTabItemWithIcon(lang.L("History"), theme.HistoryIcon(), v.hist.content),
 	)
@@ -75,13 +75,13 @@ func newDetailView(u *UI) *detailView {
 	titles := container.New(layout.NewCustomPaddedVBoxLayout(0), v.name, v.sub)
 	top := container.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
 	actions := container.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))
-	header := container.NewVBox(top, v.next, v.reviews, actions)
+	v.header = container.NewVBox(top, v.next, v.reviews, actions)
+	header := v.header
 	v.main = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
 
 	hint := widget.NewLabel(lang.L("Select an account on the left to see its steps, credentials, reminders and history."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Alignment = fyne.TextAlignCenter
-	hint.Importance = widget.LowImportance
 	v.none = container.NewCenter(container.NewGridWrap(fyne.NewSize(360, 80), hint))
 	v.content = container.NewStack(v.none)
 	return v
@@ -161,6 +161,7 @@ func (v *detailView) fillHeader() {
 		}
 	}
 	v.moves.Refresh()
+	v.header.Refresh() // the badge and buttons changed width
 }
 
 func firstNonEmpty(s ...string) string {

@@ -14,18 +14,18 @@ func nextSentence(n inventory.Next, v *detailView) string {
 	data := map[string]string{"Track": trackLabel(n.Track), "Item": n.Item.In(v.u.d.Lang)}
 	switch n.Kind {
 	case inventory.NextStart:
-		return lang.L("Next: to start “{{.Track}}”, {{.Item}}", data)
+		return lang.L("Next: to start \"{{.Track}}\", {{.Item}}", data)
 	case inventory.NextPrerequisite:
-		return lang.L("Next, before “{{.Track}}” can go ahead: {{.Item}}", data)
+		return lang.L("Next, before \"{{.Track}}\" can go ahead: {{.Item}}", data)
 	case inventory.NextStep:
-		return lang.L("Next step of “{{.Track}}”: {{.Item}}", data)
+		return lang.L("Next step of \"{{.Track}}\": {{.Item}}", data)
 	case inventory.NextSubmit:
-		return lang.L("Everything for “{{.Track}}” is ticked: submit the request, then mark the account as submitted with its ticket number.", data)
+		return lang.L("Everything for \"{{.Track}}\" is ticked: submit the request, then mark the account as submitted with its ticket number.", data)
 	case inventory.NextWait:
 		if n.Track == "" {
 			return lang.L("Next: wait for the platform's answer, then record it here.")
 		}
-		return lang.L("Next: wait for the platform's answer on “{{.Track}}”, then record it here.", data)
+		return lang.L("Next: wait for the platform's answer on \"{{.Track}}\", then record it here.", data)
 	case inventory.NextResubmit:
 		return lang.L("Next: read why the platform refused, fix what it asks for, and submit again.")
 	case inventory.NextCheck:
@@ -63,12 +63,12 @@ func reviewSentence(r inventory.Review, cal *reminders.Calendar, now time.Time) 
 	}
 	switch {
 	case left > 0:
-		text = lang.L("Review of “{{.Track}}”: {{.Span}} working days from {{.Submitted}}; answer due by {{.Date}}, {{.Left}} working days left.", data)
+		text = lang.L("Review of \"{{.Track}}\": {{.Span}} working days from {{.Submitted}}; answer due by {{.Date}}, {{.Left}} working days left.", data)
 	case left == 0:
-		text = lang.L("Review of “{{.Track}}”: {{.Span}} working days from {{.Submitted}}; the answer is due today ({{.Date}}).", data)
+		text = lang.L("Review of \"{{.Track}}\": {{.Span}} working days from {{.Submitted}}; the answer is due today ({{.Date}}).", data)
 	default:
 		late = true
-		text = lang.L("Review of “{{.Track}}”: the answer was due by {{.Date}}, {{.Late}} working days ago. Follow up with the platform.", data)
+		text = lang.L("Review of \"{{.Track}}\": the answer was due by {{.Date}}, {{.Late}} working days ago. Follow up with the platform.", data)
 	}
 	if !cov.Complete() {
 		years := ""

@@ -30,7 +30,7 @@ func newEmptyState(u *UI) fyne.CanvasObject {
 	demoBtn := widget.NewButtonWithIcon(lang.L("Open demo data"), theme.FolderOpenIcon(), u.onOpenDemo)
 	buttons := container.NewCenter(container.NewHBox(add, imp, demoBtn))
 	hint := smallWrap(lang.L("The demo opens a separate folder with a dozen example accounts; your own data is not touched."))
-	hint.Alignment = fyne.TextAlignCenter
+	hint.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
 	body := container.NewVBox(container.NewCenter(icon), title, text, buttons, hint)
 	return container.NewCenter(newFixedWidth(560, body))
 }

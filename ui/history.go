@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,19 +40,19 @@ func (v *historyView) show(a accounts.Account) {
 		e := events[i]
 		text := v.describe(a, e)
 		v.lines = append(v.lines, text)
-		lines := container.NewVBox(wrapLabel(text))
+		lines := container.New(layout.NewCustomPaddedVBoxLayout(0), wrapLabel(text))
 		var extra []string
 		if e.Evidence != "" && e.Kind != accounts.EventEvidence {
 			extra = append(extra, lang.L("Ticket: {{.T}}", map[string]string{"T": e.Evidence}))
 		}
 		if e.Note != "" {
-			extra = append(extra, e.Note)
+			extra = append(extra, noteText(e.Note))
 		}
 		if len(extra) > 0 {
 			lines.Add(smallWrap(strings.Join(extra, " · ")))
 		}
 		when := smallText(formatDateTime(e.At))
-		v.box.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(118, when.MinSize().Height+12), when), nil, lines))
+		v.box.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewGridWrap(fyne.NewSize(112, when.MinSize().Height+12), when)), nil, lines))
 	}
 	v.box.Refresh()
 }
@@ -74,10 +75,10 @@ func (v *historyView) describe(a accounts.Account, e accounts.Event) string {
 		return lang.L("Status {{.From}} → {{.To}}", data)
 	case accounts.EventStep:
 		data["Item"] = v.stepText(a.PlatformID, e.Track, e.To)
-		return lang.L("Ticked “{{.Item}}” ({{.Track}})", data)
+		return lang.L("Ticked \"{{.Item}}\" ({{.Track}})", data)
 	case accounts.EventUnstep:
 		data["Item"] = v.stepText(a.PlatformID, e.Track, e.To)
-		return lang.L("Unticked “{{.Item}}” ({{.Track}})", data)
+		return lang.L("Unticked \"{{.Item}}\" ({{.Track}})", data)
 	case accounts.EventEvidence:
 		data["Ticket"] = e.Evidence
 		if e.Evidence == "" {
@@ -100,6 +101,14 @@ func (v *historyView) describe(a accounts.Account, e accounts.Event) string {
 		return lang.L("Deleted from Unbind")
 	}
 	return string(e.Kind)
+}
+
+// noteText translates the notes the domain itself writes.
+func noteText(n string) string {
+	if n == "first step ticked" {
+		return lang.L("first step ticked")
+	}
+	return n
 }
 
 // stepText finds a checklist key's text in the catalog.

@@ -45,7 +45,6 @@ func newInventoryView(u *UI) *inventoryView {
 	v.due = widget.NewCheck(lang.L("Reminders due"), func(bool) { v.onFilter() })
 	v.counts = newFlow()
 	v.summary = widget.NewLabel("")
-	v.summary.Importance = widget.LowImportance
 
 	v.list = widget.NewList(
 		func() int { return len(u.shown) },

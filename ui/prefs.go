@@ -6,20 +6,21 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/reminders"
 )
 
 // Setting keys in the store. The backup interval is read by the reminder
 // rules (package reminders) too.
 const (
-	KeyLanguage         = "ui.language"
+	KeyLanguage         = reminders.SettingLanguage // "ui.language"
 	KeyClipboardTimeout = "ui.clipboard_timeout_seconds"
-	KeyBackupInterval   = "reminders.backup_interval_days"
+	KeyBackupInterval   = reminders.SettingBackupInterval
 	KeyStartAtLogin     = "ui.start_at_login"
 	KeyCloseToTray      = "ui.close_to_tray"
 )
 
 // DefaultBackupInterval is how often a kept account is due for a backup.
-const DefaultBackupInterval = 90
+const DefaultBackupInterval = reminders.DefaultBackupIntervalDays
 
 // prefs are the person's settings, loaded from the store.
 type prefs struct {

@@ -2,22 +2,25 @@ package ui
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/reminders"
 )
 
-// reminderInterval is how often due reminders are looked for.
-const reminderInterval = time.Minute
+// newReminders is the reminder service over d's store: it derives the
+// reminders from the accounts' state and changes their lifecycle.
+func (u *UI) newReminders(d Deps) *reminders.Service {
+	return reminders.NewService(d.Store, reminders.Options{Catalog: d.Catalog, Calendar: d.Calendar, Lang: d.Lang,
+		Now: func() time.Time { return u.Now() }})
+}
 
-// startReminderLoop fires due reminders at start and then every minute,
-// sends them as notifications and refreshes the list. Deps.RunScheduler
-// (package reminders' scheduler) replaces the built-in loop when set.
+// startReminderLoop runs package reminders' scheduler: it syncs and fires
+// due reminders at start (grouping the ones missed while Unbind was not
+// running) and then every minute, and notifies through Fyne. The list is
+// refreshed on the UI goroutine afterwards.
 func (u *UI) startReminderLoop() {
 	ctx, cancel := context.WithCancel(u.ctx)
 	u.stopLoop = cancel
@@ -25,52 +28,25 @@ func (u *UI) startReminderLoop() {
 	if u.d.Notifier != nil {
 		notifier = u.d.Notifier
 	}
-	onFired := func() { fyne.Do(u.Reload) }
-	if u.d.RunScheduler != nil {
-		go u.d.RunScheduler(ctx, notifier, onFired)
-		return
-	}
-	go func() {
-		t := time.NewTicker(reminderInterval)
-		defer t.Stop()
-		for {
-			if n := u.fireDue(ctx, notifier); n > 0 {
-				onFired()
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-			}
-		}
-	}()
+	u.sched = reminders.NewScheduler(u.rem, notifier, reminders.SchedulerOptions{
+		Now:     func() time.Time { return u.Now() },
+		OnFired: func([]accounts.Reminder) { fyne.Do(u.Reload) },
+	})
+	go u.sched.Run(ctx)
 }
 
-// fireDue marks due reminders fired (the store makes sure each fires once,
-// even with the CLI running too) and notifies: one notification for one
-// reminder, one grouped notification for several (e.g. after a restart).
-func (u *UI) fireDue(ctx context.Context, n reminders.Notifier) int {
-	st := u.d.Store
-	fired, err := st.FireDue(ctx, u.Now())
-	if err != nil || len(fired) == 0 {
-		return 0
+// restartScheduler points the scheduler at new data (demo on and off).
+func (u *UI) restartScheduler() {
+	if u.stopLoop != nil {
+		u.stopLoop()
+		u.startReminderLoop()
 	}
-	title, body := groupNotification(fired)
-	_ = n.Notify(title, body)
-	return len(fired)
 }
 
-func groupNotification(fired []accounts.Reminder) (title, body string) {
-	if len(fired) == 1 {
-		return fired[0].Title, fired[0].Body
+// syncReminders derives one account's reminders again after a change,
+// so its Reminders tab is current at once rather than at the next check.
+func (u *UI) syncReminders(id string) {
+	if err := u.rem.SyncAccount(u.ctx, id, u.Now()); err != nil {
+		fyne.LogError("sync reminders", err)
 	}
-	titles := make([]string, 0, len(fired))
-	for i, r := range fired {
-		if i == 5 {
-			titles = append(titles, lang.L("and {{.N}} more", map[string]int{"N": len(fired) - 5}))
-			break
-		}
-		titles = append(titles, "• "+r.Title)
-	}
-	return lang.L("Unbind: {{.N}} reminders are due", map[string]int{"N": len(fired)}), strings.Join(titles, "\n")
 }

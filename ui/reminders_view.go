@@ -13,6 +13,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/reminders"
 )
 
 // remindersView is the Reminders tab of one account.
@@ -25,8 +26,8 @@ type remindersView struct {
 }
 
 type reminderRow struct {
-	done, dismiss *widget.Button
-	snooze        *widget.Select
+	done, dismiss, letter *widget.Button
+	snooze                *widget.Select
 }
 
 // snoozes are the snooze choices offered.
@@ -101,31 +102,52 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 		head = title
 	}
 	lines := container.NewVBox(head)
-	if r.Body != "" {
-		lines.Add(wrapLabel(r.Body))
+	if body, _, _ := strings.Cut(r.Body, reminders.LetterSeparator); body != "" {
+		lines.Add(wrapLabel(body))
 	}
 	lines.Add(smallWrap(state + " · " + formatDateTime(when)))
 
 	row := &reminderRow{}
 	v.rows[r.ID] = row
-	row.done = widget.NewButtonWithIcon(lang.L("Done"), theme.ConfirmIcon(), func() { v.setState(r, accounts.ReminderDone, nil) })
-	row.dismiss = widget.NewButtonWithIcon(lang.L("Dismiss"), theme.CancelIcon(), func() { v.setState(r, accounts.ReminderDismissed, nil) })
+	rem := v.u.rem
+	row.done = widget.NewButtonWithIcon(lang.L("Done"), theme.ConfirmIcon(), func() {
+		v.after(rem.Done(v.u.ctx, r.ID))
+	})
+	row.dismiss = widget.NewButtonWithIcon(lang.L("Dismiss"), theme.CancelIcon(), func() {
+		v.after(rem.Dismiss(v.u.ctx, r.ID))
+	})
 	labels := []string{lang.L("1 day"), lang.L("3 days"), lang.L("1 week")}
 	row.snooze = widget.NewSelect(labels, func(string) {})
 	row.snooze.PlaceHolder = lang.L("Snooze…")
 	row.snooze.OnChanged = func(string) {
-		until := v.u.Now().Add(snoozes[row.snooze.SelectedIndex()])
-		v.setState(r, accounts.ReminderSnoozed, &until)
+		v.after(rem.Snooze(v.u.ctx, r.ID, snoozes[row.snooze.SelectedIndex()]))
 	}
 	buttons := container.NewHBox(row.done, row.snooze, row.dismiss)
+	if _, letter, ok := strings.Cut(r.Body, reminders.LetterSeparator); ok {
+		row.letter = widget.NewButtonWithIcon(lang.L("Request letter…"), theme.MailComposeIcon(), func() { v.showLetter(r.Title, letter) })
+		buttons.Add(row.letter)
+	}
 	return container.NewVBox(lines, buttons, widget.NewSeparator())
 }
 
-func (v *remindersView) setState(r accounts.Reminder, to accounts.ReminderState, until *time.Time) {
-	if _, err := v.u.d.Store.SetReminderState(v.u.ctx, r.ID, to, v.u.Now(), until); err != nil {
-		v.u.showError(err)
-	}
+// after shows a lifecycle change's error, if any, and refreshes.
+func (v *remindersView) after(_ accounts.Reminder, err error) {
+	v.u.showError(err)
 	v.u.refreshAccount(v.acc.ID)
+}
+
+// showLetter shows the request letters package reminders drafted for an
+// escalation (Chinese and English), ready to copy.
+func (v *remindersView) showLetter(title, letter string) {
+	text := widget.NewMultiLineEntry()
+	text.SetText(strings.ReplaceAll(letter, reminders.LetterSeparator, "\n\n"))
+	text.Wrapping = fyne.TextWrapWord
+	copyBtn := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() {
+		v.u.app.Clipboard().SetContent(text.Text)
+	})
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, text), v.u.win)
+	d.Resize(fyne.NewSize(680, 560))
+	d.Show()
 }
 
 func (v *remindersView) onAdd() {
@@ -148,16 +170,19 @@ func (v *remindersView) onAdd() {
 		widget.NewFormItem(lang.L("Date"), date),
 		widget.NewFormItem(lang.L("Note"), body),
 	}
-	d := dialog.NewForm(lang.L("New reminder for “{{.Name}}”", map[string]string{"Name": a.Name}), lang.L("Add"), lang.L("Cancel"), items,
+	d := dialog.NewForm(lang.L("New reminder for \"{{.Name}}\"", map[string]string{"Name": a.Name}), lang.L("Add"), lang.L("Cancel"), items,
 		func(ok bool) {
 			if !ok || date.Date == nil {
 				return
 			}
 			day := date.Date.Local()
 			due := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, time.Local)
-			r := accounts.Reminder{AccountID: a.ID, Kind: accounts.ReminderCustom, Title: strings.TrimSpace(title.Text),
-				Body: strings.TrimSpace(body.Text), DueAt: due.UTC()}
-			if _, err := v.u.d.Store.AddReminder(v.u.ctx, r); err != nil {
+			// The service takes one note whose first line is the title.
+			note := strings.TrimSpace(title.Text)
+			if b := strings.TrimSpace(body.Text); b != "" {
+				note += "\n" + b
+			}
+			if _, err := v.u.rem.AddCustom(v.u.ctx, a.ID, due, note); err != nil {
 				v.u.showError(err)
 			}
 			v.u.refreshAccount(a.ID)

@@ -26,7 +26,7 @@ type settingsView struct {
 	login       *widget.Check
 	tray        *widget.Check
 	keyring     *widget.Label
-	restartNote *widget.Label
+	restartNote *widget.RichText
 }
 
 var (
@@ -47,9 +47,11 @@ func (u *UI) onSettings() {
 	v.language = widget.NewSelect([]string{lang.L("Follow the system"), "中文", "English"}, nil)
 	v.language.SetSelectedIndex(indexOf(langChoices, p.Language))
 	v.restartNote = smallWrap("")
+	v.restartNote.Hide()
 	v.language.OnChanged = func(string) {
 		v.save(KeyLanguage, langChoices[v.language.SelectedIndex()])
-		v.restartNote.SetText(lang.L("The new language shows after Unbind restarts."))
+		setSecondary(v.restartNote, lang.L("The new language shows after Unbind restarts."))
+		v.restartNote.Show()
 	}
 
 	var clipLabels []string

@@ -48,8 +48,8 @@ func (v *stepsView) show(d *detailView) {
 			container.NewHBox(widget.NewButtonWithIcon(lang.L("Create custom platform…"), theme.ContentAddIcon(),
 				func() { v.u.onCustomPlatform(d.acc) })))
 	}
-	for _, t := range d.platform.Tracks {
-		objs = append(objs, v.trackCard(d, t))
+	if len(d.platform.Tracks) > 0 {
+		objs = append(objs, v.trackList(d))
 	}
 	v.box.Objects = objs
 	v.box.Refresh()
@@ -103,7 +103,54 @@ func (v *stepsView) backupRow(a accounts.Account) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, v.backup, widget.NewLabel(text))
 }
 
-func (v *stepsView) trackCard(d *detailView, t catalog.Track) fyne.CanvasObject {
+// trackList shows one collapsible section per catalog track, in catalog
+// order (the order the work is usually done), with the track being
+// worked on open.
+func (v *stepsView) trackList(d *detailView) fyne.CanvasObject {
+	acc := widget.NewAccordion()
+	acc.MultiOpen = true
+	open := accounts.TrackKind("")
+	if ct, ok := inventory.CurrentTrack(d.tracks, d.platform); ok {
+		open = ct.Kind
+	}
+	for _, r := range inventory.RunningReviews(d.acc, d.tracks, d.platform) {
+		open = r.Track
+	}
+	for i, t := range d.platform.Tracks {
+		acc.Append(widget.NewAccordionItem(v.trackTitle(d, t), v.trackBody(d, t)))
+		if t.Kind == open || (open == "" && i == 0) {
+			acc.Open(i)
+		}
+	}
+	return acc
+}
+
+// trackTitle is a track's name with its progress, e.g. "Delete the
+// account · 3/7 · Submitted".
+func (v *stepsView) trackTitle(d *detailView, t catalog.Track) string {
+	p := inventory.Progress(d.tracks, t.Kind)
+	done, all := 0, len(t.Prerequisites)+len(t.Steps)
+	for _, pre := range t.Prerequisites {
+		if p.IsDone(accounts.PrereqKey(pre.ID)) {
+			done++
+		}
+	}
+	for i := range t.Steps {
+		if p.IsDone(accounts.StepKey(i)) {
+			done++
+		}
+	}
+	title := trackLabel(t.Kind) + "  ·  " + itoa(done) + "/" + itoa(all)
+	switch {
+	case p.CompletedAt != nil:
+		title += "  ·  " + lang.L("Completed")
+	case p.SubmittedAt != nil:
+		title += "  ·  " + statusLabel(accounts.StatusSubmitted)
+	}
+	return title
+}
+
+func (v *stepsView) trackBody(d *detailView, t catalog.Track) fyne.CanvasObject {
 	l := v.u.d.Lang
 	progress := inventory.Progress(d.tracks, t.Kind)
 	box := container.NewVBox()
@@ -135,7 +182,7 @@ func (v *stepsView) trackCard(d *detailView, t catalog.Track) fyne.CanvasObject 
 	}
 	box.Add(v.evidenceRow(d.acc, t.Kind, progress))
 	box.Add(smallWrap(sourceText(t)))
-	return widget.NewCard(trackLabel(t.Kind), "", box)
+	return box
 }
 
 func (v *stepsView) checkRow(a accounts.Account, kind accounts.TrackKind, key, text, path string, progress accounts.Track) fyne.CanvasObject {
@@ -173,9 +220,9 @@ func (v *stepsView) requirementText(p catalog.Platform, r catalog.Requirement) s
 	if r.Platform != "" && r.Platform != p.ID {
 		other, _ := v.u.platformNames(r.Platform)
 		data["Platform"] = other
-		return lang.L("First “{{.Track}}” on {{.Platform}}: {{.Why}}", data)
+		return lang.L("First \"{{.Track}}\" on {{.Platform}}: {{.Why}}", data)
 	}
-	return lang.L("First “{{.Track}}”: {{.Why}}", data)
+	return lang.L("First \"{{.Track}}\": {{.Why}}", data)
 }
 
 // trackMeta is the one-line summary under a track's title.
@@ -220,9 +267,4 @@ func sourceText(t catalog.Track) string {
 }
 
 // smallWrap is wrapping secondary text.
-func smallWrap(text string) *widget.Label {
-	l := wrapLabel(text)
-	l.Importance = widget.LowImportance
-	l.SizeName = theme.SizeNameCaptionText
-	return l
-}
+func smallWrap(text string) *widget.RichText { return secondary(text) }

@@ -41,7 +41,7 @@ func TestTickStepsChangesStatusAndHistory(t *testing.T) {
 		t.Error("the ticked box is not ticked after the refresh")
 	}
 	hist := strings.Join(u.detail.hist.lines, "\n")
-	for _, want := range []string{"Ticked “", "Status Active → Preparing (Delete the account)", "Added to Unbind"} {
+	for _, want := range []string{"Ticked \"", "Status Active → Preparing (Delete the account)", "Added to Unbind"} {
 		if !strings.Contains(hist, want) {
 			t.Errorf("history lacks %q:\n%s", want, hist)
 		}

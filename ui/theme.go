@@ -33,6 +33,14 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		}
 		return color.NRGBA{R: 0x1f, G: 0x6f, B: 0xd1, A: 0xff}
 	}
+	if n == theme.ColorNamePlaceHolder {
+		// Secondary text uses it: a little darker (lighter in dark mode)
+		// than Fyne's, so small grey text stays readable.
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0xa3, G: 0xa6, B: 0xad, A: 0xff}
+		}
+		return color.NRGBA{R: 0x6b, G: 0x6e, B: 0x76, A: 0xff}
+	}
 	return theme.DefaultTheme().Color(n, v)
 }
 

@@ -20,6 +20,22 @@ func wrapLabel(text string) *widget.Label {
 	return l
 }
 
+// secondary is wrapping secondary text: smaller and in the placeholder
+// colour. (A low-importance Label uses the "disabled" colour, which is too
+// faint to read.)
+func secondary(text string) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// setSecondary replaces the text of a secondary() RichText.
+func setSecondary(rt *widget.RichText, text string) {
+	rt.Segments[0].(*widget.TextSegment).Text = text
+	rt.Refresh()
+}
+
 // smallText is secondary text in the placeholder colour.
 func smallText(text string) *canvas.Text {
 	t := canvas.NewText(text, theme.Color(theme.ColorNamePlaceHolder))

@@ -86,6 +86,7 @@ var dueColor = color.NRGBA{R: 0xd9, G: 0x48, B: 0x1c, A: 0xff}
 // masked login, reminders due, and the status badge.
 type accountRow struct {
 	widget.BaseWidget
+	root   *fyne.Container
 	avatar *avatar
 	name   *widget.Label
 	sub    *canvas.Text
@@ -114,7 +115,8 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 		r.sub)
 	right := container.NewHBox(container.NewCenter(r.due), container.NewCenter(r.status))
 	middle := container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer())
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.avatar), right, middle))
+	r.root = container.NewBorder(nil, nil, container.NewCenter(r.avatar), right, middle)
+	return widget.NewSimpleRenderer(r.root)
 }
 
 // set shows item values; due is hidden when 0.
@@ -130,4 +132,8 @@ func (r *accountRow) set(name, sub, initial, platformID string, due int, s accou
 		r.due.Hide()
 	}
 	r.status.setStatus(s)
+	// Recycled rows get badges of another width: lay the row out again.
+	if r.root != nil {
+		r.root.Refresh()
+	}
 }
