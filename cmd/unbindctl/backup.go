@@ -1,0 +1,141 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/accounts/store"
+)
+
+func init() {
+	register(group{name: "backup", summary: "write the whole inventory (never secrets) to a JSON file", run: runBackup})
+	register(group{name: "restore", summary: "merge an inventory backup into this data folder", run: runRestore})
+}
+
+const backupUsage = `usage:
+  unbindctl backup -o FILE [--force] [--json]
+Writes accounts, tracks, history, reminders, phone checks and settings to FILE
+(schema unbind.inventory/v1, mode 0600, written atomically). Secrets are never in
+a backup: they stay in this computer's keyring. --force overwrites FILE.`
+
+const restoreUsage = `usage:
+  unbindctl restore FILE [--dry-run] [--json]
+Checks the whole backup first, then merges it in one transaction: an account
+already here (same ID, or same platform and login) is merged, never duplicated,
+filling only empty fields; history, reminders and phone checks already here are
+not added again, so restoring twice changes nothing. --dry-run only checks FILE.`
+
+// backupOutput is the stable JSON of 'backup --json'.
+type backupOutput struct {
+	File       string    `json:"file"`
+	ExportedAt time.Time `json:"exported_at"`
+	importer.BackupSummary
+}
+
+// restoreOutput is the stable JSON of 'restore --json'.
+type restoreOutput struct {
+	File   string               `json:"file"`
+	DryRun bool                 `json:"dry_run"`
+	Backup backupOutput         `json:"backup"`
+	Result *store.RestoreResult `json:"result"`
+}
+
+func runBackup(e *env, args []string) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		fmt.Fprintln(e.stdout, backupUsage)
+		return nil
+	}
+	fs := newFlags("backup")
+	out := fs.String("o", "", "the backup file to write")
+	force := fs.Bool("force", false, "overwrite FILE when it exists")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs("backup", pos, 0, "only -o FILE\n"+backupUsage); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("backup needs -o FILE\n%s", backupUsage)
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	inv, err := st.ExportInventory(e.ctx, time.Now())
+	if err != nil {
+		return err
+	}
+	if err := importer.WriteBackupFile(*out, inv, *force); err != nil {
+		return err
+	}
+	o := backupOutput{File: *out, ExportedAt: inv.ExportedAt, BackupSummary: importer.Summarise(inv)}
+	if *asJSON {
+		return writeJSON(e.stdout, o)
+	}
+	fmt.Fprintf(e.stdout, "backed up to %s: ", *out)
+	printBackupSummary(e.stdout, o.BackupSummary)
+	fmt.Fprintln(e.stdout, "secrets are not in the backup: they stay in this computer's keyring")
+	return nil
+}
+
+func runRestore(e *env, args []string) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		fmt.Fprintln(e.stdout, restoreUsage)
+		return nil
+	}
+	fs := newFlags("restore")
+	dryRun := fs.Bool("dry-run", false, "only check the backup file")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs("restore", pos, 1, "one backup FILE\n"+restoreUsage); err != nil {
+		return err
+	}
+	path := pos[0]
+	inv, err := importer.ReadBackupFile(path)
+	if err != nil {
+		return fileError("restore", path, err)
+	}
+	o := restoreOutput{File: path, DryRun: *dryRun,
+		Backup: backupOutput{File: path, ExportedAt: inv.ExportedAt, BackupSummary: importer.Summarise(inv)}}
+	if !*dryRun {
+		st, err := e.store()
+		if err != nil {
+			return err
+		}
+		res, err := st.RestoreInventory(e.ctx, inv, "restore: "+filepath.Base(path), time.Now().UTC())
+		if err != nil {
+			return err
+		}
+		o.Result = &res
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, o)
+	}
+	fmt.Fprintf(e.stdout, "%s (made %s): ", path, inv.ExportedAt.Local().Format("2006-01-02 15:04"))
+	printBackupSummary(e.stdout, o.Backup.BackupSummary)
+	if o.Result == nil {
+		fmt.Fprintln(e.stdout, "dry run: the backup is valid; nothing was written")
+		return nil
+	}
+	r := o.Result
+	fmt.Fprintf(e.stdout, "restored: %d accounts added, %d merged, %d unchanged; %d history entries and %d reminders added\n",
+		r.Added, r.Merged, r.Unchanged, r.EventsAdded, r.RemindersAdded)
+	if n := o.Backup.WithSecrets; n > 0 {
+		fmt.Fprintf(e.stdout, "note: %d accounts had secrets in the keyring of the computer the backup came from; "+
+			"backups never hold secrets, so enter them again with 'unbindctl secret set'\n", n)
+	}
+	return nil
+}
+
+func printBackupSummary(w io.Writer, s importer.BackupSummary) {
+	fmt.Fprintf(w, "%d accounts, %d history entries, %d reminders, %d phone checks\n",
+		s.Accounts, s.Events, s.Reminders, s.PhoneChecks)
+}
