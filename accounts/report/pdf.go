@@ -18,7 +18,7 @@ const (
 	contentW   = pageW - 2*margin
 	bottom     = pageH - margin - footerH
 	fontName   = "cjk"
-	cellPad    = 3.0
+	cellPad    = 2.0
 	lineFactor = 1.3
 	measureAt  = 10.0 // font size rune widths are measured at
 )

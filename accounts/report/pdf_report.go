@@ -167,7 +167,7 @@ func pdfAccounts(d *pdfDoc, r *Report) error {
 	}
 	header := []string{t("c.platform"), t("c.name"), t("c.login"), t("c.phone"), t("c.email"), t("c.status"),
 		t("c.checklist"), t("c.last_backup"), t("c.next"), t("c.real_name"), t("c.credentials")}
-	widths := []float64{7, 9, 8, 7, 10, 5, 4, 5.5, 11, 3.5, 7}
+	widths := []float64{6, 9, 8, 6.5, 9, 4.5, 3.5, 5, 16, 3, 5.5}
 	if !r.Header.Masked {
 		header, widths = append(header, t("c.notes")), append(widths, 10)
 	}
@@ -213,7 +213,7 @@ func pdfTimeline(d *pdfDoc, r *Report) error {
 		}
 		rows[i] = row
 	}
-	return d.table(header, widths, rows, 8)
+	return d.table(header, widths, rows, 7.5)
 }
 
 // pdfFooters goes back over every page to write "page i of n" and the
