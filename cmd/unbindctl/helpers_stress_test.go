@@ -1,0 +1,426 @@
+package main
+
+// Shared machinery of the stress suite (.ci/stress.sh): whole CLI processes
+// against real data folders, checks on the database file itself, and a
+// summary line per check. Every TestStress* test skips unless
+// UNBIND_STRESS is "short" or "full", so 'go test ./...' stays fast.
+//
+//	UNBIND_STRESS          short | full
+//	UNBIND_STRESS_DIR      root of the data folders, exports and logs that the
+//	                       script scans for secrets afterwards (default: a
+//	                       temporary folder per test)
+//	UNBIND_STRESS_SUMMARY  file the tests append "check\tfigure\ttarget\tPASS|FAIL" lines to
+//	UNBIND_STRESS_SECRET   the distinctive prefix of every secret the suite
+//	                       stores (the script greps for it)
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/unbindapp/unbind/accounts"
+	_ "modernc.org/sqlite"
+)
+
+// stressMode returns "short" or "full", or skips the test.
+func stressMode(t *testing.T) string {
+	t.Helper()
+	m := os.Getenv("UNBIND_STRESS")
+	if m != "short" && m != "full" {
+		t.Skip("stress test: set UNBIND_STRESS=short|full (run .ci/stress.sh)")
+	}
+	return m
+}
+
+// stressPick returns short or full by mode.
+func stressPick[T any](mode string, short, full T) T {
+	if mode == "full" {
+		return full
+	}
+	return short
+}
+
+// stressDir makes a new folder under UNBIND_STRESS_DIR (kept for the secret
+// scan) or under the test's temporary folder, named after parts.
+func stressDir(t *testing.T, parts ...string) string {
+	t.Helper()
+	root := os.Getenv("UNBIND_STRESS_DIR")
+	if root == "" {
+		root = t.TempDir()
+	}
+	parent := filepath.Join(append([]string{root}, parts[:len(parts)-1]...)...)
+	if err := os.MkdirAll(parent, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp(parent, parts[len(parts)-1]+"-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var stressSecretOnce sync.Once
+var stressSecretPrefix string
+
+// stressSecret is a distinctive secret value: the scan at the end of the
+// suite looks for the prefix in every file the suite leaves behind.
+func stressSecret(tag string) string {
+	stressSecretOnce.Do(func() {
+		stressSecretPrefix = os.Getenv("UNBIND_STRESS_SECRET")
+		if stressSecretPrefix == "" {
+			b := make([]byte, 8)
+			rand.Read(b)
+			stressSecretPrefix = "UNBIND-TEST-SECRET-" + hex.EncodeToString(b)
+		}
+	})
+	return stressSecretPrefix + "-" + tag
+}
+
+// stressHaveKeyring reports whether a real, unlocked Secret Service is there
+// (.ci/with-keyring.sh secret-service).
+func stressHaveKeyring() bool { return os.Getenv("UNBIND_KEYRING") == "secret-service" }
+
+var stressSummaryMu sync.Mutex
+
+// stressSummary records one line of the suite's final table and logs it.
+func stressSummary(t *testing.T, check, figure, target string, ok bool) {
+	t.Helper()
+	verdict := "PASS"
+	if !ok {
+		verdict = "FAIL"
+		t.Errorf("%s: %s (target %s)", check, figure, target)
+	}
+	line := strings.Join([]string{check, figure, target, verdict}, "\t")
+	t.Log("summary: " + line)
+	path := os.Getenv("UNBIND_STRESS_SUMMARY")
+	if path == "" {
+		return
+	}
+	stressSummaryMu.Lock()
+	defer stressSummaryMu.Unlock()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		t.Errorf("summary file: %v", err)
+		return
+	}
+	defer f.Close()
+	fmt.Fprintln(f, line)
+}
+
+// stressBuildCLI builds unbindctl as 'make build' does (no cgo) into a temporary
+// folder and returns its path.
+func stressBuildCLI(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "unbindctl")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build unbindctl: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// stressProc is the CLI binary with extra environment.
+type stressProc struct {
+	bin string
+	env []string
+}
+
+// stressResult is one finished CLI process.
+type stressResult struct {
+	stdout, stderr string
+	code           int // -1 when killed by a signal
+	signal         syscall.Signal
+	took           time.Duration
+}
+
+func (r stressResult) String() string {
+	if r.code < 0 {
+		return fmt.Sprintf("killed by %v after %v", r.signal, r.took)
+	}
+	return fmt.Sprintf("exit %d after %v, stderr %q", r.code, r.took.Round(time.Millisecond), r.stderr)
+}
+
+func (p stressProc) command(dir, stdin string, args ...string) (*exec.Cmd, *bytes.Buffer, *bytes.Buffer) {
+	cmd := exec.Command(p.bin, append([]string{"--data-dir", dir}, args...)...)
+	cmd.Env = append(os.Environ(), p.env...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	return cmd, &out, &errb
+}
+
+func stressFinish(err error, cmd *exec.Cmd, out, errb *bytes.Buffer, took time.Duration) stressResult {
+	r := stressResult{stdout: out.String(), stderr: errb.String(), took: took}
+	if cmd.ProcessState == nil {
+		r.code, r.stderr = 127, err.Error()
+		return r
+	}
+	ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
+	if ws.Signaled() {
+		r.code, r.signal = -1, ws.Signal()
+	} else {
+		r.code = ws.ExitStatus()
+	}
+	return r
+}
+
+// run runs the CLI on data folder dir to the end.
+func (p stressProc) run(dir, stdin string, args ...string) stressResult {
+	cmd, out, errb := p.command(dir, stdin, args...)
+	start := time.Now()
+	err := cmd.Run()
+	return stressFinish(err, cmd, out, errb, time.Since(start))
+}
+
+// runKilled starts the CLI and sends SIGKILL after delay unless it ended
+// before; result.code is -1 when the kill landed.
+func (p stressProc) runKilled(dir, stdin string, delay time.Duration, args ...string) stressResult {
+	cmd, _, _ := p.command(dir, stdin, args...)
+	return stressRunKilled(cmd, delay)
+}
+
+// stressRunKilled runs cmd, killing it with SIGKILL after delay.
+func stressRunKilled(cmd *exec.Cmd, delay time.Duration) stressResult {
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return stressResult{code: 127, stderr: err.Error()}
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(delay):
+		cmd.Process.Signal(syscall.SIGKILL)
+		err = <-done
+	}
+	return stressFinish(err, cmd, &out, &errb, time.Since(start))
+}
+
+// must runs the CLI and fails the test unless it exits 0.
+func (p stressProc) must(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	r := p.run(dir, "", args...)
+	if r.code != 0 {
+		t.Fatalf("unbindctl %v: %v", args, r)
+	}
+	return r.stdout
+}
+
+// hasCommand reports whether 'unbindctl help' lists the command group.
+func (p stressProc) hasCommand(t *testing.T, name string) bool {
+	t.Helper()
+	r := p.run(t.TempDir(), "", "help")
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && f[0] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// listCount is the number of accounts 'account list --json' prints.
+func (p stressProc) listCount(dir string) (int, error) {
+	r := p.run(dir, "", "account", "list", "--json")
+	if r.code != 0 {
+		return 0, fmt.Errorf("account list: %v", r)
+	}
+	var all []accounts.Account
+	if err := json.Unmarshal([]byte(r.stdout), &all); err != nil {
+		return 0, fmt.Errorf("account list --json: %v", err)
+	}
+	return len(all), nil
+}
+
+// stressDB is what the database file itself says, read with modernc's
+// SQLite directly rather than through the store, so a store bug cannot hide
+// a broken file.
+type stressDB struct {
+	integrity string
+	accounts  int
+	status    map[string]accounts.Status // by account ID
+	version   map[string]int
+	// events counts history entries by kind, and by kind and note.
+	events       map[accounts.EventKind]int
+	eventsByNote map[string]int // "kind\x00note"
+	// problems are broken invariants: a version that does not match the
+	// history, a status that is not the last status entry's, an account
+	// without its creation entry.
+	problems []string
+}
+
+// stressReadDB opens the file read-write (so a crashed writer's WAL is recovered,
+// as the next Unbind would) and checks it.
+func stressReadDB(path string) (*stressDB, error) {
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(20000)")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	s := &stressDB{status: map[string]accounts.Status{}, version: map[string]int{},
+		events: map[accounts.EventKind]int{}, eventsByNote: map[string]int{}}
+	// One read transaction: a consistent snapshot even while others write.
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.Query("PRAGMA integrity_check")
+	if err != nil {
+		return nil, fmt.Errorf("integrity_check: %w", err)
+	}
+	var lines []string
+	for rows.Next() {
+		var l string
+		rows.Scan(&l)
+		lines = append(lines, l)
+	}
+	rows.Close()
+	s.integrity = strings.Join(lines, "; ")
+
+	rows, err = tx.Query("SELECT id, status, version FROM accounts")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id, st string
+		var v int
+		if err := rows.Scan(&id, &st, &v); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		s.status[id], s.version[id] = accounts.Status(st), v
+	}
+	rows.Close()
+	s.accounts = len(s.status)
+
+	// Per account: entries that bump the version, the last status entry,
+	// and whether it has its creation entry.
+	bumps := map[string]int{}
+	last := map[string]string{}
+	created := map[string]int{}
+	rows, err = tx.Query("SELECT account_id, kind, to_value, note FROM events ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id, kind, to, note string
+		if err := rows.Scan(&id, &kind, &to, &note); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		k := accounts.EventKind(kind)
+		s.events[k]++
+		s.eventsByNote[kind+"\x00"+note]++
+		merged := k == accounts.EventImported && strings.HasSuffix(note, " (merged)")
+		switch {
+		case k == accounts.EventStatus || k == accounts.EventStep || k == accounts.EventUnstep ||
+			k == accounts.EventEdited || k == accounts.EventBackup || merged:
+			bumps[id]++
+		}
+		if k == accounts.EventStatus || ((k == accounts.EventCreated || k == accounts.EventImported) && !merged) {
+			last[id] = to
+		}
+		if (k == accounts.EventCreated || k == accounts.EventImported) && !merged {
+			created[id]++
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(s.status))
+	for id := range s.status {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if created[id] != 1 {
+			s.problems = append(s.problems, fmt.Sprintf("account %s has %d creation entries, want 1", id, created[id]))
+		}
+		if want := 1 + bumps[id]; s.version[id] != want {
+			s.problems = append(s.problems, fmt.Sprintf("account %s: version %d, but its history says %d", id, s.version[id], want))
+		}
+		if last[id] != string(s.status[id]) {
+			s.problems = append(s.problems, fmt.Sprintf("account %s: status %s, but its last status entry says %q", id, s.status[id], last[id]))
+		}
+		if len(s.problems) > 10 {
+			s.problems = append(s.problems, "…")
+			break
+		}
+	}
+	return s, nil
+}
+
+// check returns an error when the file is damaged or inconsistent.
+func (s *stressDB) check() error {
+	if s.integrity != "ok" {
+		return fmt.Errorf("PRAGMA integrity_check: %s", s.integrity)
+	}
+	if len(s.problems) > 0 {
+		return fmt.Errorf("inconsistent: %s", strings.Join(s.problems, "; "))
+	}
+	return nil
+}
+
+// stressMedian of durations (0 for none).
+func stressMedian(d []time.Duration) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), d...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// stressFingerprint hashes every row of the inventory's tables, so "unchanged"
+// means unchanged in content whatever SQLite did to the file's pages.
+func stressFingerprint(t *testing.T, path string) [32]byte {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(20000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	h := sha256.New()
+	for _, table := range []string{"accounts", "secret_fields", "tracks", "track_steps", "events", "reminders", "settings"} {
+		rows, err := db.Query("SELECT * FROM " + table + " ORDER BY 1, 2")
+		if err != nil {
+			t.Fatalf("fingerprint %s: %v", table, err)
+		}
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(h, "%s %v\n", table, vals)
+		}
+		rows.Close()
+	}
+	var out [32]byte
+	copy(out[:], h.Sum(nil))
+	return out
+}
