@@ -25,7 +25,10 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; d
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 locale=en_US.UTF-8
   [ "$lang" = zh ] && locale=zh_CN.UTF-8
-  env -u DBUS_SESSION_BUS_ADDRESS DISPLAY="$disp" LANG="$locale" LC_ALL= LANGUAGE= \
+  # A private session bus that starts no services: no keyring prompt, no
+  # notification popping up over the window, nothing left running.
+  dbus-run-session --config-file=.ci/dbus-no-services.conf -- \
+    env DISPLAY="$disp" LANG="$locale" LC_ALL= LANGUAGE= \
     UNBIND_LANG="$lang" FYNE_THEME="$theme" FYNE_SCALE=1 UNBIND_DATA_DIR="$work/data-$name" \
     "$work/unbind" --demo --select "$select" >"$work/$name.log" 2>&1 &
   app=$!
@@ -38,10 +41,17 @@ shoot() {
   if [ -z "$win" ]; then
     echo "screenshots: the window did not appear ($name)"; cat "$work/$name.log"; exit 1
   fi
-  DISPLAY="$disp" xdotool mousemove 1279 799 # no hover highlight in the picture
   sleep 2.5 # let the inventory load and the first frames settle
+  # The pointer starts in the screen's centre, over the window. Fyne
+  # updates hover on motion, so move it over a plain spot and then off the
+  # window: nothing shows a hover highlight.
+  DISPLAY="$disp" xdotool mousemove 800 130
+  sleep 0.3
+  DISPLAY="$disp" xdotool mousemove 1279 799
+  sleep 0.5
   DISPLAY="$disp" import -window "$win" "$out/$name.png"
-  kill "$app"; wait "$app" 2>/dev/null || true
+  kill "$(DISPLAY="$disp" xdotool getwindowpid "$win")" 2>/dev/null || kill "$app"
+  wait "$app" 2>/dev/null || true
   app=""
   echo "screenshots: $out/$name.png"
 }

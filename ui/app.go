@@ -73,9 +73,10 @@ type UI struct {
 
 	pendingSelect string
 
-	keyringErr error // the last "keyring unavailable", nil when it works
-	sched      *reminders.Scheduler
-	stopLoop   func()
+	keyringErr     error // the last "keyring unavailable", nil when it works
+	sched          *reminders.Scheduler
+	keyringChecked bool
+	stopLoop       func()
 
 	// previous is the person's own data while demo data is open.
 	previous  *Deps
@@ -142,7 +143,6 @@ func (u *UI) Start() {
 		fyne.Do(func() { u.apply(s) })
 	}()
 	u.startReminderLoop()
-	u.checkKeyring()
 	u.showCatalogErrors()
 }
 
@@ -189,10 +189,13 @@ func (u *UI) setKeyringErr(err error) {
 
 func errNoKeyring() error { return fmt.Errorf("%w", accounts.ErrNoKeyring) }
 
-// checkKeyring asks the keyring once at start, in the background (a locked
-// one may take its whole timeout), so the Credentials tab can say plainly
-// when it is missing before the person tries.
+// checkKeyring asks the keyring in the background (a locked one may take
+// its whole timeout), so the Credentials tab can say plainly when it is
+// missing before the person tries. It runs when that tab is first opened,
+// not at start: asking a locked keyring makes it prompt for its password,
+// which only makes sense when the person is about to use it.
 func (u *UI) checkKeyring() {
+	u.keyringChecked = true
 	if u.d.Keyring == nil {
 		if u.d.Secrets == nil {
 			u.setKeyringErr(errNoKeyring())

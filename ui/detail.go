@@ -72,6 +72,12 @@ func newDetailView(u *UI) *detailView {
 		container.NewTabItemWithIcon(lang.L("History"), theme.HistoryIcon(), v.hist.content),
 	)
 
+	v.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == v.creds.content && !u.keyringChecked {
+			u.checkKeyring()
+		}
+	}
+
 	titles := container.New(layout.NewCustomPaddedVBoxLayout(0), v.name, v.sub)
 	top := container.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
 	actions := container.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))

@@ -31,6 +31,7 @@ func TestCapture(t *testing.T) {
 	test.Tap(button(u.empty, "Open demo data"))
 	u.SelectOnLoad("jd")
 	u.Reload()
+	save(t, u, "steps")
 	u.detail.tabs.SelectIndex(1)
 	save(t, u, "creds")
 	u.detail.tabs.SelectIndex(2)
