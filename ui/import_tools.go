@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"image/color"
 	"strings"
 	"sync"
 	"time"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -121,8 +124,11 @@ func (m *toolMessage) set(text string, imp widget.Importance) {
 // text is what the message says ("" when hidden).
 func (m *toolMessage) text() string { return m.label.Text }
 
-func toolTint(c interface{ RGBA() (r, g, b, a uint32) }) fyne.ThemeColorName {
-	return "" // replaced below; kept for the signature
+// toolTint is c made translucent, as a message background.
+func toolTint(c color.Color) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = 0x30
+	return n
 }
 
 // oneLineError is an error as the person reads it: one line, without the
@@ -137,3 +143,9 @@ func oneLineError(err error) string {
 	}
 	return msg
 }
+
+// layoutSpacerTool pushes the buttons of a tool to the right.
+func layoutSpacerTool() fyne.CanvasObject { return layout.NewSpacer() }
+
+// ctxBackground is the context of the tools' store calls.
+func ctxBackground() context.Context { return context.Background() }
