@@ -42,11 +42,3 @@ func (u *UI) onImport() {
 	}
 	u.d.OpenImport(u.win, u.Reload)
 }
-
-func (u *UI) onReport() {
-	if u.d.OpenReport == nil {
-		dialogInfo(lang.L("Export report"), lang.L("The audit report is not available in this build yet."), u.win)
-		return
-	}
-	u.d.OpenReport(u.win)
-}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -68,3 +69,11 @@ func note(icon fyne.Resource, text string, importance widget.Importance) fyne.Ca
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// homeDir is where file dialogs start.
+func homeDir() string {
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return "."
+}
