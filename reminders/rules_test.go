@@ -227,25 +227,6 @@ func TestEscalationLetter(t *testing.T) {
 	}
 }
 
-func TestDraftLetterBlanks(t *testing.T) {
-	l := reminders.DraftLetter("en", reminders.LetterInput{
-		Platform: catalog.Text{Zh: "淘宝"}, Track: accounts.TrackRealNameUnbind,
-		SubmittedAt: cst(2026, 3, 2, 10, 0), Workdays: 15, Date: cst(2026, 3, 23, 10, 0),
-	})
-	if !strings.Contains(l.Body, "ticket number: ________") || !strings.Contains(l.Body, "the account ________") ||
-		!strings.Contains(l.Body, "of 淘宝:") || strings.Contains(l.Body, "reviews such requests") || l.Lang != "en" {
-		t.Errorf("letter without details:\n%s", l)
-	}
-	zh := reminders.DraftLetter("zh", reminders.LetterInput{Platform: catalog.Text{Zh: "淘宝", En: "Taobao"},
-		Track: accounts.TrackRealNameUnbind, Account: "13812345678", Ticket: "A1", SubmittedAt: cst(2026, 3, 2, 10, 0),
-		Workdays: 15, Date: cst(2026, 3, 23, 10, 0), Name: "李雷"})
-	for _, want := range []string{"淘宝客户服务", "解除实名认证申请", "受理编号：A1", "涉及账号：13812345678。", "申请人：李雷", "日期：2026年3月23日"} {
-		if !strings.Contains(zh.Body, want) && !strings.Contains(zh.Subject, want) {
-			t.Errorf("zh letter lacks %q:\n%s", want, zh)
-		}
-	}
-}
-
 func TestCoverageWarningInBody(t *testing.T) {
 	sub := cst(2027, 3, 1, 10, 0) // no 2027 holiday data is embedded
 	for _, lang := range []string{"en", "zh"} {
@@ -256,100 +237,5 @@ func TestCoverageWarningInBody(t *testing.T) {
 				t.Errorf("%s %s: body does not warn of the missing year:\n%s", lang, r.Key, r.Body)
 			}
 		}
-	}
-}
-
-func TestPostCheckReminder(t *testing.T) {
-	done := cst(2026, 10, 9, 20, 0)
-	tr := submitted(accounts.TrackAccountDelete, cst(2026, 9, 30, 9, 0), "")
-	tr.CompletedAt = &done
-	in := rulesInput(t, accounts.StatusDeactivated, tr)
-	got := reminders.Derive(in)
-	if len(got) != 1 {
-		t.Fatalf("deactivated: %v, want one post check", keys(got))
-	}
-	r := got[0]
-	if r.Kind != accounts.ReminderPostCheck || r.Key != "post_check:20261009T120000Z" || !r.DueAt.Equal(cst(2026, 10, 16, 10, 0)) {
-		t.Errorf("post check from the track's completion: %+v", r)
-	}
-	for _, want := range []string{"2026-10-09", "log in with b***@example.com", "138****5678", "real name"} {
-		if !strings.Contains(r.Body, want) {
-			t.Errorf("post check body lacks %q: %s", want, r.Body)
-		}
-	}
-	// The history's deactivation time wins; no phone, no real name: no
-	// questions about them.
-	in.DeactivatedAt = cst(2026, 11, 2, 8, 0)
-	in.Account.Phone, in.Account.RealName = "", false
-	r = reminders.Derive(in)[0]
-	if !r.DueAt.Equal(cst(2026, 11, 9, 10, 0)) || strings.Contains(r.Body, "phone") || strings.Contains(r.Body, "real name") {
-		t.Errorf("post check from DeactivatedAt: %v %q", r.DueAt, r.Body)
-	}
-}
-
-func TestBackupReminder(t *testing.T) {
-	in := rulesInput(t, accounts.StatusKept)
-	last := cst(2026, 1, 5, 21, 0)
-	in.Account.LastBackupAt = &last
-	in.Now = cst(2026, 2, 1, 12, 0)
-	r := reminders.Derive(in)[0]
-	if r.Kind != accounts.ReminderBackup || r.Key != "backup:2026-04-05" || !r.DueAt.Equal(cst(2026, 4, 5, 10, 0)) {
-		t.Errorf("default 90 days: %s due %v", r.Key, r.DueAt)
-	}
-	if !strings.Contains(r.Body, "2026-01-05") || !strings.Contains(r.Body, "every 90 days") {
-		t.Errorf("body %q", r.Body)
-	}
-
-	in.Settings.BackupIntervalDays = 30
-	for _, tc := range []struct {
-		now  time.Time
-		want string
-	}{
-		{cst(2026, 2, 4, 9, 59), "backup:2026-02-04"},   // first occurrence, not yet due
-		{cst(2026, 2, 4, 10, 0), "backup:2026-02-04"},   // due now
-		{cst(2026, 3, 6, 9, 0), "backup:2026-02-04"},    // second one not due yet: the first is current
-		{cst(2026, 3, 6, 10, 0), "backup:2026-03-06"},   // the second
-		{cst(2026, 12, 31, 9, 0), "backup:2026-12-01"},  // many missed: only the latest
-		{cst(2026, 12, 31, 23, 0), "backup:2026-12-31"}, // the 12th
-	} {
-		in.Now = tc.now
-		if r := reminders.Derive(in)[0]; r.Key != tc.want {
-			t.Errorf("30 days, at %v: %s, want %s", tc.now, r.Key, tc.want)
-		}
-	}
-
-	// Never backed up: counted from the account's creation.
-	in.Account.LastBackupAt = nil
-	in.Now = cst(2025, 1, 2, 0, 0)
-	if r := reminders.Derive(in)[0]; r.Key != "backup:2025-01-31" || !strings.Contains(r.Body, "never") {
-		t.Errorf("never backed up: %s %q", r.Key, r.Body)
-	}
-}
-
-func TestRulesWithoutCatalog(t *testing.T) {
-	in := rulesInput(t, accounts.StatusPreparing)
-	in.Platform, in.HasPlatform = catalog.Platform{}, false
-	in.Account.PlatformID, in.Account.Name = "custom", "某论坛"
-	if got := reminders.Derive(in); len(got) != 0 {
-		t.Errorf("preparing on an unknown platform: %v", keys(got))
-	}
-	in.Account.Status = accounts.StatusSubmitted
-	in.Tracks = []accounts.Track{submitted(accounts.TrackAccountDelete, cst(2026, 5, 6, 10, 0), "")}
-	got := reminders.Derive(in)
-	if len(got) != 1 || got[0].Kind != accounts.ReminderEscalation || !strings.HasPrefix(got[0].Title, "某论坛: ") {
-		t.Errorf("submitted on an unknown platform: %+v", got)
-	}
-	in.Calendar = nil // weekends only, no panic
-	if got := reminders.Derive(in); len(got) != 1 {
-		t.Errorf("no calendar: %v", keys(got))
-	}
-}
-
-func TestDeriveIsStable(t *testing.T) {
-	in := rulesInput(t, accounts.StatusSubmitted, submitted(accounts.TrackAccountDelete, cst(2026, 9, 30, 15, 30), "X"))
-	a := reminders.Derive(in)
-	in.Now = in.Now.Add(24 * time.Hour)
-	if b := reminders.Derive(in); !reflect.DeepEqual(a, b) {
-		t.Error("the same submitted state gave different reminders a day later")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -104,7 +105,8 @@ func TestMissedRemindersGrouped(t *testing.T) {
 	f.clock.Add(time.Minute)
 	s.Check(f.ctx)
 	calls = n.take()
-	if len(calls) != 2 || calls[0].title != "Taobao (main): soon 1" || calls[0].body != "soon 1" {
+	slices.SortFunc(calls, func(a, b notification) int { return strings.Compare(a.title, b.title) })
+	if len(calls) != 2 || calls[0].title != "Taobao (main): soon 1" || calls[0].body != "soon 1" || calls[1].body != "soon 2" {
 		t.Errorf("two due while running: %v", calls)
 	}
 
