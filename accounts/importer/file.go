@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/unbindapp/unbind/accounts"
 )
 
 // ReadFile reads the export at path with Read. The file is opened
@@ -58,4 +61,14 @@ func Split(props []Proposal) (shopping, other []Proposal) {
 		}
 	}
 	return shopping, other
+}
+
+// MaskedLogin is a login as previews and reports show it: a phone number
+// as 138****5678 whatever its separators or +86 prefix, anything else as
+// accounts.MaskLogin does.
+func MaskedLogin(login string) string {
+	if !strings.Contains(login, "@") && accounts.IsPhoneLike(login) {
+		return accounts.MaskPhone(accounts.PhoneDigits(login))
+	}
+	return accounts.MaskLogin(login)
 }

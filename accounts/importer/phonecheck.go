@@ -126,7 +126,7 @@ func compareCompany(cat *catalog.Catalog, c catalog.Company, inCatalog bool, rep
 		}
 		groups[g] = true
 		r.Accounts = append(r.Accounts, PhoneAccount{ID: a.ID, Platform: a.PlatformID, Name: a.Name,
-			Login: accounts.MaskLogin(a.Login), Status: a.Status})
+			Login: MaskedLogin(a.Login), Status: a.Status})
 	}
 	r.Known = len(groups)
 	if reported >= 0 {

@@ -105,3 +105,13 @@ func TestComparePhone(t *testing.T) {
 		t.Errorf("not entered: %+v", res.NotEntered)
 	}
 }
+
+func TestMaskedLogin(t *testing.T) {
+	for in, want := range map[string]string{
+		"+86 138-1234-5678": "138****5678", "13812345678": "138****5678", "alice@example.com": "a***@example.com", "tb_alice": "t******e", "": "",
+	} {
+		if got := MaskedLogin(in); got != want {
+			t.Errorf("MaskedLogin(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

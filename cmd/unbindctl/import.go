@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/importer"
 )
@@ -152,7 +151,7 @@ func rowOf(p importer.Proposal, index *importer.Index) importRow {
 	if d == nil {
 		d = []int{}
 	}
-	return importRow{Platform: p.PlatformID, Name: p.Name, Login: accounts.MaskLogin(p.Login), HasPassword: p.HasPassword,
+	return importRow{Platform: p.PlatformID, Name: p.Name, Login: importer.MaskedLogin(p.Login), HasPassword: p.HasPassword,
 		TOTP: p.TOTP, Host: p.Host, App: p.App, Line: p.Line, Duplicates: d, InInventory: index.Has(p)}
 }
 
