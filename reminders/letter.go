@@ -37,6 +37,37 @@ type LetterInput struct {
 	Name string
 }
 
+// NewLetterInput fills in a follow-up letter for the submitted track t of
+// in's account, as the escalation reminder does: the platform's names from
+// the catalog, the masked login, the ticket, the submission date, the
+// published review window and its end, and as the letter's date the day
+// EscalationWorkdays working days after the submission. The coverage says
+// whether those dates rest on missing holiday data. A GUI drafting a letter
+// to send may put the full login in Account and clear Masked.
+func NewLetterInput(in Input, t accounts.Track) (LetterInput, Coverage) {
+	if in.Calendar == nil {
+		in.Calendar = emptyCalendar
+	}
+	li := LetterInput{
+		Platform: catalog.Text{Zh: in.platformNameIn("zh"), En: in.platformNameIn("en")},
+		Track:    t.Kind, Account: in.identifier(), Masked: in.identifier() != "",
+		Ticket: t.Ticket, Workdays: EscalationWorkdays, Date: in.Now,
+	}
+	if t.SubmittedAt == nil {
+		return li, Coverage{}
+	}
+	li.SubmittedAt = *t.SubmittedAt
+	var cov Coverage
+	li.Date, cov = in.Calendar.AddWorkdays(li.SubmittedAt, EscalationWorkdays)
+	if w, ok := in.reviewWindow(t.Kind); ok {
+		var c Coverage
+		li.ReviewWorkdays = w.Max
+		li.ReviewDue, c = in.Calendar.AddWorkdays(li.SubmittedAt, w.Max)
+		cov = cov.Merge(c)
+	}
+	return li, cov
+}
+
 // Letter is a drafted letter in one language.
 type Letter struct {
 	Lang    string // "zh" or "en"

@@ -27,3 +27,24 @@ func TestDraftLetterBlanks(t *testing.T) {
 		}
 	}
 }
+
+// The GUI drafts the letter to send from the account's state, with the
+// full login.
+func TestNewLetterInput(t *testing.T) {
+	in := rulesInput(t, accounts.StatusSubmitted)
+	tr := submitted(accounts.TrackAccountDelete, cst(2026, 9, 30, 15, 30), "TB-123")
+	li, cov := reminders.NewLetterInput(in, tr)
+	if !cov.Complete() || li.Ticket != "TB-123" || li.Account != "b***@example.com" || !li.Masked ||
+		li.Platform != (catalog.Text{Zh: "好店", En: "GoodShop"}) || li.ReviewWorkdays != 3 ||
+		reminders.FormatDate(li.ReviewDue) != "2026-10-10" || reminders.FormatDate(li.Date) != "2026-10-27" {
+		t.Fatalf("letter input %+v, %v", li, cov)
+	}
+	li.Account, li.Masked = in.Account.Login, false
+	zh := reminders.DraftLetter("zh", li)
+	if !strings.Contains(zh.Body, "涉及账号：buyer@example.com。") || strings.Contains(zh.Body, "打码") {
+		t.Errorf("letter with the full login:\n%s", zh)
+	}
+	if _, cov := reminders.NewLetterInput(in, submitted(accounts.TrackAccountDelete, cst(2027, 5, 6, 9, 0), "")); cov.Complete() {
+		t.Error("a 2027 submission should report missing holiday data")
+	}
+}

@@ -191,7 +191,7 @@ func submittedRules(in Input) []accounts.Reminder {
 			Kind:  accounts.ReminderEscalation,
 			Key:   "escalation:" + string(t.Kind) + ":" + timeKey(sub),
 			Title: in.title(in.msg(msgEscalationTitle, trackName(t.Kind, in.Settings.Lang))),
-			Body:  escalationBody(in, t, review.Max, reviewDue, esc, escCov.Merge(reviewCov)),
+			Body:  escalationBody(in, t, esc, escCov.Merge(reviewCov)),
 			DueAt: AtChinaTime(esc, DueHour, 0),
 		})
 	}

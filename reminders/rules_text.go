@@ -164,18 +164,13 @@ func reviewDueBody(in Input, t accounts.Track, w catalog.Workdays, due time.Time
 // reminder's body; NotificationText cuts the body there.
 const LetterSeparator = "\n\n————————\n\n"
 
-func escalationBody(in Input, t accounts.Track, reviewMax int, reviewDue, esc time.Time, cov Coverage) string {
+func escalationBody(in Input, t accounts.Track, esc time.Time, cov Coverage) string {
 	lang := in.Settings.Lang
 	summary := paragraphs(
 		in.msg(msgEscalationBody, capitalise(trackName(t.Kind, lang)), FormatDate(*t.SubmittedAt), in.ticket(t),
 			FormatDate(esc), EscalationWorkdays),
 		coverageNote(cov, lang))
-	li := LetterInput{
-		Platform: catalog.Text{Zh: in.platformNameIn("zh"), En: in.platformNameIn("en")},
-		Track:    t.Kind, Account: in.identifier(), Masked: in.identifier() != "",
-		Ticket: t.Ticket, SubmittedAt: *t.SubmittedAt, ReviewWorkdays: reviewMax, ReviewDue: reviewDue,
-		Workdays: EscalationWorkdays, Date: esc,
-	}
+	li, _ := NewLetterInput(in, t)
 	first, second := DraftLetter("zh", li), DraftLetter("en", li)
 	if lang != "zh" {
 		first, second = second, first
