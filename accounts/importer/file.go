@@ -65,9 +65,14 @@ func Split(props []Proposal) (shopping, other []Proposal) {
 
 // MaskedLogin is a login as previews and reports show it: a phone number
 // as 138****5678 whatever its separators or +86 prefix, anything else as
-// accounts.MaskLogin does.
+// accounts.MaskLogin does. A login that starts with its only "@"
+// ("@example.com", seen in damaged exports) is masked here: MaskLogin
+// and MaskEmail would call each other for ever on it.
 func MaskedLogin(login string) string {
-	if !strings.Contains(login, "@") && accounts.IsPhoneLike(login) {
+	switch at := strings.LastIndexByte(login, '@'); {
+	case at == 0:
+		return "***" + login
+	case at < 0 && accounts.IsPhoneLike(login):
 		return accounts.MaskPhone(accounts.PhoneDigits(login))
 	}
 	return accounts.MaskLogin(login)

@@ -109,6 +109,7 @@ func TestComparePhone(t *testing.T) {
 func TestMaskedLogin(t *testing.T) {
 	for in, want := range map[string]string{
 		"+86 138-1234-5678": "138****5678", "13812345678": "138****5678", "alice@example.com": "a***@example.com", "tb_alice": "t******e", "": "",
+		"@example.com": "***@example.com", "a@@b.com": "a***@b.com",
 	} {
 		if got := MaskedLogin(in); got != want {
 			t.Errorf("MaskedLogin(%q) = %q, want %q", in, got, want)

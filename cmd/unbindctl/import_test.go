@@ -260,3 +260,15 @@ func TestImportKeyringFailureKeepsAccounts(t *testing.T) {
 		t.Errorf("the accounts must stay imported, have %d", n)
 	}
 }
+
+// TestImportOddLogin imports a login that is only "@domain", which sent
+// accounts.MaskLogin into endless recursion (a crash of the preview).
+func TestImportOddLogin(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(t.TempDir(), "odd.csv")
+	os.WriteFile(path, []byte("name,url,username,password\n淘宝,https://login.taobao.com/,@example.com,pw\n"), 0o600)
+	out := mustCLI(t, dir, "import", path)
+	if !strings.Contains(out, "***@example.com") || !strings.Contains(out, "1 added") {
+		t.Errorf("odd login:\n%s", out)
+	}
+}
