@@ -35,10 +35,6 @@ type Deps struct {
 	Lang string
 	// Demo marks demo data: a banner says so.
 	Demo bool
-	// OpenImport, when set, opens the import wizard (issue 7).
-	OpenImport func(w fyne.Window, done func())
-	// OpenReport, when set, opens the report export (issue 6).
-	OpenReport func(w fyne.Window)
 	// Notifier overrides the OS notifications (tests).
 	Notifier reminders.Notifier
 }
@@ -136,13 +132,15 @@ func (u *UI) ShowAndRun() {
 }
 
 // Start loads the inventory in the background, so the window paints at
-// once even with 10,000 accounts, and starts the reminder loop.
+// once even with 10,000 accounts, and then starts the reminder loop. One
+// after the other, not together: both read every account, and doing it at
+// once doubles the memory a large inventory needs at start.
 func (u *UI) Start() {
 	go func() {
 		s := u.loadSnapshot()
-		fyne.Do(func() { u.apply(s) })
+		fyne.DoAndWait(func() { u.apply(s) })
+		u.startReminderLoop()
 	}()
-	u.startReminderLoop()
 	u.showCatalogErrors()
 }
 

@@ -72,7 +72,6 @@ func (v *credentialsView) row(f accounts.SecretField, set bool) fyne.CanvasObjec
 	r := &secretRow{value: widget.NewLabel("")}
 	v.fields[f] = r
 	name := widget.NewLabel(secretLabel(f))
-	name.TextStyle.Bold = true
 	if !set {
 		r.value.SetText(lang.L("Not stored"))
 		r.add = widget.NewButtonWithIcon(lang.L("Add…"), theme.ContentAddIcon(), func() { v.onEdit(f) })

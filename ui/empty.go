@@ -18,15 +18,12 @@ func newEmptyState(u *UI) fyne.CanvasObject {
 	title := widget.NewLabel(lang.L("Leave shopping platforms cleanly"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.Alignment = fyne.TextAlignCenter
-	text := widget.NewRichTextFromMarkdown(lang.L("- **List** every shopping account you hold, with where each stands.\n- **Follow** each platform's exact steps to remove your real name and phone number and delete the account, with reminders for reviews and backups.\n- **Keep** passwords in your system keyring; everything else stays on this computer."))
+	text := widget.NewRichTextFromMarkdown(lang.L("- List every shopping account you hold, with where each stands.\n- Follow each platform's exact steps to remove your real name and phone number and delete the account, with reminders for reviews and backups.\n- Keep passwords in your system keyring; everything else stays on this computer."))
 	text.Wrapping = fyne.TextWrapWord
 
 	add := widget.NewButtonWithIcon(lang.L("Add account"), theme.ContentAddIcon(), u.onAdd)
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(lang.L("Import…"), theme.DownloadIcon(), u.onImport)
-	if u.d.OpenImport == nil {
-		imp.Disable()
-	}
 	demoBtn := widget.NewButtonWithIcon(lang.L("Open demo data"), theme.FolderOpenIcon(), u.onOpenDemo)
 	buttons := container.NewCenter(container.NewHBox(add, imp, demoBtn))
 	hint := smallWrap(lang.L("The demo opens a separate folder with a dozen example accounts; your own data is not touched."))
@@ -35,10 +32,16 @@ func newEmptyState(u *UI) fyne.CanvasObject {
 	return container.NewCenter(newFixedWidth(560, body))
 }
 
-func (u *UI) onImport() {
-	if u.d.OpenImport == nil {
-		dialogInfo(lang.L("Import"), lang.L("Importing from password managers and browsers is not available in this build yet."), u.win)
-		return
-	}
-	u.d.OpenImport(u.win, u.Reload)
+// The issue-7 tools: import wizard, 一证通查 form, backup and restore.
+// Each reloads the inventory when it wrote something.
+
+func (u *UI) tools() Tools {
+	t := ToolsFrom(u.d)
+	t.Now = u.Now
+	return t
 }
+
+func (u *UI) onImport()     { ShowImportWizard(u.win, u.tools(), u.Reload) }
+func (u *UI) onPhoneCheck() { ShowPhoneCheck(u.win, u.tools(), u.Reload) }
+func (u *UI) onBackup()     { ShowBackup(u.win, u.tools()) }
+func (u *UI) onRestore()    { ShowRestore(u.win, u.tools(), u.Reload) }

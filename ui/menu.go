@@ -22,6 +22,9 @@ func (u *UI) setupMenu() {
 	importItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: mod}
 	report := fyne.NewMenuItem(lang.L("Export report…"), u.onReport)
 	report.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: mod}
+	phone := fyne.NewMenuItem(lang.L("Phone-number account check…"), u.onPhoneCheck)
+	backup := fyne.NewMenuItem(lang.L("Back up inventory…"), u.onBackup)
+	restore := fyne.NewMenuItem(lang.L("Restore from backup…"), u.onRestore)
 	demoItem := fyne.NewMenuItem(lang.L("Open demo data"), u.onOpenDemo)
 	folder := fyne.NewMenuItem(lang.L("Open data folder"), func() { u.openFolder(u.d.DataDir) })
 	settings := fyne.NewMenuItem(lang.L("Settings…"), u.onSettings)
@@ -35,7 +38,8 @@ func (u *UI) setupMenu() {
 	about := fyne.NewMenuItem(lang.L("About Unbind"), u.onAbout)
 
 	u.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, importItem, report, fyne.NewMenuItemSeparator(),
+		fyne.NewMenu(lang.L("File"), newItem, importItem, phone, report, fyne.NewMenuItemSeparator(),
+			backup, restore, fyne.NewMenuItemSeparator(),
 			demoItem, folder, fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(lang.L("Edit"), find),
 		fyne.NewMenu(lang.L("Help"), about),

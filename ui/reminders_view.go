@@ -98,7 +98,6 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 		head = note(theme.WarningIcon(), r.Title, widget.WarningImportance)
 	} else {
 		title := wrapLabel(r.Title)
-		title.TextStyle.Bold = true
 		head = title
 	}
 	lines := container.NewVBox(head)

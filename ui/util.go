@@ -44,10 +44,11 @@ func smallText(text string) *canvas.Text {
 	return t
 }
 
-// heading is a section title.
+// heading is a section title: larger, not bold. The bundled font has no
+// bold face, and every extra text style makes Fyne load the font again
+// (about 10 MB each), so Unbind keeps to the regular style where it can.
 func heading(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.TextStyle.Bold = true
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -48,6 +49,11 @@ func main() {
 	o, err := parseFlags(os.Args[1:])
 	if err != nil {
 		os.Exit(2)
+	}
+	if os.Getenv("GOGC") == "" {
+		// Unbind idles most of the time: a tighter collector keeps the
+		// heap close to what it uses (a big inventory loads in bursts).
+		debug.SetGCPercent(50)
 	}
 	a := app.NewWithID(ui.AppID)
 	if a.Metadata().ID == "" {
