@@ -13,7 +13,6 @@ import (
 // order) that is the same identity (see ident.same).
 func (b *builder) groupFindings(all []accounts.Account) {
 	byGroup := map[string]*identityIndex{}
-	var groups []string
 	for _, a := range all {
 		g := b.group(a.PlatformID)
 		if g == "" {
@@ -21,7 +20,6 @@ func (b *builder) groupFindings(all []accounts.Account) {
 		}
 		if byGroup[g] == nil {
 			byGroup[g] = &identityIndex{keys: map[string]*firstTwo{}}
-			groups = append(groups, g)
 		}
 		if b.gone(a) {
 			byGroup[g].addGone(a)
@@ -60,23 +58,6 @@ func (x ident) mask() int {
 		}
 	}
 	return m
-}
-
-// same guesses whether two accounts of one identity group are the same
-// login: when they have a comparable identifier one must match; with
-// nothing to compare, assume they are.
-func (x ident) same(y ident) bool {
-	compared := false
-	for i := range x {
-		if x[i] == "" || y[i] == "" {
-			continue
-		}
-		if x[i] == y[i] {
-			return true
-		}
-		compared = true
-	}
-	return !compared
 }
 
 // identityIndex finds, in linear time, the first gone account of a group
