@@ -74,6 +74,7 @@ func (u *UI) openCustomPlatform(name string, created func(id string)) *customPla
 	f.channel.SetSelectedIndex(0)
 	f.steps = widget.NewMultiLineEntry()
 	f.steps.SetMinRowsVisible(5)
+	f.steps.Wrapping = fyne.TextWrapWord
 	f.steps.SetPlaceHolder(lang.L("One step per line, in order"))
 	var generic []string
 	for _, s := range catalog.Custom(catalog.Text{Zh: "x", En: "x"}, nil, time.Now()).Tracks[0].Steps {

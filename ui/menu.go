@@ -60,6 +60,9 @@ func (u *UI) onFind() {
 // Unbind bundles.
 func (u *UI) onAbout() {
 	m := u.app.Metadata()
+	if m.Version == "" || m.ID == "" {
+		m = FallbackMetadata() // tests, and builds without FyneApp.toml
+	}
 	icon := widget.NewIcon(Icon())
 	title := widget.NewLabel("Unbind " + m.Version)
 	title.SizeName = theme.SizeNameHeadingText
@@ -71,8 +74,10 @@ func (u *UI) onAbout() {
 		e.SizeName = theme.SizeNameCaptionText
 		return container.NewVScroll(e)
 	}
+	notice := widget.NewRichTextFromMarkdown(assets.FontNotice)
+	notice.Wrapping = fyne.TextWrapWord
 	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.L("Font"), licence(assets.FontNotice)),
+		container.NewTabItem(lang.L("Font"), container.NewVScroll(notice)),
 		container.NewTabItem(lang.L("Holiday data"), licence(assets.HolidaysLicense())),
 		container.NewTabItem(lang.L("Font licence"), licence(assets.FontLicence)),
 	)
