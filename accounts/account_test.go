@@ -46,6 +46,9 @@ func TestMasking(t *testing.T) {
 		{MaskLogin("shopper_2024"), "s******4"},
 		{MaskLogin("ab"), "**"},
 		{MaskPhone(""), ""},
+		{MaskLogin("@example.com"), "***@example.com"},
+		{MaskLogin("+86 138-1234-5678"), "138****5678"},
+		{MaskEmail("no-at-sign"), "n******n"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {

@@ -17,26 +17,35 @@ func MaskPhone(phone string) string {
 }
 
 // MaskEmail keeps the first letter of the local part and the domain:
-// alice@example.com → a***@example.com.
+// alice@example.com → a***@example.com. Text without a local part is
+// masked whole, keeping only what follows the @.
 func MaskEmail(email string) string {
 	at := strings.LastIndexByte(email, '@')
-	if at <= 0 {
-		return MaskLogin(email)
+	switch {
+	case at < 0:
+		return maskText(email)
+	case at == 0:
+		return "***" + email
 	}
 	first := []rune(email[:at])[0]
 	return string(first) + "***" + email[at:]
 }
 
-// MaskLogin hides a login name; phones and e-mails as above, anything else
+// MaskLogin hides a login name: e-mails and phone numbers (whatever their
+// separators: +86 138-1234-5678 → 138****5678) as above, anything else
 // keeps its first and last character.
 func MaskLogin(login string) string {
-	if strings.Contains(login, "@") {
+	switch {
+	case strings.Contains(login, "@"):
 		return MaskEmail(login)
+	case IsPhoneLike(login):
+		return MaskPhone(PhoneDigits(login))
 	}
-	if d := PhoneDigits(login); len(d) >= 7 && len(d) >= len([]rune(login))-3 {
-		return MaskPhone(login)
-	}
-	r := []rune(login)
+	return maskText(login)
+}
+
+func maskText(s string) string {
+	r := []rune(s)
 	switch {
 	case len(r) == 0:
 		return ""

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/unbindapp/unbind/accounts"
 )
@@ -63,17 +62,5 @@ func Split(props []Proposal) (shopping, other []Proposal) {
 	return shopping, other
 }
 
-// MaskedLogin is a login as previews and reports show it: a phone number
-// as 138****5678 whatever its separators or +86 prefix, anything else as
-// accounts.MaskLogin does. A login that starts with its only "@"
-// ("@example.com", seen in damaged exports) is masked here: MaskLogin
-// and MaskEmail would call each other for ever on it.
-func MaskedLogin(login string) string {
-	switch at := strings.LastIndexByte(login, '@'); {
-	case at == 0:
-		return "***" + login
-	case at < 0 && accounts.IsPhoneLike(login):
-		return accounts.MaskPhone(accounts.PhoneDigits(login))
-	}
-	return accounts.MaskLogin(login)
-}
+// MaskedLogin is a login as previews show it; the rule is accounts.MaskLogin.
+func MaskedLogin(login string) string { return accounts.MaskLogin(login) }
