@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -72,6 +73,8 @@ type UI struct {
 	keyringErr     error // the last "keyring unavailable", nil when it works
 	sched          *reminders.Scheduler
 	keyringChecked bool
+	bg             sync.WaitGroup // background jobs (tests wait for them)
+	loopDone       chan struct{}  // closed when the reminder loop has stopped
 	stopLoop       func()
 
 	// previous is the person's own data while demo data is open.
@@ -136,12 +139,23 @@ func (u *UI) ShowAndRun() {
 // after the other, not together: both read every account, and doing it at
 // once doubles the memory a large inventory needs at start.
 func (u *UI) Start() {
-	go func() {
-		s := u.loadSnapshot()
-		fyne.DoAndWait(func() { u.apply(s) })
+	var s snapshot
+	u.background(func() { s = u.loadSnapshot() }, func() {
+		u.apply(s)
 		u.startReminderLoop()
-	}()
+	})
 	u.showCatalogErrors()
+}
+
+// background runs work off the UI goroutine and then on it (fyne.Do);
+// tests wait for it with u.bg.Wait.
+func (u *UI) background(work, then func()) {
+	u.bg.Add(1)
+	go func() {
+		defer u.bg.Done()
+		work()
+		fyne.DoAndWait(then)
+	}()
 }
 
 // Reload loads everything again (after adding, deleting, importing).
@@ -201,10 +215,8 @@ func (u *UI) checkKeyring() {
 		return
 	}
 	k := u.d.Keyring
-	go func() {
-		err := k.Check()
-		fyne.Do(func() { u.setKeyringErr(err) })
-	}()
+	var err error
+	u.background(func() { err = k.Check() }, func() { u.setKeyringErr(err) })
 }
 
 // showCatalogErrors tells once about catalog files that did not load.

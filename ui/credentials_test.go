@@ -15,7 +15,14 @@ import (
 func TestRevealAndCopyCredential(t *testing.T) {
 	keyring.MockInit()
 	u := newTestUI(t, nil)
-	u.prefs.ClipboardTimeout = 40 * time.Millisecond // the setting is injectable; 30 s by default
+	u.prefs.ClipboardTimeout = 45 * time.Second
+	// The timer is injected: the test fires it instead of waiting.
+	var delay time.Duration
+	var fire func()
+	u.clip.afterFunc = func(d time.Duration, f func()) *time.Timer {
+		delay, fire = d, f
+		return time.NewTimer(time.Hour)
+	}
 	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD"})
 	if err := u.svc.SetSecret(context.Background(), a.ID, accounts.SecretPassword, "s3cret-Pw"); err != nil {
 		t.Fatal(err)
@@ -46,12 +53,18 @@ func TestRevealAndCopyCredential(t *testing.T) {
 	if !strings.Contains(u.detail.creds.status.Text, "Password copied") {
 		t.Errorf("status %q", u.detail.creds.status.Text)
 	}
-	waitFor(t, "the clipboard to be cleared", func() bool { return clip.Content() == "" })
+	if delay != 45*time.Second || !strings.Contains(u.detail.creds.status.Text, "45 seconds") {
+		t.Errorf("clearing scheduled after %v (status %q), want the setting's 45 s", delay, u.detail.creds.status.Text)
+	}
+	fire()
+	if clip.Content() != "" {
+		t.Errorf("the clipboard still holds %q after the timeout", clip.Content())
+	}
 
 	// Something else copied after the secret is the person's: it stays.
 	test.Tap(row.copy)
 	clip.SetContent("my own text")
-	time.Sleep(120 * time.Millisecond)
+	fire()
 	if clip.Content() != "my own text" {
 		t.Errorf("clearing removed the person's own clipboard text: %q", clip.Content())
 	}
@@ -116,7 +129,10 @@ func TestKeyringFailureIsExplainedAndNothingElseBreaks(t *testing.T) {
 	// The keyring check at start reports it too.
 	u.setKeyringErr(nil)
 	u.checkKeyring()
-	waitFor(t, "the start-up keyring check", func() bool { return u.keyringErr != nil })
+	u.bg.Wait()
+	if u.keyringErr == nil {
+		t.Error("the keyring check did not report the missing keyring")
+	}
 	// Deleting the account is refused rather than orphaning the secret.
 	u.onDelete(u.detail.acc)
 	test.Tap(button(topOverlay(u), "Yes"))

@@ -32,7 +32,12 @@ func (u *UI) startReminderLoop() {
 		Now:     func() time.Time { return u.Now() },
 		OnFired: func([]accounts.Reminder) { fyne.Do(u.Reload) },
 	})
-	go u.sched.Run(ctx)
+	done := make(chan struct{})
+	u.loopDone = done
+	go func() {
+		defer close(done)
+		u.sched.Run(ctx)
+	}()
 }
 
 // restartScheduler points the scheduler at new data (demo on and off).

@@ -116,27 +116,25 @@ func (u *UI) runReport(path string, c reportChoice) {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.L("Writing the report…"), bar, u.win)
 	wait.Show()
-	go func() {
-		err := u.exportReport(path, c)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			open := func(ok bool) {
-				if ok {
-					if link, err := url.Parse(storage.NewFileURI(path).String()); err == nil {
-						u.showError(u.app.OpenURL(link))
-					}
+	var err error
+	u.background(func() { err = u.exportReport(path, c) }, func() {
+		wait.Hide()
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		open := func(ok bool) {
+			if ok {
+				if link, err := url.Parse(storage.NewFileURI(path).String()); err == nil {
+					u.showError(u.app.OpenURL(link))
 				}
 			}
-			msg := widget.NewLabel(fmt.Sprint(lang.L("The report was saved to"), " ", path))
-			msg.Wrapping = fyne.TextWrapBreak
-			done := dialog.NewCustomConfirm(lang.L("Report saved"), lang.L("Open"), lang.L("Close"),
-				container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, msg), open, u.win)
-			done.Resize(fyne.NewSize(520, 0))
-			done.Show()
-		})
-	}()
+		}
+		msg := widget.NewLabel(fmt.Sprint(lang.L("The report was saved to"), " ", path))
+		msg.Wrapping = fyne.TextWrapBreak
+		done := dialog.NewCustomConfirm(lang.L("Report saved"), lang.L("Open"), lang.L("Close"),
+			container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, msg), open, u.win)
+		done.Resize(fyne.NewSize(520, 0))
+		done.Show()
+	})
 }

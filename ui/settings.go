@@ -150,17 +150,15 @@ func (v *settingsView) onCheckKeyring() {
 		return
 	}
 	v.keyring.SetText(lang.L("Asking the keyring…"))
-	go func() {
-		err := v.u.d.Keyring.Check()
-		fyne.Do(func() {
-			v.u.setKeyringErr(err)
-			if err != nil {
-				v.keyring.SetText(keyringError(err).Error())
-				return
-			}
-			v.keyring.SetText(lang.L("The system keyring works."))
-		})
-	}()
+	var err error
+	v.u.background(func() { err = v.u.d.Keyring.Check() }, func() {
+		v.u.setKeyringErr(err)
+		if err != nil {
+			v.keyring.SetText(keyringError(err).Error())
+			return
+		}
+		v.keyring.SetText(lang.L("The system keyring works."))
+	})
 }
 
 // openFolder shows a folder in the file manager.
