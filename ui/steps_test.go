@@ -116,3 +116,29 @@ func TestSubmitThroughDialogStartsReview(t *testing.T) {
 		t.Errorf("newest history line %q", h)
 	}
 }
+
+func TestIdentityGroupHints(t *testing.T) {
+	u := newTestUI(t, nil)
+	tb := add(t, u, accounts.Account{PlatformID: "taobao", Name: "Taobao"})
+	shop := add(t, u, accounts.Account{PlatformID: "douyin-shop", Name: "Shop", Seller: true})
+	dy := add(t, u, accounts.Account{PlatformID: "douyin", Name: "Douyin"})
+	hint := func(id string) string {
+		u.selectAccount(id)
+		var all []string
+		for _, l := range test.LaidOutObjects(u.detail.steps.content) {
+			if l, ok := l.(*widget.Label); ok {
+				all = append(all, l.Text)
+			}
+		}
+		return strings.Join(all, "\n")
+	}
+	if h := hint(tb.ID); !strings.Contains(h, "Tmall") || !strings.Contains(h, "Xianyu") || !strings.Contains(h, "deleting it here also ends them") {
+		t.Errorf("Taobao hints:\n%s", h)
+	}
+	if h := hint(shop.ID); !strings.Contains(h, "belongs to your Douyin account") {
+		t.Errorf("Douyin shop hints:\n%s", h)
+	}
+	if h := hint(dy.ID); !strings.Contains(h, "First \"Close the shop\" on Douyin Shop") {
+		t.Errorf("Douyin account requirements:\n%s", h)
+	}
+}
