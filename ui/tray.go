@@ -31,6 +31,8 @@ func (u *UI) setupTray() {
 	t.menu = fyne.NewMenu("Unbind", open, t.due, fyne.NewMenuItemSeparator(), quit)
 	desk.SetSystemTrayMenu(t.menu)
 	desk.SetSystemTrayIcon(Icon())
+	// This also sets a close intercept that always hides; New installs
+	// onClose after it, which follows the close-to-tray setting.
 	desk.SetSystemTrayWindow(u.win)
 	u.tray, u.hasTray = t, true
 }
