@@ -78,7 +78,9 @@ func hostAndApp(raw string) (host, app string) {
 	if c := strings.LastIndexByte(rest, ':'); c >= 0 {
 		rest = rest[:c]
 	}
-	rest = strings.TrimSuffix(rest, ".")
+	// Fully qualified names end in dots ("taobao.com."); any number of them
+	// names the same host.
+	rest = strings.TrimRight(rest, ".")
 	if rest == "" || strings.ContainsAny(rest, " \t\r\n\"'<>^`{|}%,;") {
 		return "", ""
 	}
@@ -89,7 +91,7 @@ func hostAndApp(raw string) (host, app string) {
 	} else {
 		return "", ""
 	}
-	rest = strings.TrimSuffix(rest, ".") // IDNA maps 。 to a dot
+	rest = strings.TrimRight(rest, ".") // IDNA maps 。 to a dot
 	if rest == "" || strings.HasPrefix(rest, ".") || strings.Contains(rest, "..") {
 		return "", ""
 	}

@@ -32,7 +32,7 @@ func (ix *Index) Has(p Proposal) bool {
 }
 
 func indexKey(a accounts.Account) string {
-	if k := store.MergeKey(a.PlatformID, a.Login); k != "" {
+	if k := store.MergeKey(a); k != "" {
 		return k
 	}
 	return "\x01" + loginlessKey(a.PlatformID, a.Name)

@@ -11,14 +11,20 @@ import (
 )
 
 // MergeKey is what makes two accounts the same one: the platform and the
-// login, with e-mails lower-cased and phone numbers reduced to digits. An
-// account without a login has no key and is never merged.
-func MergeKey(platformID, login string) string {
-	login = accounts.NormaliseLogin(login)
+// login, compared by accounts.NormaliseLogin. Accounts on the "custom"
+// platform are different sites, so their name is part of the key too
+// (alice on GitHub is not alice on GitLab). An account without a login has
+// no key and is never merged.
+func MergeKey(a accounts.Account) string {
+	login := accounts.NormaliseLogin(a.Login)
 	if login == "" {
 		return ""
 	}
-	return strings.ToLower(platformID) + "\x00" + login
+	platform := strings.ToLower(strings.TrimSpace(a.PlatformID))
+	if platform == accounts.CustomPlatform {
+		platform += "\x00" + strings.ToLower(strings.TrimSpace(a.Name))
+	}
+	return platform + "\x00" + login
 }
 
 // ImportResult counts what an import did; IDs are the stored accounts in
@@ -49,7 +55,7 @@ func (s *Store) ImportAccounts(ctx context.Context, in []accounts.Account, sourc
 			if err := a.Validate(); err != nil {
 				return fmt.Errorf("entry %d (%s): %w", i+1, a.Name, err)
 			}
-			key := MergeKey(a.PlatformID, a.Login)
+			key := MergeKey(a)
 			if id, ok := existing[key]; ok && key != "" {
 				changed, err := mergeInto(ctx, tx, id, a, source, now)
 				if err != nil {
@@ -89,18 +95,18 @@ func (s *Store) ImportAccounts(ctx context.Context, in []accounts.Account, sourc
 }
 
 func mergeIndex(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, platform_id, login FROM accounts WHERE login != ''")
+	rows, err := tx.QueryContext(ctx, "SELECT id, platform_id, name, login FROM accounts WHERE login != ''")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	idx := map[string]string{}
 	for rows.Next() {
-		var id, platform, login string
-		if err := rows.Scan(&id, &platform, &login); err != nil {
+		var a accounts.Account
+		if err := rows.Scan(&a.ID, &a.PlatformID, &a.Name, &a.Login); err != nil {
 			return nil, err
 		}
-		idx[MergeKey(platform, login)] = id
+		idx[MergeKey(a)] = a.ID
 	}
 	return idx, rows.Err()
 }

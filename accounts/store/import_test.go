@@ -105,3 +105,19 @@ func TestInventoryRoundTrip(t *testing.T) {
 		t.Error("an unknown schema must be refused")
 	}
 }
+
+func TestCustomPlatformsMergeOnlyWithinOneSite(t *testing.T) {
+	st, _ := openTemp(t)
+	batch := []accounts.Account{
+		{PlatformID: accounts.CustomPlatform, Name: "github.com", Login: "alice"},
+		{PlatformID: accounts.CustomPlatform, Name: "gitlab.com", Login: "alice"},
+		{PlatformID: accounts.CustomPlatform, Name: "GitHub.com", Login: "Alice"},
+	}
+	res, err := st.ImportAccounts(ctx, batch, "all.csv", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 2 || res.Unchanged != 1 {
+		t.Errorf("two sites sharing a login are two accounts; the same site twice is one: %+v", res)
+	}
+}

@@ -87,7 +87,7 @@ func restoreAccounts(ctx context.Context, tx *sql.Tx, in []InventoryAccount, sou
 		target := ""
 		if _, err := accountLabel(ctx, tx, a.ID); err == nil {
 			target = a.ID
-		} else if key := MergeKey(a.PlatformID, a.Login); key != "" {
+		} else if key := MergeKey(a); key != "" {
 			target = byKey[key]
 		}
 		if target != "" {
@@ -110,7 +110,7 @@ func restoreAccounts(ctx context.Context, tx *sql.Tx, in []InventoryAccount, sou
 				Kind: accounts.EventImported, To: string(a.Status), Note: source}); err != nil {
 				return nil, err
 			}
-			if key := MergeKey(a.PlatformID, a.Login); key != "" {
+			if key := MergeKey(a); key != "" {
 				byKey[key] = a.ID
 			}
 			res.Added++
