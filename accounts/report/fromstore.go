@@ -7,11 +7,13 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/reminders"
 )
 
 // SettingBackupIntervalDays is the store setting holding the person's
-// backup interval in whole days.
-const SettingBackupIntervalDays = "backup_interval_days"
+// backup interval in whole days: the same one the reminders and the GUI
+// use, so the report judges backups by the interval the person set.
+const SettingBackupIntervalDays = reminders.SettingBackupInterval
 
 // FromStore gathers the report's Input from st: every account and its
 // tracks, the events of opts' period and the open reminders. Platforms and
