@@ -21,34 +21,14 @@ import (
 func TestStressCrash(t *testing.T) {
 	mode := stressMode(t)
 	target := stressPick(mode, 12, 100)
+	importEvery := stressPick(mode, 3, 2) // every n-th kill is an import
 	p := stressProc{bin: stressBuildCLI(t)}
 	seed := uint64(time.Now().UnixNano())
 	rng := mathrand.New(mathrand.NewPCG(seed, 8))
 	t.Logf("seed %d", seed)
 
-	dir := stressDir(t, "data", "crash")
-	dbPath := filepath.Join(dir, store.FileName)
-	for i := range 10 {
-		p.must(t, dir, "account", "add", "--platform", []string{"taobao", "jd", "pinduoduo"}[i%3],
-			"--name", fmt.Sprintf("崩溃测试 %d", i), "--login", fmt.Sprintf("crash%d@example.com", i), "--phone", "13800138000")
-	}
-	st, err := stressReadDB(dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := make([]string, 0, len(st.status))
-	for id := range st.status {
-		ids = append(ids, id)
-	}
-	if stressHaveKeyring() {
-		for i, id := range ids[:3] {
-			if r := p.run(dir, stressSecret(fmt.Sprintf("crash-setup-%d", i)), "secret", "set", id, "password"); r.code != 0 {
-				t.Fatalf("secret set: %v", r)
-			}
-		}
-	}
-
-	imp := newStressImporter(t, p, dir)
+	folder := newCrashFolder(t, p)
+	imp := newStressImporter(t, p, folder.dir, mode)
 
 	// How long each kind of write takes, to spread the kills over it.
 	kinds := []string{"add", "status"}
@@ -58,6 +38,7 @@ func TestStressCrash(t *testing.T) {
 	seq := 0
 	op := func(kind string, st *stressDB) (args []string, stdin string) {
 		seq++
+		ids := folder.ids
 		switch kind {
 		case "add":
 			return []string{"account", "add", "--platform", "jd", "--name", fmt.Sprintf("kill-%d", seq),
@@ -78,12 +59,12 @@ func TestStressCrash(t *testing.T) {
 	for _, k := range kinds {
 		var ds []time.Duration
 		for range 3 {
-			st, err := stressReadDB(dbPath)
+			st, err := stressReadDB(folder.db)
 			if err != nil {
 				t.Fatal(err)
 			}
 			args, stdin := op(k, st)
-			r := p.run(dir, stdin, args...)
+			r := p.run(folder.dir, stdin, args...)
 			if r.code != 0 {
 				t.Fatalf("%s: %v", k, r)
 			}
@@ -95,24 +76,35 @@ func TestStressCrash(t *testing.T) {
 
 	landed := map[string]int{}
 	finished := map[string]int{}
-	var importsNone, importsAll, partial, broken, cliBroken int
+	var importsNone, importsAll, midWrite, partial, broken, cliBroken, folders int
 	total := 0
-	before, err := stressReadDB(dbPath)
+	folders = 1
+	before, err := stressReadDB(folder.db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for attempt := 0; total < target && attempt < 4*target; attempt++ {
+		if before.accounts > 120_000 { // keep each round quick: a new folder
+			folder = newCrashFolder(t, p)
+			folders++
+			if imp != nil {
+				imp.dir = folder.dir
+			}
+			if before, err = stressReadDB(folder.db); err != nil {
+				t.Fatal(err)
+			}
+		}
 		var kind string
 		var r stressResult
 		var n int // accounts the operation adds when it completes
-		if imp != nil && attempt%2 == 0 {
+		if imp != nil && attempt%importEvery == 0 {
 			kind = "import"
 			r, n = imp.killed(t, rng)
 		} else {
 			kind = kinds[rng.IntN(len(kinds))]
 			args, stdin := op(kind, before)
 			window := took[kind] * 13 / 10
-			r = p.runKilled(dir, stdin, time.Duration(rng.Int64N(int64(window)+1)), args...)
+			r = p.runKilled(folder.dir, stdin, time.Duration(rng.Int64N(int64(window)+1)), args...)
 			if kind == "add" {
 				n = 1
 			}
@@ -125,8 +117,11 @@ func TestStressCrash(t *testing.T) {
 		} else {
 			landed[kind]++
 			total++
+			if fi, err := os.Stat(folder.db + "-wal"); kind == "import" && err == nil && fi.Size() > 0 {
+				midWrite++
+			}
 		}
-		after, err := stressReadDB(dbPath)
+		after, err := stressReadDB(folder.db)
 		if err != nil {
 			t.Fatalf("after a kill during %s: cannot read the database: %v", kind, err)
 		}
@@ -150,16 +145,19 @@ func TestStressCrash(t *testing.T) {
 		if kind == "import" && r.code == 0 && after.accounts != before.accounts+n {
 			t.Errorf("a finished import added %d accounts, want %d", after.accounts-before.accounts, n)
 		}
-		if c, err := p.listCount(dir); err != nil || c != after.accounts {
+		if c, err := p.listCount(folder.dir); err != nil || c != after.accounts {
 			cliBroken++
 			t.Errorf("after a kill during %s the CLI lists %d accounts (%v), the file holds %d", kind, c, err, after.accounts)
 		}
 		before = after
+		if (attempt+1)%10 == 0 {
+			t.Logf("%d attempts, %d kills, %d accounts, import estimate %v", attempt+1, total, after.accounts, imp)
+		}
 	}
 	// The CLI still writes afterwards.
-	id := strings.TrimSpace(p.must(t, dir, "account", "add", "--platform", "taobao", "--name", "after the crashes"))
-	p.must(t, dir, "account", "set-status", id, "preparing")
-	final, err := stressReadDB(dbPath)
+	id := strings.TrimSpace(p.must(t, folder.dir, "account", "add", "--platform", "taobao", "--name", "after the crashes"))
+	p.must(t, folder.dir, "account", "set-status", id, "preparing")
+	final, err := stressReadDB(folder.db)
 	if err != nil || final.check() != nil {
 		t.Errorf("final check: %v %v", err, final.check())
 		broken++
@@ -169,25 +167,51 @@ func TestStressCrash(t *testing.T) {
 		total, landed["add"], landed["status"], landed["secret"], landed["import"],
 		finished["add"]+finished["status"]+finished["secret"]+finished["import"])
 	stressSummary(t, "crash: kill -9 during CLI writes", detail, fmt.Sprintf("%d kills", target), total >= target)
-	stressSummary(t, "crash: integrity_check + history, each kill", fmt.Sprintf("%d bad of %d", broken, total+1), "0 bad", broken == 0)
+	stressSummary(t, "crash: integrity_check + history, each kill", fmt.Sprintf("%d bad of %d checks (%d folders)", broken, total+1, folders), "0 bad", broken == 0)
 	stressSummary(t, "crash: CLI works after each kill", fmt.Sprintf("%d failures", cliBroken), "0", cliBroken == 0)
 	if imp == nil {
 		stressSummary(t, "crash: imports all or nothing", "skipped: unbindctl has no import command yet", "-", true)
 	} else {
 		stressSummary(t, "crash: imports all or nothing",
-			fmt.Sprintf("%d killed: %d nothing, %d all, %d partial", landed["import"], importsNone, importsAll, partial),
+			fmt.Sprintf("%d killed (%d mid-write): %d nothing, %d all, %d partial; %d done", landed["import"], midWrite,
+				importsNone, importsAll, partial, finished["import"]),
 			"0 partial", partial == 0)
 	}
 }
 
+// crashFolder is a data folder of the crash test: ten accounts, three
+// with a password in the keyring.
+type crashFolder struct {
+	dir, db string
+	ids     []string
+}
+
+func newCrashFolder(t *testing.T, p stressProc) crashFolder {
+	t.Helper()
+	f := crashFolder{dir: stressDir(t, "data", "crash")}
+	f.db = filepath.Join(f.dir, store.FileName)
+	for i := range 10 {
+		f.ids = append(f.ids, strings.TrimSpace(p.must(t, f.dir, "account", "add", "--platform", []string{"taobao", "jd", "pinduoduo"}[i%3],
+			"--name", fmt.Sprintf("崩溃测试 %d", i), "--login", fmt.Sprintf("crash%d@example.com", i), "--phone", "13800138000")))
+	}
+	if stressHaveKeyring() {
+		for i, id := range f.ids[:3] {
+			if r := p.run(f.dir, stressSecret(fmt.Sprintf("crash-setup-%d", i)), "secret", "set", id, "password"); r.code != 0 {
+				t.Fatalf("secret set: %v", r)
+			}
+		}
+	}
+	return f
+}
+
 // stressImporter runs big 'unbindctl import's into one data folder.
 type stressImporter struct {
-	via      string
 	dir      string
 	inputs   string // export files, which hold passwords by nature
 	p        stressProc
-	cliArgs  []string
-	perEntry time.Duration // calibrated time per entry, start-up included
+	mode     string
+	perEntry time.Duration // time per entry of the last finished import
+	maxWAL   int64         // the largest -wal file seen during a finished import
 	n        int           // serial for distinct logins
 }
 
@@ -195,25 +219,25 @@ func (ir *stressImporter) String() string {
 	if ir == nil {
 		return "none"
 	}
-	return fmt.Sprintf("%s, %v per 1000 entries", ir.via, ir.perEntry*1000)
+	return fmt.Sprintf("%v per 1000 entries, WAL up to %d KiB", ir.perEntry*1000, ir.maxWAL>>10)
 }
 
-func newStressImporter(t *testing.T, p stressProc, dir string) *stressImporter {
+func newStressImporter(t *testing.T, p stressProc, dir, mode string) *stressImporter {
 	t.Helper()
 	if !p.hasCommand(t, "import") {
 		t.Log("unbindctl has no import command: the import half of the crash test is skipped")
 		return nil
 	}
-	ir := &stressImporter{dir: dir, p: p, inputs: stressDir(t, "inputs"), via: "unbindctl import", cliArgs: []string{"import"}}
+	ir := &stressImporter{dir: dir, p: p, inputs: stressDir(t, "inputs"), mode: mode}
 	// Calibrate with one import that runs to the end.
 	const m = 20000
 	before, err := stressReadDB(filepath.Join(dir, store.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, _ := ir.start(t, m, -1)
+	r := ir.run(t, m, func(time.Duration, int64) bool { return false })
 	if r.code != 0 {
-		t.Fatalf("import of %d entries (%s): %v", m, ir.via, r)
+		t.Fatalf("import of %d entries: %v", m, r)
 	}
 	after, err := stressReadDB(filepath.Join(dir, store.FileName))
 	if err != nil {
@@ -222,7 +246,9 @@ func newStressImporter(t *testing.T, p stressProc, dir string) *stressImporter {
 	if got := after.accounts - before.accounts; got != m {
 		t.Fatalf("an import of %d distinct entries added %d accounts", m, got)
 	}
-	ir.perEntry = r.took / m
+	if ir.maxWAL == 0 {
+		t.Fatal("the import never wrote to the -wal file")
+	}
 	return ir
 }
 
@@ -250,26 +276,47 @@ func (ir *stressImporter) csv(t *testing.T, m int) string {
 	return path
 }
 
-// start imports m fresh entries, killing the process after delay (never
-// when delay < 0), and removes the input file.
-func (ir *stressImporter) start(t *testing.T, m int, delay time.Duration) (stressResult, string) {
+// run imports m fresh entries and kills the process as soon as kill says
+// so (asked every 2 ms with the time since the start and the size of the
+// -wal file); it removes the input file and learns from a finished import.
+func (ir *stressImporter) run(t *testing.T, m int, kill func(time.Duration, int64) bool) stressResult {
 	t.Helper()
 	file := ir.csv(t, m)
 	defer os.Remove(file)
-	if delay < 0 {
-		delay = time.Hour
+	wal := filepath.Join(ir.dir, store.FileName+"-wal")
+	var peak int64
+	cmd, _, _ := ir.p.command(ir.dir, "", "import", file)
+	r := stressRunUntil(cmd, func(elapsed time.Duration) bool {
+		var size int64
+		if fi, err := os.Stat(wal); err == nil {
+			size = fi.Size()
+		}
+		peak = max(peak, size)
+		return kill(elapsed, size)
+	})
+	if r.code == 0 {
+		ir.perEntry = r.took / time.Duration(m)
+		ir.maxWAL = max(ir.maxWAL, peak)
 	}
-	return ir.p.runKilled(ir.dir, "", delay, append(ir.cliArgs, file)...), file
+	return r
 }
 
-// killed runs one import of 20k–50k entries and kills it at a random
-// moment between 20% and 110% of its expected run; it returns the result and the accounts the
-// import adds when it completes.
+// killed runs one import of 20k–50k entries (20k in short mode) and kills
+// it: half of the time at a random moment between 20% and 140% of its
+// expected run (so some finish, or die just after their commit), half of
+// the time when the -wal file has grown to a random part of what a whole
+// import writes, that is inside the transaction. It returns the result and
+// the accounts the import adds when it completes.
 func (ir *stressImporter) killed(t *testing.T, rng *mathrand.Rand) (stressResult, int) {
-	m := 20000 + rng.IntN(30001)
-	expected := ir.perEntry * time.Duration(m)
-	// Most of the kills fall in the second half, where the transaction is.
-	delay := expected/5 + time.Duration(rng.Int64N(int64(expected)*9/10+1))
-	r, _ := ir.start(t, m, delay)
-	return r, m
+	m := 20000
+	if ir.mode == "full" {
+		m += rng.IntN(30001)
+	}
+	if rng.IntN(2) == 0 {
+		expected := ir.perEntry * time.Duration(m)
+		at := expected/5 + time.Duration(rng.Int64N(int64(expected)*6/5+1))
+		return ir.run(t, m, func(elapsed time.Duration, _ int64) bool { return elapsed >= at }), m
+	}
+	threshold := 1 + rng.Int64N(ir.maxWAL*int64(m)/20000)
+	return ir.run(t, m, func(_ time.Duration, wal int64) bool { return wal >= threshold }), m
 }
