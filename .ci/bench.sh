@@ -7,7 +7,7 @@
 #   filter 10k ≤ 5 ms · HTML/CSV/JSON report ≤ 1 s · PDF ≤ 5 s · import ≤ 1 s
 #   startup vs an empty Fyne window: first frame ≤ 1.3×, memory ≤ 1.5×
 #     (from .ci/startup.sh when it exists: each of its output lines of the
-#     form FIGURE<TAB>VALUE<TAB>TARGET<TAB>PASS|FAIL becomes a row)
+#     form FIGURE<TAB>VALUE<TAB>TARGET<TAB>PASS|FAIL|INFO becomes a row)
 #
 # A benchmark that does not exist is listed as MISSING, never skipped.
 # Targets are reported, not enforced: a missed target prints FAIL and the
@@ -111,7 +111,10 @@ if [ -x "$startup" ]; then
 	src=$?
 	n=0
 	while IFS=$'\t' read -r f v t r; do
-		case $r in PASS | FAIL) row "$f" "$v" "$t" "$r"; n=$((n + 1)) ;; esac
+		case $r in
+		PASS | FAIL) row "$f" "$v" "$t" "$r"; n=$((n + 1)) ;;
+		INFO | info) row "$f" "$v" "$t" info ;;
+		esac
 	done <"$startup_out"
 	if [ $src -ne 0 ] || [ $n -eq 0 ]; then
 		row "startup probe ($startup)" "exit $src, $n result lines (see $startup_out)" "figure lines" FAIL
