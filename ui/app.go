@@ -14,6 +14,7 @@ import (
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/ui/firstpaint"
 	"github.com/unbindapp/unbind/ui/inventory"
 )
 
@@ -38,6 +39,8 @@ type Deps struct {
 	Demo bool
 	// Notifier overrides the OS notifications (tests).
 	Notifier reminders.Notifier
+	// FontsReady, from WarmFonts, is closed when the fonts are loaded.
+	FontsReady <-chan struct{}
 }
 
 // UI is the main window and everything it shows.
@@ -69,6 +72,7 @@ type UI struct {
 	hasTray bool
 
 	pendingSelect string
+	onLoaded      func() // once, after the first load (startup probe)
 
 	keyringErr     error // the last "keyring unavailable", nil when it works
 	sched          *reminders.Scheduler
@@ -96,6 +100,9 @@ func New(a fyne.App, d Deps) *UI {
 	u.clip = newClipGuard(a.Clipboard(), func() time.Duration { return u.prefs.ClipboardTimeout })
 	u.win = a.NewWindow(u.title())
 	u.win.SetIcon(Icon())
+	if d.FontsReady != nil {
+		<-d.FontsReady
+	}
 	u.build()
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.win.SetMaster()
@@ -143,8 +150,23 @@ func (u *UI) Start() {
 	u.background(func() { s = u.loadSnapshot() }, func() {
 		u.apply(s)
 		u.startReminderLoop()
+		if u.onLoaded != nil {
+			u.onLoaded()
+		}
 	})
 	u.showCatalogErrors()
+}
+
+// StartAfterFirstPaint is Start for the real app: the window paints its
+// first frame before the inventory is read, so a large inventory does not
+// hold up (or compete for the CPU with) the window appearing. Until then
+// the list is empty; the load takes a fraction of a second.
+func (u *UI) StartAfterFirstPaint() {
+	painted := firstpaint.Watch(u.win)
+	go func() {
+		<-painted
+		fyne.Do(u.Start)
+	}()
 }
 
 // background runs work off the UI goroutine and then on it (fyne.Do);

@@ -22,6 +22,11 @@ func StartupError(err error, quit func()) fyne.CanvasObject {
 // HasTray reports whether Unbind put an icon in the system tray.
 func (u *UI) HasTray() bool { return u.hasTray }
 
+// WhenLoaded calls f on the UI goroutine once the inventory has loaded
+// for the first time (the startup probe measures up to there). Call it
+// before Start.
+func (u *UI) WhenLoaded(f func()) { u.onLoaded = f }
+
 // SelectOnLoad selects an account (by ID, or the first of a platform ID)
 // once the inventory has loaded; scripts use it for screenshots.
 func (u *UI) SelectOnLoad(idOrPlatform string) { u.pendingSelect = idOrPlatform }

@@ -46,6 +46,23 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 
 func (t *appTheme) Font(fyne.TextStyle) fyne.Resource { return t.font }
 
+// WarmFonts makes Fyne load its fonts for the styles the window uses (the
+// bundled font, Fyne's fallback and emoji fonts, the system font index) on
+// another goroutine while main opens the data; otherwise the first text
+// measured loads them on the UI goroutine before the first frame. Call it
+// after the theme is set and pass the channel in Deps.FontsReady: New
+// waits for it rather than loading the same fonts a second time.
+func WarmFonts() <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("解绑 Unbind", theme.TextSize(), style)
+		}
+	}()
+	return done
+}
+
 func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
 func (t *appTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }

@@ -19,6 +19,7 @@ import (
 	"github.com/unbindapp/unbind/assets"
 	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui"
+	"github.com/unbindapp/unbind/ui/startupprobe"
 )
 
 // options are the command line. The hidden ones serve scripts:
@@ -28,6 +29,7 @@ type options struct {
 	minimized bool
 	demo      bool
 	selectID  string
+	measure   bool
 }
 
 func parseFlags(args []string) (options, error) {
@@ -37,6 +39,10 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.minimized, "minimized", false, "start in the system tray (used by start at login)")
 	fs.BoolVar(&o.demo, "demo", false, "")
 	fs.StringVar(&o.selectID, "select", "", "")
+	// Prints time to first frame, time until the inventory is loaded and
+	// peak memory, then quits (.ci/startup.sh compares it with an empty
+	// Fyne window).
+	fs.BoolVar(&o.measure, "measure-startup", false, "")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: unbind [--data-dir DIR] [--minimized]")
 		fmt.Fprintln(fs.Output(), "  --data-dir DIR  data folder (default: $"+store.DataDirEnv+" or the user config folder)")
@@ -62,18 +68,27 @@ func main() {
 	}
 	a.SetIcon(ui.Icon())
 	a.Settings().SetTheme(ui.NewTheme())
+	fonts := ui.WarmFonts()
 
 	deps, closeDeps, err := open(o)
 	if err != nil {
 		fail(a, err)
 		return
 	}
+	deps.FontsReady = fonts
 	defer closeDeps()
 	u := ui.New(a, deps)
 	if o.selectID != "" {
 		u.SelectOnLoad(o.selectID)
 	}
-	u.Start()
+	if o.measure {
+		probe := startupprobe.New()
+		probe.Attach(u.Window())
+		loaded := make(chan struct{})
+		u.WhenLoaded(func() { close(loaded) })
+		probe.Run(a, loaded, os.Stdout)
+	}
+	u.StartAfterFirstPaint()
 	if !o.minimized || !u.HasTray() {
 		u.Window().Show()
 	}
