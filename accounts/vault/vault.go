@@ -147,7 +147,10 @@ func (v *Vault) Set(accountID string, field accounts.SecretField, value string) 
 		return &Error{Op: op, Kind: KindTooLong, Hint: fmt.Sprintf("the value has %d bytes; the limit is %d", len(value), MaxValueBytes)}
 	}
 	base := user(accountID, field)
-	oldParts := v.partCount(op, base)
+	oldParts, err := v.partCount(op, base)
+	if err != nil {
+		return err
+	}
 	if len(value) <= chunkBytes && !strings.HasPrefix(value, manifestTag) {
 		if err := v.call(op, func() error { return v.backend.Set(v.service, base, value) }); err != nil {
 			return err
@@ -204,7 +207,10 @@ func (v *Vault) Get(accountID string, field accounts.SecretField) (string, error
 func (v *Vault) Delete(accountID string, field accounts.SecretField) error {
 	op := fmt.Sprintf("delete %s of %s", field, accountID)
 	base := user(accountID, field)
-	parts := v.partCount(op, base)
+	parts, err := v.partCount(op, base)
+	if err != nil {
+		return err
+	}
 	if err := v.call(op, func() error { return v.backend.Delete(v.service, base) }); err != nil {
 		return err
 	}
@@ -222,15 +228,20 @@ func (v *Vault) DeleteAccount(accountID string) error {
 	return nil
 }
 
-// partCount returns how many parts the stored value has (0 if not split
-// or unreadable: then there is nothing of ours to clean up).
-func (v *Vault) partCount(op, base string) int {
+// partCount returns how many parts the stored value has: 0 when it is not
+// split or not there. Any other failure (a keyring that is missing, locked
+// or silent) is returned, so the person sees why, not a later symptom.
+func (v *Vault) partCount(op, base string) (int, error) {
 	var head string
-	if err := v.call(op, func() (err error) { head, err = v.backend.Get(v.service, base); return }); err != nil {
-		return 0
+	err := v.call(op, func() (err error) { head, err = v.backend.Get(v.service, base); return })
+	if errors.Is(err, ErrNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
 	}
 	n, _, _ := parseManifest(head)
-	return n
+	return n, nil
 }
 
 func (v *Vault) deleteParts(op, base string, from, to int) {

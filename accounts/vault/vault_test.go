@@ -138,6 +138,11 @@ func TestHangingKeyringTimesOut(t *testing.T) {
 	if !strings.Contains(err.Error(), "unlock") {
 		t.Errorf("the message should say what to do: %v", err)
 	}
+	// Set's first keyring call times out too: it says so, with the limit.
+	v2 := New(Options{Backend: h, Timeout: 100 * time.Millisecond})
+	if err := v2.Set("acc", accounts.SecretPassword, "x"); !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "no answer within 100ms") {
+		t.Errorf("Set on a silent keyring: %v", err)
+	}
 	// While the first call hangs, the next fails at once.
 	start = time.Now()
 	if err := v.Set("acc", accounts.SecretPassword, "x"); !errors.Is(err, ErrTimeout) || time.Since(start) > 100*time.Millisecond {
