@@ -114,10 +114,7 @@ func (u *UI) openCustomPlatform(name string, created func(id string)) *customPla
 // the ID, source and date, the form the rest.
 func (f *customPlatformForm) platform() catalog.Platform {
 	name := strings.TrimSpace(f.name.Text)
-	var domains []string
-	for _, d := range strings.FieldsFunc(f.domains.Text, func(r rune) bool { return r == ',' || r == ' ' || r == '，' }) {
-		domains = append(domains, d)
-	}
+	domains := strings.FieldsFunc(f.domains.Text, func(r rune) bool { return r == ',' || r == ' ' || r == '，' })
 	p := catalog.Custom(catalog.Text{Zh: name, En: name}, domains, time.Now())
 	t := &p.Tracks[0]
 	t.Kind = f.kinds[max(f.kind.SelectedIndex(), 0)]

@@ -46,6 +46,7 @@ func (f *fakeNotifier) Notify(title, body string) error {
 // failingBackend is a keyring that is not there (no Secret Service).
 type failingBackend struct{}
 
+//lint:ignore ST1005 the text is D-Bus's own message, word for word
 var errNoService = errors.New("The name org.freedesktop.secrets was not provided by any .service files")
 
 func (failingBackend) Set(string, string, string) error   { return errNoService }

@@ -91,7 +91,7 @@ func printUsage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, groups[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, groups[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'unbindctl COMMAND -h' for a command's own help.")
 }
