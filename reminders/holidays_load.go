@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/unbindapp/unbind/accounts/atomicfile"
 	"github.com/unbindapp/unbind/assets"
 )
 
@@ -149,41 +150,8 @@ func ImportHolidayFile(path, dataDir string) (int, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return 0, fmt.Errorf("holidays: import %s: %w", path, err)
 	}
-	if err := writeFileAtomic(target, data); err != nil {
+	if err := atomicfile.WriteBytes(target, data); err != nil {
 		return 0, fmt.Errorf("holidays: import %s: %w", path, err)
 	}
 	return hf.Year, nil
-}
-
-// writeFileAtomic writes data to a hidden temporary file next to target,
-// syncs it and renames it over target.
-func writeFileAtomic(target string, data []byte) (err error) {
-	dir := filepath.Dir(target)
-	tmp, err := os.CreateTemp(dir, ".import-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), target); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil { // make the rename durable where supported
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }

@@ -3,7 +3,6 @@ package catalog
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/atomicfile"
 )
 
 // UserDir is the folder of a person's own catalog files in the data folder.
@@ -153,29 +153,12 @@ func marshal(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// writeAtomic writes data to a hidden temporary file next to path, syncs
-// it and renames it over path. Load skips hidden files, so a leftover
-// temporary file is never read as catalog data.
-func writeAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+// writeAtomic replaces path with data (see package atomicfile). Load
+// skips hidden files, so a leftover temporary file is never read as
+// catalog data.
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			os.Remove(tmp)
-		}
-	}()
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.WriteBytes(path, data)
 }

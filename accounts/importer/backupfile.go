@@ -7,10 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 
+	"github.com/unbindapp/unbind/accounts/atomicfile"
 	"github.com/unbindapp/unbind/accounts/store"
 )
 
@@ -218,50 +217,8 @@ func WriteBackupFile(path string, inv store.Inventory, overwrite bool) error {
 		return fmt.Errorf("backup: encode: %w", err)
 	}
 	data = append(data, '\n')
-	if err := writeAtomic(path, data); err != nil {
+	if err := atomicfile.WriteBytes(path, data); err != nil {
 		return fmt.Errorf("backup: write %s: %w", path, err)
 	}
 	return nil
-}
-
-// writeAtomic replaces path with data through a synced temporary file;
-// os.CreateTemp makes it 0600, and the rename keeps that mode.
-func writeAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return unwrapPath(err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return unwrapPath(err)
-	}
-	syncDir(dir)
-	return nil
-}
-
-// syncDir makes the rename durable where the system allows syncing a
-// folder (not on Windows, where the rename is already durable enough).
-func syncDir(dir string) {
-	if runtime.GOOS == "windows" {
-		return
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }

@@ -92,7 +92,7 @@ func hostAndApp(raw string) (host, app string) {
 		return "", ""
 	}
 	rest = strings.TrimRight(rest, ".") // IDNA maps 。 to a dot
-	if rest == "" || strings.HasPrefix(rest, ".") || strings.Contains(rest, "..") {
+	if rest == "" || strings.HasPrefix(rest, ".") || strings.Contains(rest, "..") || !hostChars(rest) {
 		return "", ""
 	}
 	if !schemed && !strings.Contains(rest, ".") {
@@ -102,6 +102,19 @@ func hostAndApp(raw string) (host, app string) {
 		rest = rest[len("www."):]
 	}
 	return rest, ""
+}
+
+// hostChars reports whether s holds only what a host name (after IDNA) or
+// an IPv4 address can: a whitelist, because fuzzing kept finding control
+// and other odd characters that slipped past a list of forbidden ones.
+func hostChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // domainLike reports whether a title is a bare domain such as "taobao.com"

@@ -1,14 +1,13 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/atomicfile"
 )
 
 // Format is an output format of the report.
@@ -70,35 +69,8 @@ func Write(w io.Writer, r *Report, f Format) error {
 // WriteFile writes r to path atomically: into a temporary file (mode 0600)
 // in the same folder, synced, then renamed over path. A failed write leaves
 // any earlier file at path untouched and no temporary file behind.
-func WriteFile(path string, r *Report, f Format) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err := Write(bw, r, f); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+func WriteFile(path string, r *Report, f Format) error {
+	if err := atomicfile.Write(path, func(w io.Writer) error { return Write(w, r, f) }); err != nil {
 		return fmt.Errorf("write report %s: %w", path, err)
 	}
 	return nil

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/atomicfile"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/reminders"
 )
@@ -376,37 +375,9 @@ func remindExportICS(e *env, args []string) error {
 		_, err := e.stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFile0600(*out, buf.Bytes()); err != nil {
+	if err := atomicfile.WriteBytes(*out, buf.Bytes()); err != nil {
 		return fmt.Errorf("export reminders: %w", err)
 	}
 	fmt.Fprintf(e.stderr, "wrote %d reminders to %s\n", len(rs), *out)
 	return nil
-}
-
-// writeFile0600 writes data to path atomically: a temporary file in the
-// same folder (mode 0600), synced, then renamed over path.
-func writeFile0600(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
