@@ -42,6 +42,7 @@ lint:
 
 test-unit:
 	CGO_ENABLED=1 go test -race -count=1 $(PURE_PKGS)
+	CGO_ENABLED=1 go test -race $(GOFLAGS_CI) -count=1 ./ui/...
 	go test $(GOFLAGS_CI) -count=1 ./...
 
 # The keyring against real D-Bus sessions: unlocked gnome-keyring, none, and

@@ -69,9 +69,21 @@ func tx(key, fallback string, data ...any) string { return lang.X(key, fallback,
 
 // toolJobs runs slow work (reading a big export, a 10,000-account import)
 // off the UI goroutine and its result back on it. Tests wait for it.
-type toolJobs struct{ wg sync.WaitGroup }
+type toolJobs struct {
+	wg sync.WaitGroup
+	// inline runs jobs on the caller. Fyne's test driver runs DoAndWait's
+	// function on the worker goroutine, not the UI one, so a test that
+	// changes a widget whose callback starts a job would race the job's
+	// result against the rest of that widget's own update.
+	inline bool
+}
 
 func (j *toolJobs) run(work, then func()) {
+	if j.inline {
+		work()
+		then()
+		return
+	}
 	j.wg.Add(1)
 	go func() {
 		defer j.wg.Done()

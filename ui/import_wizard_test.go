@@ -135,6 +135,7 @@ func TestImportWizardBadFilesAndFormatOverride(t *testing.T) {
 	notExport := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notExport, []byte("购物清单\n牛奶, 鸡蛋\n"), 0o600)
 	w := ShowImportWizard(win, tools, nil)
+	w.jobs.inline = true // the format Select's callback starts a job (see toolJobs)
 	test.Tap(w.next)
 	if !strings.Contains(w.readMsg.text(), "Choose the export file") {
 		t.Errorf("no file: %q", w.readMsg.text())
