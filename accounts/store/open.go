@@ -115,7 +115,7 @@ func inspect(path string) (version int, exists bool, err error) {
 	if n < 100 || !bytes.Equal(header[:16], []byte("SQLite format 3\x00")) {
 		return 0, true, corruptError(path, errors.New("not an SQLite database"))
 	}
-	if serr == nil && truncated(header, fi.Size()) {
+	if serr == nil && !walHasFrames(path) && truncated(header, fi.Size()) {
 		return 0, true, corruptError(path, errors.New("the file is shorter than its header says: it was cut off"))
 	}
 	db, err := sql.Open("sqlite", dsn(path, true))
@@ -137,6 +137,15 @@ func inspect(path string) (version int, exists bool, err error) {
 		return version, true, classify(path, err)
 	}
 	return version, true, nil
+}
+
+// walHasFrames reports whether the database's write-ahead log holds data.
+// Then the main file may legitimately be shorter than its header says: a
+// checkpoint writes page 1 before the pages that extend the file, and if it
+// is interrupted, SQLite finishes it from the log at the next open.
+func walHasFrames(path string) bool {
+	fi, err := os.Stat(path + "-wal")
+	return err == nil && fi.Size() > 0
 }
 
 // truncated reports whether a database file is shorter than the page count
