@@ -24,6 +24,20 @@ func scanReminder(row scanner) (accounts.Reminder, error) {
 	return r, err
 }
 
+// scanReminders reads every row of a reminders query and closes it.
+func scanReminders(rows *sql.Rows) ([]accounts.Reminder, error) {
+	defer rows.Close()
+	var out []accounts.Reminder
+	for rows.Next() {
+		r, err := scanReminder(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
 
 // ReminderFilter selects reminders; zero fields select everything.
@@ -59,16 +73,11 @@ func listReminders(ctx context.Context, db querier, f ReminderFilter) ([]account
 	if err != nil {
 		return nil, fmt.Errorf("list reminders: %w", err)
 	}
-	defer rows.Close()
-	var out []accounts.Reminder
-	for rows.Next() {
-		r, err := scanReminder(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list reminders: %w", err)
-		}
-		out = append(out, r)
+	out, err := scanReminders(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list reminders: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Reminder loads one reminder by ID.
@@ -116,21 +125,19 @@ func insertReminder(ctx context.Context, tx *sql.Tx, r accounts.Reminder) error 
 // (done, dismissed) are never touched, so a reminder never comes back.
 func (s *Store) SyncDerived(ctx context.Context, accountID string, desired []accounts.Reminder, now time.Time) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		existing := map[string]accounts.Reminder{}
 		rows, err := tx.QueryContext(ctx, "SELECT "+reminderColumns+" FROM reminders WHERE ifnull(account_id, '') = ? AND kind != ?",
 			accountID, string(accounts.ReminderCustom))
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			r, err := scanReminder(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
+		found, err := scanReminders(rows)
+		if err != nil {
+			return err
+		}
+		existing := make(map[string]accounts.Reminder, len(found))
+		for _, r := range found {
 			existing[r.Key] = r
 		}
-		rows.Close()
 		want := map[string]bool{}
 		for _, d := range desired {
 			want[d.Key] = true
@@ -206,15 +213,9 @@ func (s *Store) FireDue(ctx context.Context, now time.Time) ([]accounts.Reminder
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			r, err := scanReminder(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			fired = append(fired, r)
+		if fired, err = scanReminders(rows); err != nil {
+			return err
 		}
-		rows.Close()
 		for i := range fired {
 			if _, err := tx.ExecContext(ctx, "UPDATE reminders SET state = 'fired', fired_at = ?, snoozed_until = NULL WHERE id = ?",
 				ms(now), fired[i].ID); err != nil {
