@@ -88,8 +88,12 @@ func main() {
 		u.WhenLoaded(func() { close(loaded) })
 		probe.Run(a, loaded, os.Stdout)
 	}
-	u.StartAfterFirstPaint()
-	if !o.minimized || !u.HasTray() {
+	if o.minimized && u.HasTray() {
+		// Started at login into the tray: no frame will be painted, and
+		// the reminders must run all the same.
+		u.Start()
+	} else {
+		u.StartAfterFirstPaint()
 		u.Window().Show()
 	}
 	a.Run()
