@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Go fuzz target of the repository, each for DURATION (a Go
-# duration: 5s in `make test`, 60s in `make fuzz`), one after the other.
+# duration, or a count of executions such as 10000x: `make test` uses a
+# count, `make fuzz` 60s), one after the other.
 # Targets are discovered with `go test -list '^Fuzz'`; the committed corpus
 # in each package's testdata/fuzz/<Target>/ is replayed first. A crash
 # fails the run (after all targets ran) and leaves the failing input in
@@ -46,16 +47,28 @@ fi
 
 echo "fuzz: ${#targets[@]} targets, $duration each"
 failed=()
+flaked=()
 start=$SECONDS
 for t in "${targets[@]}"; do
 	read -r pkg name <<<"$t"
 	echo "fuzz: $name ($pkg)"
 	if ! go test "${tags[@]}" -run '^$' -fuzz "^${name}\$" -fuzztime "$duration" "$pkg" >"$list" 2>&1; then
 		cat "$list"
-		failed+=("$name ($pkg)")
+		# Go's fuzz coordinator can report a bare "context deadline
+		# exceeded" when a duration -fuzztime ends while a worker is busy
+		# (golang/go#75804, unfixed in Go 1.26): no input is written and
+		# nothing reproduces. A real finding always writes its input.
+		if grep -q 'context deadline exceeded' "$list" && ! grep -q 'Failing input written' "$list"; then
+			flaked+=("$name ($pkg)")
+		else
+			failed+=("$name ($pkg)")
+		fi
 	fi
 done
 echo "fuzz: done in $((SECONDS - start))s"
+if [ ${#flaked[@]} -gt 0 ]; then
+	printf 'fuzz: warning: %s stopped with the fuzz coordinator'"'"'s deadline race (golang/go#75804), no failing input\n' "${flaked[@]}" >&2
+fi
 if [ ${#failed[@]} -gt 0 ]; then
 	printf 'fuzz: FAILED: %s\n' "${failed[@]}" >&2
 	echo "fuzz: the crashing inputs are in the packages' testdata/fuzz/<Target>/; fix the bug and commit them" >&2
