@@ -4,12 +4,12 @@ package autostart
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/unbindapp/unbind/accounts/atomicfile"
 )
 
 // Path is the LaunchAgent of e: ~/Library/LaunchAgents/<id>.plist.
@@ -55,31 +55,8 @@ func enable(e Entry) error {
 </dict>
 </plist>
 `
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+	if err := atomicfile.WriteBytes(p, []byte(content)); err != nil {
 		return fmt.Errorf("autostart: %w", err)
 	}
 	return nil
-}
-
-func disable(e Entry) error {
-	p, err := Path(e)
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("autostart: %w", err)
-	}
-	return nil
-}
-
-func enabled(e Entry) (bool, error) {
-	p, err := Path(e)
-	if err != nil {
-		return false, err
-	}
-	_, err = os.Stat(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
-	}
-	return err == nil, err
 }

@@ -3,12 +3,12 @@
 package autostart
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/unbindapp/unbind/accounts/atomicfile"
 )
 
 // Path is the .desktop file of e: $XDG_CONFIG_HOME/autostart/<id>.desktop
@@ -39,38 +39,10 @@ func enable(e Entry) error {
 	}
 	content := "[Desktop Entry]\nType=Application\nName=" + escapeValue(e.Name) + "\nExec=" + escapeValue(strings.Join(exec, " ")) +
 		"\nIcon=" + escapeValue(e.ID) + "\nTerminal=false\nX-GNOME-Autostart-enabled=true\n"
-	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
-		return fmt.Errorf("autostart: %w", err)
-	}
-	if err := os.Rename(tmp, p); err != nil {
-		os.Remove(tmp)
+	if err := atomicfile.WriteBytes(p, []byte(content)); err != nil {
 		return fmt.Errorf("autostart: %w", err)
 	}
 	return nil
-}
-
-func disable(e Entry) error {
-	p, err := Path(e)
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("autostart: %w", err)
-	}
-	return nil
-}
-
-func enabled(e Entry) (bool, error) {
-	p, err := Path(e)
-	if err != nil {
-		return false, err
-	}
-	_, err = os.Stat(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
-	}
-	return err == nil, err
 }
 
 // quoteExec quotes one Exec argument as the Desktop Entry spec asks:
