@@ -2,21 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// calendarCLI runs unbindctl in-process against the data folder dir.
-func calendarCLI(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, ctx: context.Background()}
-	code = run(append([]string{"--data-dir", dir}, args...), e)
-	return out.String(), errb.String(), code
-}
 
 func TestCalendarAddWorkdays(t *testing.T) {
 	dir := t.TempDir()
@@ -32,7 +22,7 @@ func TestCalendarAddWorkdays(t *testing.T) {
 		{"2027-01-29", "1", "2027-02-01", true}, // no 2027 data
 		{"2026-12-31", "1", "2027-01-01", true},
 	} {
-		out, errs, code := calendarCLI(t, dir, "calendar", "add-workdays", tc.date, tc.n)
+		out, errs, code := cli(t, dir, "", "calendar", "add-workdays", tc.date, tc.n)
 		if code != 0 || out != tc.want+"\n" {
 			t.Errorf("add-workdays %s %s: exit %d, stdout %q, want %q (stderr %q)", tc.date, tc.n, code, out, tc.want, errs)
 		}
@@ -52,7 +42,7 @@ func TestCalendarAddWorkdays(t *testing.T) {
 		{"frobnicate"},
 		{},
 	} {
-		_, errs, code := calendarCLI(t, dir, append([]string{"calendar"}, args...)...)
+		_, errs, code := cli(t, dir, "", append([]string{"calendar"}, args...)...)
 		if code != exitUsage || !strings.HasPrefix(errs, "unbindctl: ") {
 			t.Errorf("calendar %v: exit %d, stderr %q; want a usage error", args, code, errs)
 		}
@@ -67,12 +57,12 @@ func TestCalendarIsWorkday(t *testing.T) {
 		"2026-05-10": "2026-05-10 off (Sunday, weekend)\n",
 		"2026-05-11": "2026-05-11 workday (Monday)\n",
 	} {
-		out, errs, code := calendarCLI(t, dir, "calendar", "is-workday", date)
+		out, errs, code := cli(t, dir, "", "calendar", "is-workday", date)
 		if code != 0 || out != want || errs != "" {
 			t.Errorf("is-workday %s: exit %d, %q, stderr %q; want %q", date, code, out, errs, want)
 		}
 	}
-	if _, errs, _ := calendarCLI(t, dir, "calendar", "is-workday", "2027-02-08"); !strings.Contains(errs, "2027") {
+	if _, errs, _ := cli(t, dir, "", "calendar", "is-workday", "2027-02-08"); !strings.Contains(errs, "2027") {
 		t.Errorf("is-workday in 2027 should warn about missing data: %q", errs)
 	}
 }
@@ -80,7 +70,7 @@ func TestCalendarIsWorkday(t *testing.T) {
 func TestCalendarImport(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join("..", "..", "reminders", "testdata", "holidays", "2027.json")
-	out, errs, code := calendarCLI(t, dir, "calendar", "import", src)
+	out, errs, code := cli(t, dir, "", "calendar", "import", src)
 	target := filepath.Join(dir, "holidays", "2027.json")
 	if code != 0 || !strings.Contains(out, "2027") || !strings.Contains(out, target) {
 		t.Fatalf("import: exit %d, %q, %q", code, out, errs)
@@ -90,11 +80,11 @@ func TestCalendarImport(t *testing.T) {
 		t.Fatalf("imported file: %v", err)
 	}
 	// The (fake) 2027 data is used now, without a warning.
-	out, errs, _ = calendarCLI(t, dir, "calendar", "add-workdays", "2027-02-05", "2")
+	out, errs, _ = cli(t, dir, "", "calendar", "add-workdays", "2027-02-05", "2")
 	if out != "2027-02-15\n" || errs != "" {
 		t.Errorf("after import: %q, stderr %q", out, errs)
 	}
-	out, _, _ = calendarCLI(t, dir, "calendar", "years")
+	out, _, _ = cli(t, dir, "", "calendar", "years")
 	if !strings.Contains(out, "2023") || !strings.Contains(out, "2027  "+target) {
 		t.Errorf("years:\n%s", out)
 	}
@@ -103,7 +93,7 @@ func TestCalendarImport(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`{"year":2028,"papers":[],"days":[{"name":"x","date":"2028-02-30","isOffDay":true}]}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, errs, code = calendarCLI(t, dir, "calendar", "import", bad)
+	_, errs, code = cli(t, dir, "", "calendar", "import", bad)
 	if code != exitFailure || !strings.Contains(errs, bad) || !strings.Contains(errs, "days[0] (2028-02-30)") {
 		t.Errorf("import of a broken file: exit %d, %q", code, errs)
 	}
@@ -115,7 +105,7 @@ func TestCalendarImport(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "holidays", "2029.json"), []byte("{"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, errs, code = calendarCLI(t, dir, "calendar", "add-workdays", "2026-04-30", "1")
+	_, errs, code = cli(t, dir, "", "calendar", "add-workdays", "2026-04-30", "1")
 	if code != exitFailure || !strings.Contains(errs, "2029.json") {
 		t.Errorf("with a broken user file: exit %d, %q", code, errs)
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"maps"
 	"os"
@@ -12,19 +10,10 @@ import (
 	"testing"
 )
 
-// catalogCLI runs unbindctl in-process against the data folder dir.
-func catalogCLI(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, ctx: context.Background()}
-	code = run(append([]string{"--data-dir", dir}, args...), e)
-	return out.String(), errb.String(), code
-}
-
 func keysOf(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
 
 func TestCatalogShowJSON(t *testing.T) {
-	out, errs, code := catalogCLI(t, t.TempDir(), "catalog", "show", "douyin-shop", "--json")
+	out, errs, code := cli(t, t.TempDir(), "", "catalog", "show", "douyin-shop", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -71,37 +60,37 @@ func TestCatalogListAndLanguages(t *testing.T) {
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "")
 	t.Setenv("LANG", "zh_CN.UTF-8")
-	out, _, code := catalogCLI(t, dir, "catalog", "list")
+	out, _, code := cli(t, dir, "", "catalog", "list")
 	if code != 0 || !strings.Contains(out, "拼多多") || !strings.Contains(out, "名称") {
 		t.Errorf("zh list (exit %d):\n%s", code, out)
 	}
 	t.Setenv("LANG", "en_GB.UTF-8")
-	out, _, _ = catalogCLI(t, dir, "catalog", "list")
+	out, _, _ = cli(t, dir, "", "catalog", "list")
 	if !strings.Contains(out, "Pinduoduo") || strings.Contains(out, "拼多多") {
 		t.Errorf("en list:\n%s", out)
 	}
-	out, _, _ = catalogCLI(t, dir, "catalog", "show", "tmall", "--lang", "zh")
+	out, _, _ = cli(t, dir, "", "catalog", "show", "tmall", "--lang", "zh")
 	for _, want := range []string{"天猫", "联系客服", "1–3 个工作日", "我的淘宝 → 客服 → 在线客服", "002_29d4585b65b5dc89.txt"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show tmall --lang zh lacks %q:\n%s", want, out)
 		}
 	}
-	out, _, _ = catalogCLI(t, dir, "catalog", "show", "--lang", "en", "douyin")
+	out, _, _ = cli(t, dir, "", "catalog", "show", "--lang", "en", "douyin")
 	for _, want := range []string{"Douyin", "Delete account", "First: Douyin Shop / Close shop", "not verified yet"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show douyin --lang en lacks %q:\n%s", want, out)
 		}
 	}
-	out, _, code = catalogCLI(t, dir, "catalog", "list", "--json")
+	out, _, code = cli(t, dir, "", "catalog", "list", "--json")
 	var all []map[string]any
 	if err := json.Unmarshal([]byte(out), &all); err != nil || code != 0 || len(all) < 25 {
 		t.Errorf("list --json: exit %d, %d platforms, %v", code, len(all), err)
 	}
-	out, _, _ = catalogCLI(t, dir, "catalog", "search", "天猫")
+	out, _, _ = cli(t, dir, "", "catalog", "search", "天猫")
 	if !strings.Contains(out, "tmall-global") {
 		t.Errorf("search 天猫:\n%s", out)
 	}
-	out, _, code = catalogCLI(t, dir, "catalog", "match", "https://login.taobao.com/member/login.jhtml")
+	out, _, code = cli(t, dir, "", "catalog", "match", "https://login.taobao.com/member/login.jhtml")
 	if code != 0 || out != "taobao\n" {
 		t.Errorf("match: exit %d %q", code, out)
 	}
@@ -113,17 +102,17 @@ func TestCatalogUsageAndFailures(t *testing.T) {
 		{}, {"frobnicate"}, {"show"}, {"show", "a", "b"}, {"list", "extra"}, {"list", "--lang", "fr"},
 		{"show", "taobao", "--bogus"}, {"validate"}, {"import-jdm"}, {"search"}, {"match"},
 	} {
-		_, errs, code := catalogCLI(t, dir, append([]string{"catalog"}, args...)...)
+		_, errs, code := cli(t, dir, "", append([]string{"catalog"}, args...)...)
 		if code != exitUsage || !strings.HasPrefix(errs, "unbindctl: ") {
 			t.Errorf("catalog %v: exit %d, stderr %q; want a usage error", args, code, errs)
 		}
 	}
 	for _, args := range [][]string{{"show", "no-such-platform"}, {"match", "example.invalid"}, {"validate", filepath.Join(dir, "missing.json")}} {
-		if _, _, code := catalogCLI(t, dir, append([]string{"catalog"}, args...)...); code != exitFailure {
+		if _, _, code := cli(t, dir, "", append([]string{"catalog"}, args...)...); code != exitFailure {
 			t.Errorf("catalog %v: exit %d, want %d", args, code, exitFailure)
 		}
 	}
-	out, _, code := catalogCLI(t, dir, "catalog", "-h")
+	out, _, code := cli(t, dir, "", "catalog", "-h")
 	if code != 0 || !strings.Contains(out, "import-jdm") {
 		t.Errorf("help: exit %d %q", code, out)
 	}
@@ -135,7 +124,7 @@ func TestCatalogValidate(t *testing.T) {
 	os.WriteFile(good, []byte(`{"id":"corner","names":{"zh":"街角","en":"Corner"},"domains":["corner.example.com"],
 		"difficulty":"easy","tracks":[{"kind":"account_delete","channel":"email","steps":[{"zh":"写信","en":"Write"}],
 		"irreversible":true,"difficulty":"easy","source":"user","verified":"2026-01-02"}]}`), 0o600)
-	out, errs, code := catalogCLI(t, dir, "catalog", "validate", good)
+	out, errs, code := cli(t, dir, "", "catalog", "validate", good)
 	if code != 0 || !strings.Contains(out, "ok: ") {
 		t.Errorf("validate good: exit %d\n%s%s", code, out, errs)
 	}
@@ -143,7 +132,7 @@ func TestCatalogValidate(t *testing.T) {
 	os.WriteFile(bad, []byte(`[{"id":"corner","names":{"zh":"街角","en":"Corner"},"difficulty":"easy",
 		"tracks":[{"kind":"account_delete","channel":"fax","steps":[{"zh":"写信","en":"Write"}],
 		"difficulty":"easy","source":"user","verified":"2026-01-02"}]}]`), 0o600)
-	out, errs, code = catalogCLI(t, dir, "catalog", "validate", bad)
+	out, errs, code = cli(t, dir, "", "catalog", "validate", bad)
 	if code != exitFailure || !strings.Contains(out, bad+": entry corner: field tracks[0].channel") {
 		t.Errorf("validate bad: exit %d\n%s%s", code, out, errs)
 	}
@@ -157,7 +146,7 @@ func TestCatalogUserFilesAndBrokenOnes(t *testing.T) {
 	os.WriteFile(filepath.Join(user, "pinduoduo.json"), []byte(`{"id":"pinduoduo","names":{"zh":"拼多多（我的版本）","en":"PDD (mine)"},
 		"difficulty":"easy","tracks":[{"kind":"account_delete","channel":"self_service","steps":[{"zh":"删","en":"Delete"}],
 		"difficulty":"easy","source":"user","verified":"2026-01-02"}]}`), 0o600)
-	out, errs, code := catalogCLI(t, dir, "catalog", "show", "pinduoduo", "--lang", "en")
+	out, errs, code := cli(t, dir, "", "catalog", "show", "pinduoduo", "--lang", "en")
 	if code != 0 || !strings.Contains(out, "PDD (mine)") {
 		t.Errorf("override not shown: exit %d\n%s", code, out)
 	}
@@ -176,7 +165,7 @@ func TestCatalogImportJDM(t *testing.T) {
 	 {"name": "No URL", "difficulty": "easy"}
 	]`), 0o600)
 	for round := 1; round <= 2; round++ { // importing again replaces the earlier import
-		out, errs, code := catalogCLI(t, dir, "catalog", "import-jdm", sites, "--lang", "en")
+		out, errs, code := cli(t, dir, "", "catalog", "import-jdm", sites, "--lang", "en")
 		if code != 0 || !strings.Contains(out, "added 2 platforms") || !strings.Contains(out, "skipped 2") {
 			t.Fatalf("round %d: exit %d\n%s%s", round, code, out, errs)
 		}
@@ -190,11 +179,11 @@ func TestCatalogImportJDM(t *testing.T) {
 	if _, err := os.Stat(target); err != nil {
 		t.Fatal(err)
 	}
-	out, errs, code := catalogCLI(t, dir, "catalog", "show", "jdm-example-two", "--json")
+	out, errs, code := cli(t, dir, "", "catalog", "show", "jdm-example-two", "--json")
 	if code != 0 || errs != "" || !strings.Contains(out, `"channel": "email"`) || !strings.Contains(out, `"source": "https://two.example.org/"`) {
 		t.Errorf("imported entry: exit %d\n%s%s", code, out, errs)
 	}
-	if out, _, _ := catalogCLI(t, dir, "catalog", "validate", target); !strings.HasPrefix(out, "ok: ") {
+	if out, _, _ := cli(t, dir, "", "catalog", "validate", target); !strings.HasPrefix(out, "ok: ") {
 		t.Errorf("the written file does not validate:\n%s", out)
 	}
 }
