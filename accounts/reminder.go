@@ -15,6 +15,8 @@ const (
 	ReminderReviewDue    ReminderKind = "review_due"   // the platform's review window ends
 	ReminderEscalation   ReminderKind = "escalation"   // still not done long after submission
 	ReminderPostCheck    ReminderKind = "post_check"   // check a deactivation really happened
+	ReminderCoolingOff   ReminderKind = "cooling_off"  // a cooling-off started: do not sign in until it ends
+	ReminderCoolingEnd   ReminderKind = "cooling_end"  // a cooling-off ended: confirm the account is gone
 	ReminderBackup       ReminderKind = "backup"       // periodic backup of a kept account
 	ReminderCustom       ReminderKind = "custom"       // made by the person
 )

@@ -48,7 +48,15 @@ type StatusChange struct {
 	Note     string
 	Evidence string
 	At       time.Time
+	// CoolingUntil is the last day of the cooling-off, for a change to
+	// StatusCoolingOff (required then): the day the platform names, or the
+	// start plus the catalog's longest period.
+	CoolingUntil *time.Time
 }
+
+// MaxCoolingOffDays bounds a cooling-off end date; the longest public
+// figure is WeChat's 60 days, so a year leaves room without accepting typos.
+const MaxCoolingOffDays = 366
 
 // Service is what the GUI and the CLI call: each method validates, applies
 // the rules of this package and saves through Repo and Secrets.
@@ -57,6 +65,11 @@ type Service struct {
 	secrets Secrets
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// Guard, when set, refuses status changes a catalog blocker forbids.
+	Guard TrackGuard
+	// OnChange, when set, is called after every saved change of an account
+	// (status, steps, edits), so the binaries can re-derive its reminders.
+	OnChange func(ctx context.Context, accountID string)
 }
 
 // NewService returns a Service over repo and secrets. secrets may be nil
@@ -153,11 +166,53 @@ func (s *Service) ChangeStatus(ctx context.Context, id string, to Status, change
 		change.At = s.now()
 	}
 	change.Note, change.Evidence = strings.TrimSpace(change.Note), strings.TrimSpace(change.Evidence)
+	if err := checkCoolingOff(to, change); err != nil {
+		return Account{}, fmt.Errorf("change status of %s: %w", id, err)
+	}
+	if s.Guard != nil && change.Track != "" && takesFurther(to) {
+		cur, err := s.repo.Account(ctx, id)
+		if err != nil {
+			return Account{}, fmt.Errorf("change status of %s: %w", id, err)
+		}
+		tracks, err := s.repo.Tracks(ctx, id)
+		if err != nil {
+			return Account{}, fmt.Errorf("change status of %s: %w", id, err)
+		}
+		if err := s.Guard.CheckTrack(cur, tracks, change.Track, to); err != nil {
+			return Account{}, fmt.Errorf("change status of %s to %s: %w", id, to, err)
+		}
+	}
 	a, err := s.repo.ChangeStatus(ctx, id, to, change)
 	if err != nil {
 		return Account{}, fmt.Errorf("change status of %s to %s: %w", id, to, err)
 	}
+	s.changed(ctx, id)
 	return a, nil
+}
+
+// checkCoolingOff requires a track and a sane last day for a cooling-off.
+func checkCoolingOff(to Status, c StatusChange) error {
+	if to != StatusCoolingOff {
+		return nil
+	}
+	switch {
+	case c.Track == "":
+		return &ValidationError{"track", "a cooling-off belongs to a track; name it (e.g. account_delete)"}
+	case c.CoolingUntil == nil:
+		return &ValidationError{"until", "a cooling-off needs its last day (the platform shows it when you confirm)"}
+	case c.CoolingUntil.Before(c.At.Add(-24 * time.Hour)):
+		return &ValidationError{"until", "the cooling-off cannot end before it starts"}
+	case c.CoolingUntil.After(c.At.AddDate(0, 0, MaxCoolingOffDays)):
+		return &ValidationError{"until", fmt.Sprintf("a cooling-off longer than %d days is not plausible; check the date", MaxCoolingOffDays)}
+	}
+	return nil
+}
+
+// changed tells OnChange, if set, that the account was saved.
+func (s *Service) changed(ctx context.Context, id string) {
+	if s.OnChange != nil {
+		s.OnChange(ctx, id)
+	}
 }
 
 // Tracks returns the account's progress per track.
@@ -175,8 +230,8 @@ func (s *Service) TickStep(ctx context.Context, id string, kind TrackKind, key s
 	if !kind.Valid() {
 		return Account{}, fmt.Errorf("tick step: %w", &ValidationError{"track", "unknown track " + string(kind)})
 	}
-	if !strings.HasPrefix(key, "step:") && !strings.HasPrefix(key, "prereq:") {
-		return Account{}, fmt.Errorf("tick step: %w", &ValidationError{"step", "key must be step:N or prereq:ID"})
+	if !strings.HasPrefix(key, "step:") && !strings.HasPrefix(key, "prereq:") && !strings.HasPrefix(key, "blocker:") {
+		return Account{}, fmt.Errorf("tick step: %w", &ValidationError{"step", "key must be step:N, prereq:ID or blocker:ID"})
 	}
 	now := s.now()
 	if err := s.repo.SetStep(ctx, id, kind, key, done, now); err != nil {
@@ -189,6 +244,7 @@ func (s *Service) TickStep(ctx context.Context, id string, kind TrackKind, key s
 	if done && a.Status == StatusActive {
 		return s.ChangeStatus(ctx, id, StatusPreparing, StatusChange{Track: kind, Note: "first step ticked", At: now})
 	}
+	s.changed(ctx, id)
 	return a, nil
 }
 

@@ -14,6 +14,11 @@ const (
 	StatusPreparing   Status = "preparing"
 	StatusSubmitted   Status = "submitted"
 	StatusUnderReview Status = "under_review"
+	// StatusCoolingOff: the platform accepted the request and holds the
+	// account for a cooling-off period; signing in during it cancels the
+	// deletion on most platforms.
+	StatusCoolingOff Status = "cooling_off"
+	// StatusDeactivated is the real end: the account is gone.
 	StatusDeactivated Status = "deactivated"
 	StatusRejected    Status = "rejected"
 	StatusKept        Status = "kept"
@@ -22,7 +27,7 @@ const (
 // Statuses lists every status in display order.
 var Statuses = []Status{
 	StatusActive, StatusPreparing, StatusSubmitted, StatusUnderReview,
-	StatusDeactivated, StatusRejected, StatusKept,
+	StatusCoolingOff, StatusDeactivated, StatusRejected, StatusKept,
 }
 
 // transitions is the one table of legal status changes. Nothing else in
@@ -32,10 +37,13 @@ var transitions = map[Status][]Status{
 	StatusActive: {StatusPreparing, StatusKept},
 	// Submit the request, give up for now, or decide to keep it.
 	StatusPreparing: {StatusSubmitted, StatusActive, StatusKept},
-	// The platform acknowledges (review), acts at once, refuses, or the
-	// person withdraws the request to prepare more.
-	StatusSubmitted:   {StatusUnderReview, StatusDeactivated, StatusRejected, StatusPreparing},
-	StatusUnderReview: {StatusDeactivated, StatusRejected},
+	// The platform acknowledges (review), starts a cooling-off, acts at
+	// once, refuses, or the person withdraws the request to prepare more.
+	StatusSubmitted:   {StatusUnderReview, StatusCoolingOff, StatusDeactivated, StatusRejected, StatusPreparing},
+	StatusUnderReview: {StatusCoolingOff, StatusDeactivated, StatusRejected},
+	// The cooling-off ends with the account gone, is cancelled (a sign-in,
+	// or the person withdrew), or ends in a refusal (a review at its end).
+	StatusCoolingOff: {StatusDeactivated, StatusActive, StatusRejected},
 	// After a refusal: fix the materials, or submit again straight away.
 	StatusRejected: {StatusPreparing, StatusSubmitted},
 	// The post-deactivation check found the account still alive.
@@ -82,3 +90,14 @@ func CanTransition(from, to Status) error {
 	}
 	return nil
 }
+
+// WaitingForPlatform reports whether the account's request is with the
+// platform: submitted or under review (not yet in a cooling-off). It is the
+// one rule the report, reminders and inventory use for "waiting".
+func (s Status) WaitingForPlatform() bool {
+	return s == StatusSubmitted || s == StatusUnderReview
+}
+
+// InFlight reports whether a request is running: waiting for the platform
+// or in a cooling-off.
+func (s Status) InFlight() bool { return s.WaitingForPlatform() || s == StatusCoolingOff }

@@ -61,7 +61,16 @@ type Track struct {
 	Note        string               `json:"note,omitempty"`
 	SubmittedAt *time.Time           `json:"submitted_at,omitempty"`
 	CompletedAt *time.Time           `json:"completed_at,omitempty"`
+	// CoolingStartedAt and CoolingUntil are set while the track's request
+	// is in a cooling-off: CoolingUntil is the last day (China time) on
+	// which signing in can still cancel it.
+	CoolingStartedAt *time.Time `json:"cooling_started_at,omitempty"`
+	CoolingUntil     *time.Time `json:"cooling_until,omitempty"`
 }
+
+// BlockerKey is the checklist key a person ticks to say a catalog blocker
+// does not (or no longer) apply to the account.
+func BlockerKey(id string) string { return "blocker:" + id }
 
 // IsDone reports whether the checklist item key is ticked.
 func (t Track) IsDone(key string) bool {

@@ -1,7 +1,6 @@
 package reminders
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -33,6 +32,15 @@ const (
 // sellerOnly are prerequisites that only concern someone who runs a shop;
 // they are left out for accounts not marked as sellers.
 var sellerOnly = []string{catalog.CloseShop, catalog.RefundDeposit, catalog.ShipPendingOrders}
+
+func isSellerOnly(id string) bool {
+	for _, s := range sellerOnly {
+		if s == id {
+			return true
+		}
+	}
+	return false
+}
 
 // Settings are the person's choices the rules follow.
 type Settings struct {
@@ -82,8 +90,13 @@ type Input struct {
 //     ReminderEscalation at EscalationWorkdays with a drafted letter, key
 //     "escalation:<track>:<submitted>" (<submitted> is the UTC submission
 //     time, so a resubmission is a new occurrence);
+//   - cooling-off, per track in a cooling-off: a ReminderCoolingOff due
+//     at its start (the standing "do not sign in before …" notice), key
+//     "cooling_off:<track>:<started>", and a ReminderCoolingEnd the day
+//     after its last day, key "cooling_end:<track>:<last day>";
 //   - deactivated: a ReminderPostCheck PostCheckDays after the
-//     deactivation, key "post_check:<deactivated>";
+//     deactivation, and never before the day after a cooling-off's last
+//     day, key "post_check:<deactivated>"; its text never asks to sign in;
 //   - kept: a ReminderBackup every BackupIntervalDays counted from the
 //     last backup (or the account's creation), key "backup:<due date>":
 //     the latest occurrence already due, else the next one.
@@ -98,6 +111,8 @@ func Derive(in Input) []accounts.Reminder {
 		out = prerequisiteRules(in)
 	case accounts.StatusSubmitted, accounts.StatusUnderReview:
 		out = submittedRules(in)
+	case accounts.StatusCoolingOff:
+		out = coolingRules(in)
 	case accounts.StatusDeactivated:
 		out = []accounts.Reminder{postCheckRule(in)}
 	case accounts.StatusKept:
@@ -118,12 +133,7 @@ func timeKey(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
 // progress returns the account's progress on one track kind.
 func progress(tracks []accounts.Track, kind accounts.TrackKind) accounts.Track {
-	for _, t := range tracks {
-		if t.Kind == kind {
-			return t
-		}
-	}
-	return accounts.Track{Kind: kind}
+	return accounts.FindTrack(tracks, kind)
 }
 
 // prerequisiteRules reminds of unmet prerequisites before irreversible
@@ -144,12 +154,14 @@ func prerequisiteRules(in Input) []accounts.Reminder {
 			continue
 		}
 		ticked := len(p.Done) > 0
-		inPlay := ticked || ct.Kind == accounts.TrackAccountDelete || (ct.Kind == accounts.TrackShopClose && a.Seller)
-		if !inPlay || (a.Status == accounts.StatusActive && !ticked) {
+		// A track the platform does not offer has nothing to prepare; one
+		// that is not for this account counts only once the person starts it.
+		inPlay := ticked || (ct.Applies(a) && (ct.Kind == accounts.TrackAccountDelete || ct.Kind == accounts.TrackShopClose))
+		if !ct.NotPossible.IsZero() || !inPlay || (a.Status == accounts.StatusActive && !ticked) {
 			continue
 		}
 		for _, pre := range ct.Prerequisites {
-			if p.IsDone(accounts.PrereqKey(pre.ID)) || (!a.Seller && slices.Contains(sellerOnly, pre.ID)) {
+			if p.IsDone(accounts.PrereqKey(pre.ID)) || (!a.Seller && isSellerOnly(pre.ID)) {
 				continue
 			}
 			out = append(out, accounts.Reminder{
@@ -224,13 +236,66 @@ func postCheckRule(in Input) accounts.Reminder {
 	if at.IsZero() {
 		at = in.Account.CreatedAt
 	}
+	due := DateOf(at).AddDate(0, 0, PostCheckDays)
+	for _, t := range in.Tracks {
+		// Checking inside a cooling-off could tempt a sign-in that undoes
+		// the deletion: the check waits until the day after it ends.
+		if t.CoolingUntil != nil {
+			if after := DateOf(*t.CoolingUntil).AddDate(0, 0, 1); after.After(due) {
+				due = after
+			}
+		}
+	}
 	return accounts.Reminder{
 		Kind:  accounts.ReminderPostCheck,
 		Key:   "post_check:" + timeKey(at),
 		Title: in.title(in.msg(msgPostCheckTitle)),
 		Body:  postCheckBody(in, at),
-		DueAt: AtChinaTime(DateOf(at).AddDate(0, 0, PostCheckDays), DueHour, 0),
+		DueAt: AtChinaTime(due, DueHour, 0),
 	}
+}
+
+// coolingRules warn at the start of each running cooling-off and ask for
+// a confirmation the day after it ends.
+func coolingRules(in Input) []accounts.Reminder {
+	var out []accounts.Reminder
+	for _, t := range in.Tracks {
+		if t.CoolingStartedAt == nil || t.CoolingUntil == nil || t.CompletedAt != nil {
+			continue
+		}
+		var ct catalog.Track
+		if in.HasPlatform {
+			ct, _ = in.Platform.Track(t.Kind)
+		}
+		until := *t.CoolingUntil
+		out = append(out,
+			accounts.Reminder{
+				Kind:  accounts.ReminderCoolingOff,
+				Key:   "cooling_off:" + string(t.Kind) + ":" + timeKey(*t.CoolingStartedAt),
+				Title: in.title(in.msg(msgCoolingTitle, FormatDate(until))),
+				Body:  coolingBody(in, ct, until),
+				DueAt: *t.CoolingStartedAt,
+			},
+			accounts.Reminder{
+				Kind:  accounts.ReminderCoolingEnd,
+				Key:   "cooling_end:" + string(t.Kind) + ":" + FormatDate(until),
+				Title: in.title(in.msg(msgCoolingEndTitle)),
+				Body:  coolingEndBody(in, until),
+				DueAt: AtChinaTime(DateOf(until).AddDate(0, 0, 1), DueHour, 0),
+			})
+	}
+	return out
+}
+
+// CoolingWarning is the standing warning the account's detail shows while
+// a track is in a cooling-off, in lang; "" when none is running at now.
+func CoolingWarning(in Input) string {
+	for _, r := range coolingRules(in) {
+		if r.Kind == accounts.ReminderCoolingOff {
+			return r.Body
+		}
+	}
+	return ""
 }
 
 // backupRule is the current occurrence of a kept account's periodic backup.

@@ -27,11 +27,12 @@ func TestPostCheckReminder(t *testing.T) {
 	if r.Kind != accounts.ReminderPostCheck || r.Key != "post_check:20261009T120000Z" || !r.DueAt.Equal(cst(2026, 10, 16, 10, 0)) {
 		t.Errorf("post check from the track's completion: %+v", r)
 	}
-	for _, want := range []string{"2026-10-09", "log in with b***@example.com", "138****5678", "real name"} {
+	for _, want := range []string{"2026-10-09", "Do not sign in with b***@example.com", "138****5678", "一证通查", "real name"} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("post check body lacks %q: %s", want, r.Body)
 		}
 	}
+	assertNoSignInAdvice(t, r.Body)
 	// The history's deactivation time wins; no phone, no real name: no
 	// questions about them.
 	in.DeactivatedAt = cst(2026, 11, 2, 8, 0)

@@ -67,26 +67,11 @@ func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.Defau
 
 func (t *appTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
 
-// statusColor is the badge colour of a status. The badge always carries
-// the status's name too: colour alone would fail colour-blind people.
+// statusColor is the badge colour of a status, from the one palette in
+// package accounts (the report's charts use the same).
 func statusColor(s accounts.Status) color.Color {
-	switch s {
-	case accounts.StatusActive:
-		return color.NRGBA{R: 0x5b, G: 0x67, B: 0x78, A: 0xff}
-	case accounts.StatusPreparing:
-		return color.NRGBA{R: 0xb4, G: 0x63, B: 0x00, A: 0xff}
-	case accounts.StatusSubmitted:
-		return color.NRGBA{R: 0x1d, G: 0x5f, B: 0xc4, A: 0xff}
-	case accounts.StatusUnderReview:
-		return color.NRGBA{R: 0x6d, G: 0x3f, B: 0xc0, A: 0xff}
-	case accounts.StatusDeactivated:
-		return color.NRGBA{R: 0x1b, G: 0x7f, B: 0x4a, A: 0xff}
-	case accounts.StatusRejected:
-		return color.NRGBA{R: 0xc0, G: 0x2b, B: 0x2b, A: 0xff}
-	case accounts.StatusKept:
-		return color.NRGBA{R: 0x0f, G: 0x76, B: 0x6e, A: 0xff}
-	}
-	return color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xff}
+	c := s.Color()
+	return color.NRGBA{R: c.R, G: c.G, B: c.B, A: 0xff}
 }
 
 // avatarColor gives each platform a stable colour for its initial.

@@ -101,7 +101,7 @@ func jdmPlatform(raw json.RawMessage, today string) (Platform, *LoadError) {
 		return bad("difficulty", fmt.Sprintf("%q is not one of %v", s.Difficulty, Difficulties))
 	}
 	s.URL = strings.TrimSpace(s.URL)
-	if !validSource(s.URL) || s.URL == SourceUnverified || s.URL == SourceUser {
+	if !validURL(s.URL) {
 		return bad("url", fmt.Sprintf("%q is not an http(s) URL", s.URL))
 	}
 	var domains []string
@@ -158,7 +158,7 @@ func jdmPlatform(raw json.RawMessage, today string) (Platform, *LoadError) {
 			Irreversible: diff != Impossible,
 			Loses:        Text{Zh: "账号及其中的数据", En: "The account and the data in it"},
 			Difficulty:   diff,
-			Source:       s.URL,
+			Sources:      []Source{{URL: s.URL, Title: "JustDeleteMe: " + s.Name, Retrieved: today, Says: "JustDeleteMe's entry for the site"}},
 			Verified:     today,
 		}},
 	}

@@ -44,8 +44,8 @@ func TestImportJDM(t *testing.T) {
 	if !ok || len(mail.Tracks) != 1 {
 		t.Fatalf("example mail tracks: %+v", mail.Tracks)
 	}
-	if tr.Source != "https://mail.example.com/settings/delete" || tr.Verified != "2026-03-04" {
-		t.Errorf("source %q verified %q", tr.Source, tr.Verified)
+	if len(tr.Sources) != 1 || tr.Sources[0].URL != "https://mail.example.com/settings/delete" || tr.Verified != "2026-03-04" {
+		t.Errorf("sources %+v verified %q", tr.Sources, tr.Verified)
 	}
 	if tr.Channel != SelfService || tr.Difficulty != Easy || mail.Difficulty != Easy {
 		t.Errorf("channel %s difficulty %s", tr.Channel, tr.Difficulty)

@@ -80,6 +80,10 @@ type entry struct {
 	p    Platform
 	file string
 	user bool
+	// overrides: a user entry that replaced the built-in entry of its ID;
+	// inherited are that entry's domains, which it may keep claiming.
+	overrides bool
+	inherited []string
 }
 
 func (b *builder) loadFS(fsys fs.FS) {
@@ -162,9 +166,10 @@ func (b *builder) add(file string, data []byte, user bool) {
 		switch {
 		case !dup:
 			b.index[p.ID] = len(b.entries)
-			b.entries = append(b.entries, entry{p, file, user})
+			b.entries = append(b.entries, entry{p: p, file: file, user: user})
 		case user && !b.entries[i].user:
-			b.entries[i] = entry{p, file, user} // a person's file overrides the built-in entry
+			// A person's file overrides the built-in entry.
+			b.entries[i] = entry{p: p, file: file, user: user, overrides: true, inherited: b.entries[i].p.Domains}
 		default:
 			b.errs = append(b.errs, &LoadError{File: file, Entry: p.ID, Field: "id", Err: &accounts.ValidationError{
 				Field: "id", Problem: "is already defined in " + b.entries[i].file + ", which is kept"}})
@@ -191,15 +196,17 @@ func (b *builder) build() (*Catalog, []error) {
 		}
 		return strings.Compare(x.p.ID, y.p.ID)
 	})
+	owners := domainOwners{claims: map[string]entry{}, parents: map[string]entry{}}
 	for i := range order {
 		e := &order[i]
 		b.resolve(e, c.byID)
 		var keep []string
 		for j, d := range e.p.Domains {
-			if other, taken := c.hosts[d]; taken {
-				b.problem(e, fmt.Sprintf("domains[%d]", j), "%q already belongs to %s", d, other)
+			if other, ok := owners.conflict(*e, d); !ok {
+				b.problem(e, fmt.Sprintf("domains[%d]", j), "%q overlaps %s, which belongs to %s; a platform's subdomains are its own", d, other.domain, other.id)
 				continue
 			}
+			owners.claim(*e, d)
 			c.hosts[d] = e.p.ID
 			keep = append(keep, d)
 		}
@@ -267,4 +274,68 @@ func (b *builder) platform(id string) (Platform, bool) {
 func (b *builder) problem(e *entry, field, format string, args ...any) {
 	b.errs = append(b.errs, &LoadError{File: e.file, Entry: e.p.ID, Field: field,
 		Err: &accounts.ValidationError{Field: field, Problem: fmt.Sprintf(format, args...)}})
+}
+
+// domainOwners is the rule of who owns a domain: the first platform to
+// claim it (built-in entries come first) owns it and every subdomain, so a
+// user file cannot file login.taobao.com under a foreign entry. Only a
+// built-in platform of the same company may claim a subdomain of another (weixin.qq.com is WeChat's, inside
+// Tencent's qq.com).
+type domainOwners struct {
+	claims  map[string]entry // claimed domain → owner
+	parents map[string]entry // every proper parent of a claimed domain → owner
+}
+
+type overlap struct{ domain, id string }
+
+// conflict returns the claim d overlaps, and false when e may not take it.
+func (o domainOwners) conflict(e entry, d string) (overlap, bool) {
+	check := func(owner entry, at string) (overlap, bool) {
+		if owner.p.ID == e.p.ID {
+			return overlap{}, true
+		}
+		// A person's file that replaces a built-in entry keeps its domains.
+		if e.overrides && slices.Contains(e.inherited, d) && !owner.user && at != d {
+			return overlap{}, true
+		}
+		sameCompany := !e.user && !owner.user && e.p.Company.ID != "" && e.p.Company.ID == owner.p.Company.ID
+		if sameCompany && at != d {
+			return overlap{}, true
+		}
+		return overlap{at, owner.p.ID}, false
+	}
+	// d itself or any parent of it already claimed.
+	for h := d; h != ""; {
+		if owner, ok := o.claims[h]; ok {
+			if ov, ok := check(owner, h); !ok {
+				return ov, false
+			}
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	// A subdomain of d already claimed.
+	if owner, ok := o.parents[d]; ok {
+		if ov, ok := check(owner, d+" (a subdomain)"); !ok {
+			return ov, false
+		}
+	}
+	return overlap{}, true
+}
+
+func (o domainOwners) claim(e entry, d string) {
+	o.claims[d] = e
+	for h := d; ; {
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			return
+		}
+		h = h[i+1:]
+		if _, ok := o.parents[h]; !ok {
+			o.parents[h] = e
+		}
+	}
 }

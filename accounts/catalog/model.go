@@ -82,10 +82,13 @@ type Platform struct {
 	// (Taobao → Alipay): leaving one affects the other.
 	TiedTo []string `json:"tied_to,omitempty"`
 	// Requires orders work across tracks and platforms.
-	Requires   []Requirement `json:"requires,omitempty"`
-	Difficulty Difficulty    `json:"difficulty"`
-	Tracks     []Track       `json:"tracks"`
-	Notes      Text          `json:"notes,omitzero"`
+	Requires []Requirement `json:"requires,omitempty"`
+	// MainTrack is the track a status change without a named track is
+	// about; empty means account_delete when the platform has it.
+	MainTrack  accounts.TrackKind `json:"main_track,omitempty"`
+	Difficulty Difficulty         `json:"difficulty"`
+	Tracks     []Track            `json:"tracks"`
+	Notes      Text               `json:"notes,omitzero"`
 }
 
 // Company names the legal group behind a platform.
@@ -109,19 +112,39 @@ type Track struct {
 	Channel Channel            `json:"channel"`
 	// AltChannels are other ways to get the same done, e.g. customer
 	// service when the self-service entry is missing.
-	AltChannels   []Channel      `json:"alt_channels,omitempty"`
+	AltChannels []Channel `json:"alt_channels,omitempty"`
+	// AppliesTo names the account flags the track is for (see Flag);
+	// empty means every account.
+	AppliesTo     []Flag         `json:"applies_to,omitempty"`
 	Steps         []Step         `json:"steps"`
 	Prerequisites []Prerequisite `json:"prerequisites,omitempty"`
+	// Blockers are conditions under which the track cannot be done;
+	// BlockersChecked says the sources were read for them, so an empty
+	// list means "none found" rather than "not researched".
+	Blockers        []Blocker `json:"blockers,omitempty"`
+	BlockersChecked bool      `json:"blockers_checked,omitempty"`
+	// NotPossible, when set, says the platform does not offer the track at
+	// all; Steps then describe the alternatives and nothing is ticked.
+	NotPossible Text `json:"not_possible,omitzero"`
+	// CoolingOff is the period after acceptance in which the request can
+	// still be cancelled; nil means not researched.
+	CoolingOff *CoolingOff `json:"cooling_off,omitempty"`
 	// ReviewWorkdays is how long the platform takes to decide, in working
 	// days; nil when unknown or there is no review.
-	ReviewWorkdays *Workdays  `json:"review_workdays,omitempty"`
-	Irreversible   bool       `json:"irreversible"`
-	Loses          Text       `json:"loses,omitzero"`
-	Afterwards     Text       `json:"afterwards,omitzero"`
-	Difficulty     Difficulty `json:"difficulty"`
-	// Source is a seed file name (e.g. 000_086f2a76b47d2aa8.txt), an
-	// http(s) URL, "user" for a person's own entry, or "unverified".
-	Source string `json:"source"`
+	ReviewWorkdays *Workdays `json:"review_workdays,omitempty"`
+	Irreversible   bool      `json:"irreversible"`
+	Loses          Text      `json:"loses,omitzero"`
+	Afterwards     Text      `json:"afterwards,omitzero"`
+	// After is what the sources say about life after the track is done.
+	After        *After     `json:"after,omitempty"`
+	Alternatives []Text     `json:"alternatives,omitempty"`
+	Difficulty   Difficulty `json:"difficulty"`
+	// Sources back the track's facts. Source is only "unverified" (none
+	// found) or "user" (a person's own entry); older files that put a seed
+	// file name or a URL there are read as one entry of Sources.
+	Sources       []Source       `json:"sources,omitempty"`
+	Source        string         `json:"source,omitempty"`
+	Disagreements []Disagreement `json:"disagreements,omitempty"`
 	// Verified is the date (YYYY-MM-DD) the track was last checked.
 	Verified string `json:"verified"`
 	// Notes are caveats, e.g. which parts the source does not cover.
@@ -191,7 +214,26 @@ func (t Track) Prerequisite(id string) (Prerequisite, bool) {
 	return Prerequisite{}, false
 }
 
-// IsSourced reports whether the track cites a seed file or a URL.
-func (t Track) IsSourced() bool {
-	return t.Source != SourceUnverified && t.Source != SourceUser && t.Source != ""
+// CitesSeed reports whether one of the track's sources is the seed file.
+func (t Track) CitesSeed(seed string) bool {
+	return slices.ContainsFunc(t.Sources, func(s Source) bool { return s.Seed == seed })
+}
+
+// IsSourced reports whether the track cites at least one source.
+func (t Track) IsSourced() bool { return len(t.Sources) > 0 }
+
+// MainTrackKind is the track a status change without a named track is
+// about: MainTrack, else account_delete when the platform has it; false
+// when neither is there (the caller must ask for the track).
+func (p Platform) MainTrackKind() (accounts.TrackKind, bool) {
+	if p.MainTrack != "" {
+		return p.MainTrack, true
+	}
+	if _, ok := p.Track(accounts.TrackAccountDelete); ok {
+		return accounts.TrackAccountDelete, true
+	}
+	if len(p.Tracks) == 1 {
+		return p.Tracks[0].Kind, true
+	}
+	return "", false
 }

@@ -139,7 +139,7 @@ func TestGroupsTiesAndCompanies(t *testing.T) {
 		}
 	}
 	for company, want := range map[string][]string{
-		"tencent":   {"qq", "wechat"},
+		"tencent":   {"channels-shop", "qq", "wechat"},
 		"pdd":       {"pinduoduo", "temu"},
 		"bytedance": {"douyin", "douyin-shop"},
 		"jd":        {"jd", "jd-finance"},

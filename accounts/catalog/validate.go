@@ -3,7 +3,6 @@ package catalog
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -99,6 +98,12 @@ func (p Platform) problems() check {
 		kinds = append(kinds, t.Kind)
 		c.track(f, t)
 	}
+	for i, t := range p.Tracks {
+		c.research(fmt.Sprintf("tracks[%d]", i), t, kinds)
+	}
+	if p.MainTrack != "" && !slices.Contains(kinds, p.MainTrack) {
+		c.add("main_track", "%q is not one of this platform's tracks", p.MainTrack)
+	}
 	for i, r := range p.Requires {
 		f := fmt.Sprintf("requires[%d]", i)
 		if !slices.Contains(kinds, r.Track) {
@@ -163,9 +168,6 @@ func (c *check) track(f string, t Track) {
 	c.text(f+".notes", t.Notes, false)
 	if !t.Difficulty.Valid() {
 		c.add(f+".difficulty", "%q is not one of %v", t.Difficulty, Difficulties)
-	}
-	if !validSource(t.Source) {
-		c.add(f+".source", "%q must be a seed file name, an http(s) URL, %q or %q", t.Source, SourceUnverified, SourceUser)
 	}
 	if _, err := time.Parse(DateLayout, t.Verified); err != nil {
 		c.add(f+".verified", "%q is not a date like 2025-01-31", t.Verified)
@@ -234,15 +236,6 @@ func validDomain(d string) bool {
 	return strings.Trim(top, "0123456789") != ""
 }
 
-func validSource(s string) bool {
-	switch {
-	case s == SourceUnverified, s == SourceUser, seedPattern.MatchString(s):
-		return true
-	}
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
-}
-
 // normalise trims the free text of p, so stray spaces in a hand-written
 // file are not errors; IDs and domains are checked, not rewritten, so a
 // typo is reported rather than silently changed.
@@ -266,6 +259,7 @@ func (p *Platform) normalise() {
 			t.Prerequisites[j].Text = t.Prerequisites[j].Text.trimmed()
 		}
 		t.Loses, t.Afterwards, t.Notes = t.Loses.trimmed(), t.Afterwards.trimmed(), t.Notes.trimmed()
-		t.Source, t.Verified = strings.TrimSpace(t.Source), strings.TrimSpace(t.Verified)
+		t.Verified = strings.TrimSpace(t.Verified)
+		t.upgradeSource()
 	}
 }

@@ -19,14 +19,16 @@ func validPlatform() Platform {
 			{
 				Kind: accounts.TrackPhoneUnbind, Channel: SelfService,
 				Steps:      []Step{{Text: Text{Zh: "换号", En: "Change number"}}},
-				Difficulty: Easy, Source: "https://help.example.com/phone", Verified: "2026-01-01",
+				Difficulty: Easy, Verified: "2026-01-01",
+				Sources: []Source{{URL: "https://help.example.com/phone", Title: "Help: phone", Retrieved: "2026-01-01"}},
 			},
 			{
 				Kind: accounts.TrackAccountDelete, Channel: CustomerService, AltChannels: []Channel{Email},
 				Steps:          []Step{{Text: Text{Zh: "联系客服", En: "Ask support"}, Path: Text{Zh: "我 → 客服", En: "Me → Support"}}},
 				Prerequisites:  []Prerequisite{{ID: BackupOrders, Text: Text{Zh: "备份", En: "Back up"}}},
 				ReviewWorkdays: &Workdays{Min: 1, Max: 3}, Irreversible: true,
-				Difficulty: Hard, Source: "001_d480b8346dced8a2.txt", Verified: "2026-01-01",
+				Difficulty: Hard, Verified: "2026-01-01",
+				Sources: []Source{{Seed: "001_d480b8346dced8a2.txt", Title: "拼多多怎样注销账户解绑手机号", Retrieved: "2026-01-01"}},
 			},
 		},
 		Requires: []Requirement{{Track: accounts.TrackAccountDelete, After: accounts.TrackPhoneUnbind,
@@ -73,9 +75,58 @@ func TestValidateRules(t *testing.T) {
 		{"tracks[1].loses.en", func(p *Platform) { p.Tracks[1].Loses = Text{Zh: "全部"} }},
 		{"tracks[1].afterwards.zh", func(p *Platform) { p.Tracks[1].Afterwards = Text{En: "gone"} }},
 		{"tracks[1].difficulty", func(p *Platform) { p.Tracks[1].Difficulty = "" }},
-		{"tracks[1].source", func(p *Platform) { p.Tracks[1].Source = "" }},
+		{"tracks[1].sources", func(p *Platform) { p.Tracks[1].Sources = nil }},
 		{"tracks[1].source", func(p *Platform) { p.Tracks[1].Source = "a blog" }},
-		{"tracks[1].source", func(p *Platform) { p.Tracks[1].Source = "ftp://example.com/x" }},
+		{"tracks[1].source", func(p *Platform) { p.Tracks[1].Source = SourceUnverified }},
+		{"tracks[0].sources[0].url", func(p *Platform) { p.Tracks[0].Sources[0].URL = "ftp://example.com/x" }},
+		{"tracks[0].sources[0].url", func(p *Platform) { p.Tracks[0].Sources[0].URL = "https://exa mple.com" }},
+		{"tracks[0].sources[0].title", func(p *Platform) { p.Tracks[0].Sources[0].Title = " " }},
+		{"tracks[0].sources[0].retrieved", func(p *Platform) { p.Tracks[0].Sources[0].Retrieved = "2026-02-30" }},
+		{"tracks[0].sources[0].retrieved", func(p *Platform) { p.Tracks[0].Sources[0].Retrieved = "2999-01-01" }},
+		{"tracks[1].sources[0].seed", func(p *Platform) { p.Tracks[1].Sources[0].Seed = "../../etc/passwd" }},
+		{"tracks[0].sources[0]", func(p *Platform) { p.Tracks[0].Sources[0].URL = "" }},
+		{"tracks[0].applies_to[0]", func(p *Platform) { p.Tracks[0].AppliesTo = []Flag{"vip"} }},
+		{"tracks[1].cooling_off.kind", func(p *Platform) { p.Tracks[1].CoolingOff = &CoolingOff{Kind: "maybe"} }},
+		{"tracks[1].cooling_off.days", func(p *Platform) { p.Tracks[1].CoolingOff = &CoolingOff{Kind: CoolingPeriod} }},
+		{"tracks[1].cooling_off.days", func(p *Platform) {
+			p.Tracks[1].CoolingOff = &CoolingOff{Kind: CoolingPeriod, Days: &Days{Min: 30, Max: 15}}
+		}},
+		{"tracks[1].cooling_off.days", func(p *Platform) {
+			p.Tracks[1].CoolingOff = &CoolingOff{Kind: CoolingPeriod, Days: &Days{Min: 1, Max: 9999}}
+		}},
+		{"tracks[1].cooling_off.days", func(p *Platform) {
+			p.Tracks[1].CoolingOff = &CoolingOff{Kind: CoolingNone, Days: &Days{Min: 1, Max: 1}}
+		}},
+		{"tracks[1].cooling_off.cancelled_by[0]", func(p *Platform) {
+			p.Tracks[1].CoolingOff = &CoolingOff{Kind: CoolingPeriod, Days: &Days{Min: 15, Max: 15}, CancelledBy: []Canceller{"sneezing"}}
+		}},
+		{"tracks[1].blockers[0].id", func(p *Platform) {
+			p.Tracks[1].Blockers, p.Tracks[1].BlockersChecked = []Blocker{{ID: "Bad ID", When: Text{Zh: "开过店", En: "Had a shop"}}}, true
+		}},
+		{"tracks[1].blockers[0].when.en", func(p *Platform) {
+			p.Tracks[1].Blockers, p.Tracks[1].BlockersChecked = []Blocker{{ID: "shop", When: Text{Zh: "开过店"}}}, true
+		}},
+		{"tracks[1].blockers[0].if", func(p *Platform) {
+			p.Tracks[1].Blockers, p.Tracks[1].BlockersChecked = []Blocker{{ID: "shop", If: "rich", When: Text{Zh: "开过店", En: "Had a shop"}}}, true
+		}},
+		{"tracks[1].blockers[0].requires.track", func(p *Platform) {
+			p.Tracks[1].Blockers = []Blocker{{ID: "shop", When: Text{Zh: "开过店", En: "Had a shop"}, Requires: &TrackRef{Track: accounts.TrackShopClose}}}
+			p.Tracks[1].BlockersChecked = true
+		}},
+		{"tracks[1].blockers_checked", func(p *Platform) {
+			p.Tracks[1].Blockers = []Blocker{{ID: "shop", When: Text{Zh: "开过店", En: "Had a shop"}}}
+		}},
+		{"tracks[1].disagreements[0].claims[1].url", func(p *Platform) {
+			p.Tracks[1].Disagreements = []Disagreement{{About: "cooling_off", Claims: []Claim{
+				{Says: Text{Zh: "15 天", En: "15 days"}, URL: "001_d480b8346dced8a2.txt"},
+				{Says: Text{Zh: "30 天", En: "30 days"}, URL: "https://elsewhere.example.com/"}}}}
+		}},
+		{"tracks[1].disagreements[0].claims", func(p *Platform) {
+			p.Tracks[1].Disagreements = []Disagreement{{About: "cooling_off", Claims: []Claim{
+				{Says: Text{Zh: "15 天", En: "15 days"}, URL: "001_d480b8346dced8a2.txt"}}}}
+		}},
+		{"tracks[1].after.reregister_after_days", func(p *Platform) { d := -1; p.Tracks[1].After = &After{ReregisterAfterDays: &d} }},
+		{"main_track", func(p *Platform) { p.MainTrack = accounts.TrackShopClose }},
 		{"tracks[1].verified", func(p *Platform) { p.Tracks[1].Verified = "21.11.2026" }},
 		{"tracks[1].verified", func(p *Platform) { p.Tracks[1].Verified = "" }},
 		{"requires[0].track", func(p *Platform) { p.Requires[0].Track = accounts.TrackShopClose }},
@@ -88,6 +139,9 @@ func TestValidateRules(t *testing.T) {
 		p := validPlatform()
 		// Deep enough copies for the edits above.
 		p.Tracks = append([]Track(nil), p.Tracks...)
+		for i := range p.Tracks {
+			p.Tracks[i].Sources = append([]Source(nil), p.Tracks[i].Sources...)
+		}
 		p.Requires = append([]Requirement(nil), p.Requires...)
 		tc.edit(&p)
 		err := p.Validate()
@@ -108,14 +162,15 @@ func TestValidateRules(t *testing.T) {
 	}
 }
 
-func TestValidSources(t *testing.T) {
-	for _, s := range []string{"unverified", "user", "003_ca807dd2a6d0cc39.txt", "https://example.com/help", "http://example.com"} {
-		if !validSource(s) {
+func TestSourceURLs(t *testing.T) {
+	for _, s := range []string{"https://example.com/help", "http://example.com", "https://help.jd.com/user/issue/1.html?x=1"} {
+		if !validURL(s) {
 			t.Errorf("%q refused", s)
 		}
 	}
-	for _, s := range []string{"", "Unverified", "seed 003", "003_CA807DD2A6D0CC39.txt", "https://", "https://exa mple.com", "example.com"} {
-		if validSource(s) {
+	for _, s := range []string{"", "unverified", "003_ca807dd2a6d0cc39.txt", "https://", "https://exa mple.com", "example.com",
+		"ftp://example.com", "javascript:alert(1)", "https://1.2.3.4/x", "https://example.com/\"><script>"} {
+		if validURL(s) {
 			t.Errorf("%q accepted", s)
 		}
 	}

@@ -78,7 +78,13 @@ func stories() []story {
 					w.text("拼多多：售后结束后重新提交注销", "Pinduoduo: resubmit once the after-sales case closes"), "", 1, a.ReminderPending)
 			}},
 		{platform: "douyin", nameZh: "抖音个人号", nameEn: "Douyin (personal)", login: "xiaoyu_home", phone: demoPhone,
-			realName: true, third: []a.ThirdParty{a.ThirdPartyWeChat}, created: 20},
+			realName: true, third: []a.ThirdParty{a.ThirdPartyWeChat}, created: 20,
+			script: func(w *writer, acc a.Account) {
+				w.tick(acc, a.TrackAccountDelete, 0, 2, 4)
+				w.clearBlockers(acc, a.TrackAccountDelete, 3.5, "balance_not_zero", "account_restricted", "open_complaints")
+				w.status(acc, a.StatusSubmitted, a.TrackAccountDelete, 3, w.text("在 App 里提交了注销申请", "Submitted the deletion in the app"), "")
+				w.coolingOff(acc, a.TrackAccountDelete, 3, 7, w.text("App 显示：7 天冷静期", "The app shows a 7-day cooling-off"))
+			}},
 		{platform: "douyin-shop", nameZh: "抖店·小雨家居", nameEn: "Douyin shop · Xiaoyu Home", login: "xiaoyu_home", phone: demoPhone,
 			realName: true, seller: true, created: 20,
 			notesZh: "保证金 2000 元，关店后申请退还。", notesEn: "Deposit ¥2,000: ask for it back after closing.",
@@ -96,7 +102,7 @@ func stories() []story {
 				w.status(acc, a.StatusDeactivated, a.TrackAccountDelete, 9, w.text("收到注销成功短信", "SMS: account deleted"), "")
 				w.remind(acc, a.ReminderPostCheck, "post_check:account_delete",
 					w.text("美团：确认账号已注销", "Meituan: check the account is really gone"),
-					w.text("试着登录，并确认手机号已解绑。", "Try to log in and check the phone is unbound."), -2, a.ReminderFired)
+					w.text("不要登录；用一证通查确认手机号已解绑。", "Do not sign in; use 一证通查 to check the phone is unbound."), -2, a.ReminderFired)
 			}},
 		{platform: "vipshop", nameZh: "唯品会", nameEn: "Vipshop", login: "xiaoyu.chen@example.com", email: "xiaoyu.chen@example.com",
 			created: 15,

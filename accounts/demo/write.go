@@ -145,6 +145,30 @@ func (w *writer) status(a accounts.Account, to accounts.Status, kind accounts.Tr
 	_, w.err = w.svc.ChangeStatus(w.ctx, a.ID, to, accounts.StatusChange{Track: kind, Note: note, Evidence: evidence, At: w.ago(daysAgo)})
 }
 
+// coolingOff starts the track's cooling-off daysAgo, ending days later, as
+// the platform's confirmation page names the date.
+func (w *writer) coolingOff(a accounts.Account, kind accounts.TrackKind, daysAgo float64, days int, note string) {
+	if w.err != nil {
+		return
+	}
+	w.at(daysAgo)
+	at := w.ago(daysAgo)
+	until := at.AddDate(0, 0, days)
+	_, w.err = w.svc.ChangeStatus(w.ctx, a.ID, accounts.StatusCoolingOff, accounts.StatusChange{Track: kind, Note: note, At: at, CoolingUntil: &until})
+}
+
+// clearBlockers records that the person checked the track's catalog
+// blockers and none applies, as they would before submitting.
+func (w *writer) clearBlockers(a accounts.Account, kind accounts.TrackKind, daysAgo float64, ids ...string) {
+	for i, id := range ids {
+		if w.err != nil {
+			return
+		}
+		w.at(daysAgo - float64(i)*0.01)
+		_, w.err = w.svc.TickStep(w.ctx, a.ID, kind, accounts.BlockerKey(id), true)
+	}
+}
+
 func (w *writer) backup(a accounts.Account, daysAgo float64, note string) {
 	if w.err != nil {
 		return

@@ -29,6 +29,10 @@ func FromCatalog(c *catalog.Catalog) PlatformInfo {
 			if t.ReviewWorkdays != nil {
 				ti.ReviewWorkdays = t.ReviewWorkdays.Max
 			}
+			ti.Applies = t.Applies
+			for _, src := range t.Sources {
+				ti.Sources = append(ti.Sources, SourceEntry{Title: src.Title, URL: src.URL, Retrieved: src.Retrieved})
+			}
 			e.tracks = append(e.tracks, ti)
 		}
 		ci[p.ID] = e

@@ -204,15 +204,25 @@ func (b *builder) tracks(a accounts.Account, e *AccountEntry) {
 		if ii < 0 && ti < 0 {
 			continue
 		}
-		te := TrackEntry{Kind: string(kind), Label: trackLabel(b.s.lang, kind)}
+		// A track that is not for this account (a buyer's shop closure)
+		// counts only when the person started it anyway.
+		if ii >= 0 && ti < 0 && infos[ii].Applies != nil && !infos[ii].Applies(a) {
+			continue
+		}
+		te := TrackEntry{Kind: string(kind), Label: trackLabel(b.s.lang, kind), Sources: []SourceEntry{}}
 		var info TrackInfo
 		if ii >= 0 {
 			info = infos[ii]
 			te.Total = len(info.Checklist)
+			te.Sources = append(te.Sources, info.Sources...)
+			te.Verified = len(info.Sources) > 0
 		}
 		if ti >= 0 {
 			t := have[ti]
 			te.SubmittedAt, te.CompletedAt = b.atp(t.SubmittedAt), b.atp(t.CompletedAt)
+			if t.CoolingUntil != nil {
+				te.CoolingOffUntil = t.CoolingUntil.In(chinaTime).Format(time.DateOnly)
+			}
 			if ii >= 0 {
 				for _, k := range info.Checklist {
 					if t.IsDone(k) {
@@ -238,7 +248,7 @@ func (b *builder) review(a accounts.Account, t accounts.Track, info TrackInfo, t
 	}
 	due := b.wd.AddWorkdays(*t.SubmittedAt, info.ReviewWorkdays)
 	te.ReviewDue = due.UTC().Format(time.DateOnly)
-	if a.Status != accounts.StatusSubmitted && a.Status != accounts.StatusUnderReview {
+	if !a.Status.WaitingForPlatform() {
 		return
 	}
 	if b.earliestReview.IsZero() || t.SubmittedAt.Before(b.earliestReview) {

@@ -97,7 +97,7 @@ func (b *builder) findings(a accounts.Account, e *AccountEntry) {
 	}
 	if del, ok := b.trackOf(a.ID, accounts.TrackAccountDelete); ok && a.LastBackupAt == nil {
 		switch {
-		case del.SubmittedAt != nil && (a.Status == accounts.StatusSubmitted || a.Status == accounts.StatusUnderReview):
+		case del.SubmittedAt != nil && a.Status.WaitingForPlatform():
 			b.add(High, CodeDeletionWithoutBackup, a, accounts.TrackAccountDelete,
 				b.t("f."+CodeDeletionWithoutBackup), b.t("a."+CodeDeletionWithoutBackup))
 		case a.Status == accounts.StatusPreparing:

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/unbindapp/unbind/accounts"
 )
 
 //go:embed html.tmpl
@@ -199,12 +201,6 @@ type chartBar struct {
 	Width, NumX  int
 }
 
-// statusColors match the status badges of the GUI.
-var statusColors = map[string]string{
-	"active": "#3182ce", "preparing": "#d69e2e", "submitted": "#805ad5", "under_review": "#dd6b20",
-	"deactivated": "#38a169", "rejected": "#e53e3e", "kept": "#718096",
-}
-
 func chartOf(r *Report) statusChart {
 	const labelW, barMax, rowH, pad = 120, 360, 26, 6
 	c := statusChart{Width: labelW + barMax + 60, Height: len(r.Summary.ByStatus)*rowH + pad}
@@ -221,7 +217,7 @@ func chartOf(r *Report) statusChart {
 			w = max(w, 2)
 		}
 		y := pad/2 + i*rowH
-		c.Bars = append(c.Bars, chartBar{Label: s.Label, Color: statusColors[s.Status], Count: s.Count,
+		c.Bars = append(c.Bars, chartBar{Label: s.Label, Color: accounts.Status(s.Status).Color().Hex(), Count: s.Count,
 			Y: y, TextY: y + rowH/2 + 4, Width: w, NumX: labelW + w + 6})
 	}
 	return c

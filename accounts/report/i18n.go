@@ -41,9 +41,9 @@ func label(lang, group, code string) string {
 	return code
 }
 
-func statusLabel(lang string, s accounts.Status) string { return label(lang, "status", string(s)) }
+func statusLabel(lang string, s accounts.Status) string { return s.Name(lang) }
 
-func trackLabel(lang string, k accounts.TrackKind) string { return label(lang, "track", string(k)) }
+func trackLabel(lang string, k accounts.TrackKind) string { return k.Name(lang) }
 
 // stepLabel describes a checklist key: step:2 → "第 3 步" / "step 3".
 func stepLabel(lang, key string) string {
@@ -60,20 +60,6 @@ func stepLabel(lang, key string) string {
 }
 
 var labels = map[string]text{
-	"status.active":       {"使用中", "active"},
-	"status.preparing":    {"准备中", "preparing"},
-	"status.submitted":    {"已提交", "submitted"},
-	"status.under_review": {"审核中", "under review"},
-	"status.deactivated":  {"已注销", "deactivated"},
-	"status.rejected":     {"被驳回", "rejected"},
-	"status.kept":         {"保留", "kept"},
-
-	"track.real_name_unbind":   {"实名解绑", "real-name unbinding"},
-	"track.phone_unbind":       {"手机解绑", "phone unbinding"},
-	"track.account_delete":     {"账号注销", "account deletion"},
-	"track.shop_close":         {"关店", "shop closure"},
-	"track.membership_cancel":  {"取消会员", "membership cancellation"},
-	"track.third_party_unbind": {"第三方登录解绑", "third-party login unbinding"},
 
 	"severity.high":   {"高", "high"},
 	"severity.medium": {"中", "medium"},

@@ -70,6 +70,12 @@ type TrackInfo struct {
 	// ReviewWorkdays is the longest review the platform announces, in
 	// working days; 0 when unknown or there is no review.
 	ReviewWorkdays int
+	// Applies says whether the track is for the account (catalog's
+	// applies_to); nil means every account.
+	Applies func(accounts.Account) bool
+	// Sources are the pages the track's steps rest on; empty when the
+	// catalog marks the track unverified.
+	Sources []SourceEntry
 }
 
 // Workdays counts working days on civil days (a working-day calendar).

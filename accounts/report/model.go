@@ -163,6 +163,20 @@ type TrackEntry struct {
 	// when unknown, not submitted or already completed.
 	ReviewDue       string `json:"review_due"`
 	OverdueWorkdays int    `json:"overdue_workdays"`
+	// CoolingOffUntil is the last day (YYYY-MM-DD, China time) of the
+	// track's cooling-off, "" when it has none.
+	CoolingOffUntil string `json:"cooling_off_until"`
+	// Sources are the public pages the catalog's steps for this track
+	// rest on; empty for an unverified track (Verified false).
+	Sources  []SourceEntry `json:"sources"`
+	Verified bool          `json:"verified"`
+}
+
+// SourceEntry is one public page a procedure rests on.
+type SourceEntry struct {
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Retrieved string `json:"retrieved"`
 }
 
 // ReminderEntry is the account's next open reminder.

@@ -226,29 +226,23 @@ func (s *Store) ChangeStatus(ctx context.Context, id string, to accounts.Status,
 	return s.Account(ctx, id)
 }
 
-// trackStatusEffect keeps the track's dates in step with the status:
-// submitting starts its review window, deactivating completes it, and a
-// rejection or withdrawal reopens it.
+// trackStatusEffect saves the track's dates as accounts.Track.FollowStatus
+// derives them from the change; the rule lives there, not in SQL.
 func trackStatusEffect(ctx context.Context, tx *sql.Tx, id string, to accounts.Status, c accounts.StatusChange) error {
 	if err := ensureTrack(ctx, tx, id, c.Track); err != nil {
 		return err
 	}
-	var q string
-	var args []any
-	switch to {
-	case accounts.StatusSubmitted:
-		q, args = "UPDATE tracks SET submitted_at = ?, completed_at = NULL", []any{ms(c.At)}
-		if c.Evidence != "" {
-			q, args = q+", ticket = ?", append(args, c.Evidence)
-		}
-	case accounts.StatusDeactivated:
-		q, args = "UPDATE tracks SET completed_at = ?", []any{ms(c.At)}
-	case accounts.StatusPreparing, accounts.StatusActive:
-		q = "UPDATE tracks SET submitted_at = NULL, completed_at = NULL"
-	default:
-		return nil
+	var t accounts.Track
+	var sub, done, coolStart, coolUntil sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT ticket, submitted_at, completed_at, cooling_started_at, cooling_until
+		FROM tracks WHERE account_id = ? AND kind = ?`, id, string(c.Track)).Scan(&t.Ticket, &sub, &done, &coolStart, &coolUntil); err != nil {
+		return err
 	}
-	_, err := tx.ExecContext(ctx, q+" WHERE account_id = ? AND kind = ?", append(args, id, string(c.Track))...)
+	t.SubmittedAt, t.CompletedAt, t.CoolingStartedAt, t.CoolingUntil = ptrMs(sub), ptrMs(done), ptrMs(coolStart), ptrMs(coolUntil)
+	t = t.FollowStatus(to, c)
+	_, err := tx.ExecContext(ctx, `UPDATE tracks SET ticket = ?, submitted_at = ?, completed_at = ?,
+		cooling_started_at = ?, cooling_until = ? WHERE account_id = ? AND kind = ?`,
+		t.Ticket, nullMs(t.SubmittedAt), nullMs(t.CompletedAt), nullMs(t.CoolingStartedAt), nullMs(t.CoolingUntil), id, string(c.Track))
 	return err
 }
 

@@ -140,9 +140,11 @@ func restoreTracks(ctx context.Context, tx *sql.Tx, id string, tracks []accounts
 		if _, err := tx.ExecContext(ctx, `UPDATE tracks SET
 			ticket = CASE WHEN ticket = '' THEN ? ELSE ticket END,
 			note = CASE WHEN note = '' THEN ? ELSE note END,
-			submitted_at = ifnull(submitted_at, ?), completed_at = ifnull(completed_at, ?)
+			submitted_at = ifnull(submitted_at, ?), completed_at = ifnull(completed_at, ?),
+			cooling_started_at = ifnull(cooling_started_at, ?), cooling_until = ifnull(cooling_until, ?)
 			WHERE account_id = ? AND kind = ?`,
-			t.Ticket, t.Note, nullMs(t.SubmittedAt), nullMs(t.CompletedAt), id, string(t.Kind)); err != nil {
+			t.Ticket, t.Note, nullMs(t.SubmittedAt), nullMs(t.CompletedAt),
+			nullMs(t.CoolingStartedAt), nullMs(t.CoolingUntil), id, string(t.Kind)); err != nil {
 			return err
 		}
 		for key, at := range t.Done {

@@ -11,8 +11,8 @@ import (
 
 // Tracks loads the account's progress per track (only tracks with any).
 func (s *Store) Tracks(ctx context.Context, accountID string) ([]accounts.Track, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT kind, ticket, note, submitted_at, completed_at FROM tracks
-		WHERE account_id = ? ORDER BY kind`, accountID)
+	rows, err := s.db.QueryContext(ctx, `SELECT kind, ticket, note, submitted_at, completed_at, cooling_started_at, cooling_until
+		FROM tracks WHERE account_id = ? ORDER BY kind`, accountID)
 	if err != nil {
 		return nil, fmt.Errorf("load tracks of %s: %w", accountID, err)
 	}
@@ -21,13 +21,14 @@ func (s *Store) Tracks(ctx context.Context, accountID string) ([]accounts.Track,
 	for rows.Next() {
 		var t accounts.Track
 		var kind string
-		var sub, done sql.NullInt64
-		if err := rows.Scan(&kind, &t.Ticket, &t.Note, &sub, &done); err != nil {
+		var sub, done, coolStart, coolUntil sql.NullInt64
+		if err := rows.Scan(&kind, &t.Ticket, &t.Note, &sub, &done, &coolStart, &coolUntil); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		t.AccountID, t.Kind = accountID, accounts.TrackKind(kind)
 		t.SubmittedAt, t.CompletedAt = ptrMs(sub), ptrMs(done)
+		t.CoolingStartedAt, t.CoolingUntil = ptrMs(coolStart), ptrMs(coolUntil)
 		t.Done = map[string]time.Time{}
 		byKind[t.Kind] = len(out)
 		out = append(out, t)
@@ -62,19 +63,21 @@ func (s *Store) AllTracks(ctx context.Context) (map[string][]accounts.Track, err
 
 func allTracks(ctx context.Context, q querier) (map[string][]accounts.Track, error) {
 	out := map[string][]accounts.Track{}
-	rows, err := q.QueryContext(ctx, "SELECT account_id, kind, ticket, note, submitted_at, completed_at FROM tracks ORDER BY account_id, kind")
+	rows, err := q.QueryContext(ctx, `SELECT account_id, kind, ticket, note, submitted_at, completed_at,
+		cooling_started_at, cooling_until FROM tracks ORDER BY account_id, kind`)
 	if err != nil {
 		return nil, fmt.Errorf("load tracks: %w", err)
 	}
 	for rows.Next() {
 		var t accounts.Track
 		var kind string
-		var sub, done sql.NullInt64
-		if err := rows.Scan(&t.AccountID, &kind, &t.Ticket, &t.Note, &sub, &done); err != nil {
+		var sub, done, coolStart, coolUntil sql.NullInt64
+		if err := rows.Scan(&t.AccountID, &kind, &t.Ticket, &t.Note, &sub, &done, &coolStart, &coolUntil); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		t.Kind, t.SubmittedAt, t.CompletedAt = accounts.TrackKind(kind), ptrMs(sub), ptrMs(done)
+		t.CoolingStartedAt, t.CoolingUntil = ptrMs(coolStart), ptrMs(coolUntil)
 		t.Done = map[string]time.Time{}
 		out[t.AccountID] = append(out[t.AccountID], t)
 	}
