@@ -50,7 +50,7 @@ func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
 	}
 	trackSel.SetOptions(options)
 	trackSel.SetSelectedIndex(0)
-	if ct, ok := inventory.CurrentTrack(tracks, p); ok && to != accounts.StatusKept && to != accounts.StatusActive {
+	if ct, ok := inventory.CurrentTrack(a, tracks, p); ok && to != accounts.StatusKept && to != accounts.StatusActive {
 		for i, k := range kinds {
 			if k == ct.Kind {
 				trackSel.SetSelectedIndex(i)

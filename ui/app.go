@@ -203,10 +203,14 @@ func (u *UI) quit() {
 }
 
 func newService(d Deps) *accounts.Service {
+	var s *accounts.Service
 	if d.Secrets == nil {
-		return accounts.NewService(d.Store, nil)
+		s = accounts.NewService(d.Store, nil)
+	} else {
+		s = accounts.NewService(d.Store, d.Secrets)
 	}
-	return accounts.NewService(d.Store, d.Secrets)
+	s.Guard = catalog.Guard{Catalog: d.Catalog}
+	return s
 }
 
 // setKeyringErr records whether the keyring works and updates the banner

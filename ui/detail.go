@@ -29,6 +29,7 @@ type detailView struct {
 	sub     *widget.Label
 	status  *badge
 	next    *widget.Label
+	cooling *fyne.Container // the standing "do not sign in" warning
 	reviews *fyne.Container
 	moves   *fyne.Container
 	header  *fyne.Container
@@ -55,6 +56,7 @@ func newDetailView(u *UI) *detailView {
 	v.next = wrapLabel("")
 	v.next.Importance = widget.HighImportance
 	v.reviews = container.NewVBox()
+	v.cooling = container.NewVBox()
 	v.moves = container.NewHBox()
 	v.edit = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { u.onEdit(v.acc) })
 	v.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { u.onDelete(v.acc) })
@@ -81,7 +83,7 @@ func newDetailView(u *UI) *detailView {
 	titles := container.New(layout.NewCustomPaddedVBoxLayout(0), v.name, v.sub)
 	top := container.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
 	actions := container.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))
-	v.header = container.NewVBox(top, v.next, v.reviews, actions)
+	v.header = container.NewVBox(top, v.next, v.cooling, v.reviews, actions)
 	header := v.header
 	v.main = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
 
@@ -146,6 +148,14 @@ func (v *detailView) fillHeader() {
 	v.sub.SetText(sub)
 	v.status.setStatus(a.Status)
 	v.next.SetText(nextSentence(inventory.NextAction(a, v.tracks, v.platform), v))
+
+	v.cooling.Objects = v.cooling.Objects[:0]
+	if a.Status == accounts.StatusCoolingOff {
+		if w := coolingWarning(v); w != "" {
+			v.cooling.Add(note(theme.WarningIcon(), w, widget.DangerImportance))
+		}
+	}
+	v.cooling.Refresh()
 
 	v.reviews.Objects = v.reviews.Objects[:0]
 	for _, r := range inventory.RunningReviews(a, v.tracks, v.platform) {

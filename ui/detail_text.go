@@ -28,8 +28,10 @@ func nextSentence(n inventory.Next, v *detailView) string {
 		return lang.L("Next: wait for the platform's answer on \"{{.Track}}\", then record it here.", data)
 	case inventory.NextResubmit:
 		return lang.L("Next: read why the platform refused, fix what it asks for, and submit again.")
+	case inventory.NextCoolingOff:
+		return lang.L("Next: do nothing until the cooling-off ends; Unbind reminds you to confirm the result. Do not sign in meanwhile.")
 	case inventory.NextCheck:
-		return lang.L("Next: check the account is really gone: try to log in, and make sure your phone number and real name are no longer bound.")
+		return lang.L("Next: check the account is really gone without signing in to it: run the 一证通查 check for your phone number, and keep the platform's confirmation message.")
 	case inventory.NextBackup:
 		if b := v.acc.LastBackupAt; b != nil {
 			return lang.L("Kept: back up its data now and then (last backup {{.Date}}).", map[string]string{"Date": formatDate(*b)})
@@ -81,4 +83,14 @@ func reviewSentence(r inventory.Review, cal *reminders.Calendar, now time.Time) 
 		text += " " + lang.L("(No holiday data for {{.Years}}: only weekends were counted as days off.)", map[string]string{"Years": years})
 	}
 	return text, late
+}
+
+// coolingWarning is the standing "do not sign in" warning of a running
+// cooling-off, in the UI's language; the reminder rules write it, so the
+// detail pane and the notification say the same.
+func coolingWarning(v *detailView) string {
+	return reminders.CoolingWarning(reminders.Input{
+		Account: v.acc, Tracks: v.tracks, Platform: v.platform, HasPlatform: v.known,
+		Settings: reminders.Settings{Lang: v.u.d.Lang},
+	})
 }

@@ -24,6 +24,8 @@ func statusLabel(s accounts.Status) string {
 		return lang.L("Submitted")
 	case accounts.StatusUnderReview:
 		return lang.L("Under review")
+	case accounts.StatusCoolingOff:
+		return lang.L("Cooling-off")
 	case accounts.StatusDeactivated:
 		return lang.L("Deactivated")
 	case accounts.StatusRejected:
@@ -203,6 +205,19 @@ func friendlyError(err error) error {
 		}
 		return errors.New(lang.L("This account is {{.From}} now (perhaps changed elsewhere), so it cannot become {{.To}}. From {{.From}} it can become: {{.Next}}.",
 			map[string]string{"From": statusLabel(te.From), "To": statusLabel(te.To), "Next": strings.Join(next, lang.L(", "))}))
+	}
+	var be *accounts.BlockedError
+	if errors.As(err, &be) {
+		why := catalog.Text{Zh: be.Zh, En: be.En}.In(lang.X("ui.lang", "en"))
+		if be.NotPossible {
+			return errors.New(lang.L("The platform does not offer \"{{.Track}}\": {{.Why}}", map[string]string{"Track": trackLabel(be.Track), "Why": why}))
+		}
+		if be.Permanent {
+			return errors.New(lang.L("\"{{.Track}}\" cannot be done for this account: {{.Why}}. See the track's steps for what to do instead.",
+				map[string]string{"Track": trackLabel(be.Track), "Why": why}))
+		}
+		return errors.New(lang.L("\"{{.Track}}\" is blocked: {{.Why}}. Clear it first, or tick \"Does not apply to me\" under the blocker in the track's steps.",
+			map[string]string{"Track": trackLabel(be.Track), "Why": why}))
 	}
 	if errors.Is(err, accounts.ErrConflict) {
 		return errors.New(lang.L("Someone else changed this account in the meantime (perhaps unbindctl). It has been reloaded: make your change again."))

@@ -110,7 +110,7 @@ func (v *stepsView) trackList(d *detailView) fyne.CanvasObject {
 	acc := widget.NewAccordion()
 	acc.MultiOpen = true
 	open := accounts.TrackKind("")
-	if ct, ok := inventory.CurrentTrack(d.tracks, d.platform); ok {
+	if ct, ok := inventory.CurrentTrack(d.acc, d.tracks, d.platform); ok {
 		open = ct.Kind
 	}
 	for _, r := range inventory.RunningReviews(d.acc, d.tracks, d.platform) {

@@ -115,3 +115,50 @@ func siteOf(u string) string {
 	}
 	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
 }
+
+// TrackState is where one catalog track stands for one account.
+type TrackState string
+
+// The track states.
+const (
+	StateNotStarted  TrackState = "not_started"
+	StateInProgress  TrackState = "in_progress"  // items ticked
+	StateBlocked     TrackState = "blocked"      // an active blocker stops it
+	StateSubmitted   TrackState = "submitted"    // with the platform
+	StateCoolingOff  TrackState = "cooling_off"  // accepted, in its cooling-off
+	StateDone        TrackState = "done"         // completed
+	StateNotPossible TrackState = "not_possible" // the platform does not offer it
+)
+
+// StateFor is the one rule for a track's state on an account, used by the
+// CLI's JSON, the detail pane and the report.
+func (t Track) StateFor(a accounts.Account, progress []accounts.Track) TrackState {
+	own := accounts.FindTrack(progress, t.Kind)
+	switch {
+	case !t.NotPossible.IsZero():
+		return StateNotPossible
+	case own.CompletedAt != nil:
+		return StateDone
+	case own.CoolingStartedAt != nil:
+		return StateCoolingOff
+	case own.SubmittedAt != nil:
+		return StateSubmitted
+	case t.Blocked(a, progress) != nil:
+		return StateBlocked
+	case len(own.Done) > 0:
+		return StateInProgress
+	}
+	return StateNotStarted
+}
+
+// ActiveBlockerIDs lists the IDs of the track's blockers in force for
+// the account (empty when it is free).
+func (t Track) ActiveBlockerIDs(a accounts.Account, progress []accounts.Track) []string {
+	ids := []string{}
+	for _, b := range t.BlockersFor(a, progress) {
+		if b.Active {
+			ids = append(ids, b.ID)
+		}
+	}
+	return ids
+}

@@ -20,9 +20,9 @@ func TestBuiltinLoadsWithoutErrors(t *testing.T) {
 	}
 	for _, id := range []string{
 		"pinduoduo", "taobao", "tmall", "tmall-global", "jd", "douyin-shop", "douyin", "xianyu",
-		"alipay", "meituan", "wechat", "qq", "vipshop", "suning", "kuaishou", "kuaishou-shop",
+		"alipay", "meituan", "wechat", "qq", "suning", "kuaishou", "kuaishou-shop",
 		"xiaohongshu", "dangdang", "amazon", "ebay", "aliexpress", "temu", "shein", "1688",
-		"eleme", "dewu", "weibo", "jd-finance",
+		"eleme", "weibo", "jd-finance",
 	} {
 		if _, ok := c.Platform(id); !ok {
 			t.Errorf("platform %s missing", id)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,5 +119,44 @@ func TestAppliesFollowsAccountFlags(t *testing.T) {
 	}
 	if !all.Applies(buyer) {
 		t.Error("a track without applies_to must apply to everyone")
+	}
+}
+
+// TestCoverageFileIsCurrent keeps assets/catalog/COVERAGE.md in step with
+// the data: regenerate it with `unbindctl catalog stats --markdown`.
+func TestCoverageFileIsCurrent(t *testing.T) {
+	var b strings.Builder
+	if err := WriteCoverage(&b, builtin(t)); err != nil {
+		t.Fatal(err)
+	}
+	have, err := os.ReadFile(filepath.Join(builtinDir, "COVERAGE.md"))
+	if err != nil || string(have) != b.String() {
+		t.Errorf("COVERAGE.md is stale (%v); run: go run ./cmd/unbindctl catalog stats --markdown > assets/catalog/COVERAGE.md", err)
+	}
+}
+
+// TestResearchTargets holds the catalog to what the research promised:
+// every Chinese platform's deletion track states its cooling-off and its
+// blockers, and at most 5 % of tracks stay unverified.
+func TestResearchTargets(t *testing.T) {
+	c := builtin(t)
+	rows, total := Coverage(c)
+	if len(rows) < 45 {
+		t.Errorf("%d platforms, want at least 45", len(rows))
+	}
+	if un := total.Tracks - total.Sourced; un*100 > total.Tracks*5 {
+		t.Errorf("%d of %d tracks unverified (over 5 %%): research them, or leave out what no source backs", un, total.Tracks)
+	}
+	for _, p := range c.All() {
+		del, ok := p.Track(accounts.TrackAccountDelete)
+		if !ok {
+			continue
+		}
+		if del.CoolingOff == nil {
+			t.Errorf("%s: account_delete does not state its cooling-off (period, none or not_found)", p.ID)
+		}
+		if !del.BlockersChecked {
+			t.Errorf("%s: account_delete does not say whether it has blockers", p.ID)
+		}
 	}
 }

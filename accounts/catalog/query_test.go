@@ -75,8 +75,6 @@ func TestSearch(t *testing.T) {
 		"饿了么":          "eleme",
 		"WeChat":       "wechat",
 		"微信":           "wechat",
-		"得物":           "dewu",
-		"poizon":       "dewu",
 		"jd.com":       "jd",
 		"1688":         "1688",
 	} {
@@ -139,7 +137,7 @@ func TestGroupsTiesAndCompanies(t *testing.T) {
 		}
 	}
 	for company, want := range map[string][]string{
-		"tencent":   {"channels-shop", "qq", "wechat"},
+		"tencent":   {"channels-shop", "qq", "tencent-video", "wechat"},
 		"pdd":       {"pinduoduo", "temu"},
 		"bytedance": {"douyin", "douyin-shop"},
 		"jd":        {"jd", "jd-finance"},

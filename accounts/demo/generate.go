@@ -10,7 +10,7 @@ import (
 
 var genPlatforms = []string{
 	"taobao", "tmall", "jd", "pinduoduo", "douyin", "douyin-shop", "xianyu", "alipay", "meituan",
-	"vipshop", "suning", "xiaohongshu", "dangdang", "amazon", "ebay", "aliexpress", "temu", "shein",
+	"suning", "xiaohongshu", "dangdang", "amazon", "ebay", "aliexpress", "temu", "shein",
 }
 
 var genNames = []string{"主号", "小号", "工作号", "家庭号", "main", "old", "shop", "gifts"}

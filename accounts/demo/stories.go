@@ -104,12 +104,12 @@ func stories() []story {
 					w.text("美团：确认账号已注销", "Meituan: check the account is really gone"),
 					w.text("不要登录；用一证通查确认手机号已解绑。", "Do not sign in; use 一证通查 to check the phone is unbound."), -2, a.ReminderFired)
 			}},
-		{platform: "vipshop", nameZh: "唯品会", nameEn: "Vipshop", login: "xiaoyu.chen@example.com", email: "xiaoyu.chen@example.com",
+		{platform: "suning", nameZh: "苏宁易购", nameEn: "Suning", login: "xiaoyu.chen@example.com", email: "xiaoyu.chen@example.com",
 			created: 15,
 			script: func(w *writer, acc a.Account) {
 				w.tick(acc, a.TrackAccountDelete, 1, 2, 2)
-				w.status(acc, a.StatusSubmitted, a.TrackAccountDelete, 0.8, w.text("客服热线受理", "Hotline took the request"), "VIP-20251120-118")
-				w.evidence(acc, a.TrackAccountDelete, 0.7, "VIP-20251120-118", w.text("客服工号 3021", "Agent no. 3021"))
+				w.status(acc, a.StatusSubmitted, a.TrackAccountDelete, 0.8, w.text("客服热线受理", "Hotline took the request"), "SN-20251120-118")
+				w.evidence(acc, a.TrackAccountDelete, 0.7, "SN-20251120-118", w.text("客服工号 3021", "Agent no. 3021"))
 			}},
 		{platform: "xiaohongshu", nameZh: "小红书", nameEn: "Xiaohongshu (RED)", login: "xiaoyu.chen@example.com",
 			email: "xiaoyu.chen@example.com", phone: "13912348888", created: 8},

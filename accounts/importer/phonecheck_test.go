@@ -31,7 +31,7 @@ func TestResolveCompany(t *testing.T) {
 			t.Errorf("ResolveCompany(%q) = %q, %v, %v; want %s", in, c.ID, ok, err, want)
 		}
 	}
-	for _, in := range []string{"中国移动", "爱奇艺", "", "阿"} {
+	for _, in := range []string{"中国移动", "某某云盘", "", "阿"} {
 		if c, ok, err := ResolveCompany(cat, in); ok || err != nil {
 			t.Errorf("ResolveCompany(%q) = %q, %v, %v; want unknown", in, c.ID, ok, err)
 		}
@@ -40,7 +40,7 @@ func TestResolveCompany(t *testing.T) {
 
 func TestParseCounts(t *testing.T) {
 	cat := builtinCatalog(t)
-	got, err := ParseCounts(cat, []string{"阿里巴巴=2", "京东：1", "腾讯 3个", "爱奇艺=1"})
+	got, err := ParseCounts(cat, []string{"阿里巴巴=2", "京东：1", "腾讯 3个", "某某云盘=1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestParseCounts(t *testing.T) {
 		id    string
 		known bool
 		n     int
-	}{{"alibaba", true, 2}, {"jd", true, 1}, {"tencent", true, 3}, {"爱奇艺", false, 1}}
+	}{{"alibaba", true, 2}, {"jd", true, 1}, {"tencent", true, 3}, {"某某云盘", false, 1}}
 	if len(got) != len(want) {
 		t.Fatalf("got %+v", got)
 	}
@@ -76,7 +76,7 @@ func TestComparePhone(t *testing.T) {
 		{ID: "dy", PlatformID: "douyin", Name: "抖音", Phone: "13812345678", Status: accounts.StatusActive},
 		{ID: "c", PlatformID: "custom", Name: "团购群", Phone: "13812345678", Status: accounts.StatusActive},
 	}
-	counts, err := ParseCounts(cat, []string{"阿里巴巴=2", "京东=1", "腾讯=3", "爱奇艺=1"})
+	counts, err := ParseCounts(cat, []string{"阿里巴巴=2", "京东=1", "腾讯=3", "某某云盘=1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestComparePhone(t *testing.T) {
 		reported, known, missing int
 		accounts, steps          int
 	}
-	want := []row{{"alibaba", 2, 1, 1, 2, 5}, {"jd", 1, 1, 0, 1, 0}, {"tencent", 3, 0, 3, 0, 5}, {"爱奇艺", 1, 0, 1, 0, 6}}
+	want := []row{{"alibaba", 2, 1, 1, 2, 5}, {"jd", 1, 1, 0, 1, 0}, {"tencent", 3, 0, 3, 0, 5}, {"某某云盘", 1, 0, 1, 0, 6}}
 	for i, w := range want {
 		c := res.Companies[i]
 		got := row{c.Company.ID, c.Reported, c.Known, c.Missing, len(c.Accounts), len(c.Steps)}

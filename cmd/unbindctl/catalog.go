@@ -23,7 +23,9 @@ const catalogUsage = `usage:
   unbindctl catalog search QUERY [--json] [--lang zh|en]
   unbindctl catalog show ID [--json] [--lang zh|en]
   unbindctl catalog match HOST             print the platform a login host belongs to
-  unbindctl catalog validate FILE          check a catalog file before putting it in the data folder
+  unbindctl catalog validate [FILE]        check a catalog file before putting it in the data folder;
+                                           without FILE, the built-in catalog and your data folder's files
+  unbindctl catalog stats [--markdown]     how well each platform is researched (sources, cooling-off, blockers)
   unbindctl catalog import-jdm FILE        import a JustDeleteMe sites.json as <data dir>/catalog/jdm.json
 
 The catalog is the built-in data plus your own *.json files in
@@ -35,7 +37,7 @@ const jdmFile = "jdm.json"
 
 func runCatalog(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("catalog wants a command: list, search, show, match, validate or import-jdm (see unbindctl catalog -h)")
+		return usagef("catalog wants a command: list, search, show, match, validate, stats or import-jdm (see unbindctl catalog -h)")
 	}
 	cmd, rest := args[0], args[1:]
 	if slices.Contains(rest, "-h") || slices.Contains(rest, "--help") || cmd == "-h" || cmd == "--help" || cmd == "help" {
@@ -53,6 +55,8 @@ func runCatalog(e *env, args []string) error {
 		return catalogMatch(e, rest)
 	case "validate":
 		return catalogValidate(e, rest)
+	case "stats":
+		return catalogStats(e, rest)
 	case "import-jdm":
 		return catalogImportJDM(e, rest)
 	}
@@ -62,6 +66,9 @@ func runCatalog(e *env, args []string) error {
 // catalog loads the built-in catalog and the data folder's catalog files.
 // Problems in those files are warnings on stderr: the rest still loads.
 func (e *env) catalog() (*catalog.Catalog, error) {
+	if e.cat != nil {
+		return e.cat, nil
+	}
 	dir, err := e.dir()
 	if err != nil {
 		return nil, err
@@ -70,6 +77,7 @@ func (e *env) catalog() (*catalog.Catalog, error) {
 	for _, err := range errs {
 		fmt.Fprintln(e.stderr, "unbindctl: warning: "+err.Error())
 	}
+	e.cat = c
 	return c, nil
 }
 
@@ -160,8 +168,28 @@ type trackJSON struct {
 	// ReviewWorkdays is null when the catalog does not know the window.
 	ReviewWorkdays *catalog.Workdays `json:"review_workdays"`
 	Irreversible   bool              `json:"irreversible"`
-	Source         string            `json:"source"`
-	Verified       string            `json:"verified"`
+	// Source is kept for older readers: "unverified", "user", or the first
+	// source's seed file or URL. Sources has them all.
+	Source   string           `json:"source"`
+	Sources  []catalog.Source `json:"sources"`
+	Verified string           `json:"verified"`
+	// The lifecycle facts (see assets/catalog/SCHEMA.md); null or empty
+	// when the catalog does not know them.
+	AppliesTo       []catalog.Flag         `json:"applies_to"`
+	CoolingOff      *catalog.CoolingOff    `json:"cooling_off"`
+	Blockers        []catalog.Blocker      `json:"blockers"`
+	BlockersChecked bool                   `json:"blockers_checked"`
+	NotPossible     *catalog.Text          `json:"not_possible"`
+	After           *catalog.After         `json:"after"`
+	Disagreements   []catalog.Disagreement `json:"disagreements"`
+}
+
+// orEmpty turns nil into an empty list, so JSON has [] and never null.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func toJSON(p catalog.Platform) platformJSON {
@@ -172,10 +200,22 @@ func toJSON(p catalog.Platform) platformJSON {
 	}
 	for _, t := range p.Tracks {
 		tj := trackJSON{Kind: t.Kind, Channel: t.Channel, Steps: t.Steps, Prerequisites: t.Prerequisites,
-			ReviewWorkdays: t.ReviewWorkdays, Irreversible: t.Irreversible, Source: t.Source, Verified: t.Verified}
-		if tj.Prerequisites == nil {
-			tj.Prerequisites = []catalog.Prerequisite{}
+			ReviewWorkdays: t.ReviewWorkdays, Irreversible: t.Irreversible, Source: t.Source, Verified: t.Verified,
+			Sources: t.Sources, AppliesTo: t.AppliesTo, CoolingOff: t.CoolingOff, Blockers: t.Blockers,
+			BlockersChecked: t.BlockersChecked, After: t.After, Disagreements: t.Disagreements}
+		if len(t.Sources) > 0 && tj.Source == "" {
+			tj.Source = t.Sources[0].Seed
+			if tj.Source == "" {
+				tj.Source = t.Sources[0].URL
+			}
 		}
+		if !t.NotPossible.IsZero() {
+			np := t.NotPossible
+			tj.NotPossible = &np
+		}
+		tj.Prerequisites = orEmpty(tj.Prerequisites)
+		tj.Sources, tj.AppliesTo, tj.Blockers = orEmpty(tj.Sources), orEmpty(tj.AppliesTo), orEmpty(tj.Blockers)
+		tj.Disagreements = orEmpty(tj.Disagreements)
 		out.Tracks = append(out.Tracks, tj)
 	}
 	return out
@@ -231,6 +271,9 @@ func catalogMatch(e *env, args []string) error {
 }
 
 func catalogValidate(e *env, args []string) error {
+	if len(args) == 0 {
+		return validateAll(e)
+	}
 	if err := wantArgs("catalog validate", args, 1, "FILE"); err != nil {
 		return err
 	}
@@ -243,6 +286,59 @@ func catalogValidate(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "ok: %s: %d platform(s)\n", args[0], len(ps))
 	return nil
+}
+
+// validateAll checks the built-in catalog and the data folder's files
+// together, as the app loads them.
+func validateAll(e *env) error {
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	c, errs := catalog.Load(assets.Catalog, catalog.UserDir(dir))
+	for _, err := range errs {
+		fmt.Fprintln(e.stdout, err)
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("catalog validate: %d problem(s); %d platform(s) valid", len(errs), c.Len())
+	}
+	_, total := catalog.Coverage(c)
+	fmt.Fprintf(e.stdout, "ok: %d platform(s), %d track(s), %d unverified\n", c.Len(), total.Tracks, total.Tracks-total.Sourced)
+	return nil
+}
+
+func catalogStats(e *env, args []string) error {
+	fs := newFlags("catalog stats")
+	md := fs.Bool("markdown", false, "print the Markdown table of assets/catalog/COVERAGE.md")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	c, err := e.catalog()
+	if err != nil {
+		return err
+	}
+	if *md {
+		return catalog.WriteCoverage(e.stdout, c)
+	}
+	rows, total := catalog.Coverage(c)
+	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PLATFORM\tTRACKS\tSOURCED\tSOURCES\tCOOLING-OFF\tBLOCKERS\tDISAGREEMENTS\tOLDEST")
+	for _, r := range append(rows, total) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%d\t%s\n", safe(r.ID), r.Tracks, r.Sourced, r.Sources,
+			r.CoolingOff, r.Blockers, r.Disagreements, r.Oldest)
+	}
+	return tw.Flush()
+}
+
+// safe drops control characters from text bound for a terminal; IDs of
+// user catalog files are checked, but names and notes are free text.
+func safe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func catalogImportJDM(e *env, args []string) error {

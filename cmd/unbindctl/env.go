@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
 )
@@ -22,6 +23,7 @@ type env struct {
 
 	st  *store.Store
 	svc *accounts.Service
+	cat *catalog.Catalog
 }
 
 func newEnv() *env {
@@ -58,7 +60,12 @@ func (e *env) service() (*accounts.Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	cat, err := e.catalog()
+	if err != nil {
+		return nil, err
+	}
 	e.svc = accounts.NewService(st, vault.New(vault.Options{Timeout: keyringTimeout()}))
+	e.svc.Guard = catalog.Guard{Catalog: cat}
 	return e.svc, nil
 }
 

@@ -19,6 +19,7 @@ const (
 	NextStep                         // preparing: Item is the next step
 	NextSubmit                       // preparing: everything is ticked, submit
 	NextWait                         // submitted or under review: wait for the answer
+	NextCoolingOff                   // in a cooling-off: do not sign in until it ends
 	NextResubmit                     // rejected: fix and submit again
 	NextCheck                        // deactivated: check it is really gone
 	NextBackup                       // kept: back up now and then
@@ -34,9 +35,13 @@ type Next struct {
 // NextAction works out what to do next on an account from its status, its
 // progress and the platform's tracks. It describes; it decides nothing.
 func NextAction(a accounts.Account, tracks []accounts.Track, p catalog.Platform) Next {
-	switch a.Status {
-	case accounts.StatusSubmitted, accounts.StatusUnderReview:
+	switch {
+	case a.Status.WaitingForPlatform():
 		return Next{Kind: NextWait, Track: lastSubmitted(tracks)}
+	case a.Status == accounts.StatusCoolingOff:
+		return Next{Kind: NextCoolingOff, Track: lastSubmitted(tracks)}
+	}
+	switch a.Status {
 	case accounts.StatusRejected:
 		return Next{Kind: NextResubmit, Track: lastSubmitted(tracks)}
 	case accounts.StatusDeactivated:
@@ -44,7 +49,7 @@ func NextAction(a accounts.Account, tracks []accounts.Track, p catalog.Platform)
 	case accounts.StatusKept:
 		return Next{Kind: NextBackup}
 	}
-	t, ok := CurrentTrack(tracks, p)
+	t, ok := CurrentTrack(a, tracks, p)
 	if !ok {
 		return Next{Kind: NextNoSteps}
 	}
@@ -71,10 +76,15 @@ func NextAction(a accounts.Account, tracks []accounts.Track, p catalog.Platform)
 
 // CurrentTrack picks the catalog track the person is working on: the
 // unfinished one ticked most recently, else account deletion when the
-// platform has it, else the first unfinished track.
-func CurrentTrack(tracks []accounts.Track, p catalog.Platform) (catalog.Track, bool) {
+// platform has it, else the first unfinished track. Tracks that are not for
+// this account, or that the platform does not offer, are picked only once
+// the person has ticked something on them.
+func CurrentTrack(a accounts.Account, tracks []accounts.Track, p catalog.Platform) (catalog.Track, bool) {
 	var best catalog.Track
 	var bestAt time.Time
+	open := func(ct catalog.Track) bool {
+		return find(tracks, ct.Kind).CompletedAt == nil && ct.Applies(a) && ct.NotPossible.IsZero()
+	}
 	for _, ct := range p.Tracks {
 		progress := find(tracks, ct.Kind)
 		if progress.CompletedAt != nil {
@@ -89,11 +99,11 @@ func CurrentTrack(tracks []accounts.Track, p catalog.Platform) (catalog.Track, b
 	if !bestAt.IsZero() {
 		return best, true
 	}
-	if t, ok := p.Track(accounts.TrackAccountDelete); ok && find(tracks, t.Kind).CompletedAt == nil {
+	if t, ok := p.Track(accounts.TrackAccountDelete); ok && open(t) {
 		return t, true
 	}
 	for _, ct := range p.Tracks {
-		if find(tracks, ct.Kind).CompletedAt == nil {
+		if open(ct) {
 			return ct, true
 		}
 	}
@@ -110,7 +120,7 @@ type Review struct {
 
 // RunningReviews lists the account's running review windows.
 func RunningReviews(a accounts.Account, tracks []accounts.Track, p catalog.Platform) []Review {
-	if a.Status != accounts.StatusSubmitted && a.Status != accounts.StatusUnderReview {
+	if !a.Status.WaitingForPlatform() {
 		return nil
 	}
 	var out []Review
