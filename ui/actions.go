@@ -65,6 +65,25 @@ func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
 	if len(p.Tracks) > 0 {
 		items = append(items, widget.NewFormItem(lang.L("About"), trackSel))
 	}
+	// A cooling-off needs its last day: the one the platform shows, else
+	// the catalog's longest period from today.
+	until := widget.NewDateEntry()
+	if to == accounts.StatusCoolingOff {
+		fill := func() {
+			if i := trackSel.SelectedIndex(); i > 0 {
+				if ct, ok := p.Track(kinds[i]); ok {
+					if end, ok := ct.CoolingOffEnd(u.Now()); ok {
+						until.SetDate(&end)
+					}
+				}
+			}
+		}
+		fill()
+		trackSel.OnChanged = func(string) { fill() }
+		last := widget.NewFormItem(lang.L("Last day"), until)
+		last.HintText = lang.L("The last day of the cooling-off, as the platform shows it. Do not sign in before it has passed.")
+		items = append(items, last)
+	}
 	items = append(items, widget.NewFormItem(lang.L("Note"), noteEntry))
 	if to == accounts.StatusSubmitted || to == accounts.StatusRejected || to == accounts.StatusDeactivated {
 		items = append(items, widget.NewFormItem(lang.L("Ticket"), ticket))
@@ -77,6 +96,11 @@ func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
 		change := accounts.StatusChange{Note: noteEntry.Text, Evidence: ticket.Text}
 		if i := trackSel.SelectedIndex(); i > 0 {
 			change.Track = kinds[i]
+		}
+		if to == accounts.StatusCoolingOff && until.Date != nil {
+			y, m, d := until.Date.Date()
+			day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC) // a China-time civil day, as the store keeps dates
+			change.CoolingUntil = &day
 		}
 		u.showError(u.changeStatus(a, to, change))
 	}, u.win)

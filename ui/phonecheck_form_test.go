@@ -44,7 +44,7 @@ func TestPhoneCheckFormComparesSavesAndExplains(t *testing.T) {
 	f.counts["jd"].SetText("1")
 	f.counts["tencent"].SetText("3")
 	f.counts["pdd"].SetText("1")
-	f.other.SetText("百度=1")
+	f.other.SetText("某某云盘=1")
 	test.Tap(f.compare)
 	if f.result == nil || f.result.Missing != 4 || !strings.Contains(f.msg.text(), "reports 4 accounts for 138****5678") || saved != 1 {
 		t.Fatalf("result %+v, message %q, saved %d", f.result, f.msg.text(), saved)
@@ -57,7 +57,7 @@ func TestPhoneCheckFormComparesSavesAndExplains(t *testing.T) {
 	}
 	all := strings.Join(texts, "\n")
 	for _, want := range []string{"Tencent: the SMS reports 3, Unbind knows 0 — 3 to find", "JD.com, Inc.: the SMS reports 1, Unbind knows them all",
-		"Where to look: QQ (qq.com)", "forgot password", "百度", "Pinduoduo — yangkeduo.com 138****5678"} {
+		"QQ (qq.com)", "forgot password", "某某云盘", "Pinduoduo — yangkeduo.com 138****5678"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("results lack %q:\n%s", want, all)
 		}
@@ -66,7 +66,7 @@ func TestPhoneCheckFormComparesSavesAndExplains(t *testing.T) {
 		t.Errorf("not entered: %+v", f.result.NotEntered)
 	}
 	checks, err := tools.Store.PhoneChecks(ctxBackground())
-	if err != nil || len(checks) != 1 || checks[0].Counts["tencent"] != 3 || checks[0].Counts["百度"] != 1 || checks[0].Phone != "13812345678" {
+	if err != nil || len(checks) != 1 || checks[0].Counts["tencent"] != 3 || checks[0].Counts["某某云盘"] != 1 || checks[0].Phone != "13812345678" {
 		t.Errorf("saved: %+v %v", checks, err)
 	}
 	if events, _ := tools.Store.Events(ctxBackground(), "phone:13812345678"); len(events) != 1 {

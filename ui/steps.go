@@ -117,8 +117,9 @@ func (v *stepsView) trackList(d *detailView) fyne.CanvasObject {
 		open = r.Track
 	}
 	for i, t := range d.platform.Tracks {
-		acc.Append(widget.NewAccordionItem(v.trackTitle(d, t), v.trackBody(d, t)))
-		if t.Kind == open || (open == "" && i == 0) {
+		st := stateOf(d, t)
+		acc.Append(widget.NewAccordionItem(v.trackTitle(d, t, st), v.trackBody(d, t, st)))
+		if t.Kind == open || (open == "" && i == 0 && st.applies) {
 			acc.Open(i)
 		}
 	}
@@ -127,7 +128,7 @@ func (v *stepsView) trackList(d *detailView) fyne.CanvasObject {
 
 // trackTitle is a track's name with its progress, e.g. "Delete the
 // account · 3/7 · Submitted".
-func (v *stepsView) trackTitle(d *detailView, t catalog.Track) string {
+func (v *stepsView) trackTitle(d *detailView, t catalog.Track, st trackState) string {
 	p := inventory.Progress(d.tracks, t.Kind)
 	done, all := 0, len(t.Prerequisites)+len(t.Steps)
 	for _, pre := range t.Prerequisites {
@@ -141,20 +142,25 @@ func (v *stepsView) trackTitle(d *detailView, t catalog.Track) string {
 		}
 	}
 	title := trackLabel(t.Kind) + "  ·  " + itoa(done) + "/" + itoa(all)
-	switch {
+	switch suffix := stateSuffix(d, t, st); {
 	case p.CompletedAt != nil:
 		title += "  ·  " + lang.L("Completed")
+	case suffix != "":
+		title += "  ·  " + suffix
 	case p.SubmittedAt != nil:
 		title += "  ·  " + statusLabel(accounts.StatusSubmitted)
 	}
 	return title
 }
 
-func (v *stepsView) trackBody(d *detailView, t catalog.Track) fyne.CanvasObject {
+func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyne.CanvasObject {
 	l := v.u.d.Lang
 	progress := inventory.Progress(d.tracks, t.Kind)
 	box := container.NewVBox()
 	box.Add(smallWrap(trackMeta(t)))
+	for _, f := range v.facts(d, t, st) {
+		box.Add(f)
+	}
 	if progress.SubmittedAt != nil || progress.CompletedAt != nil {
 		box.Add(note(theme.ConfirmIcon(), trackDates(progress), widget.HighImportance))
 	}
@@ -171,8 +177,15 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track) fyne.CanvasObject 
 		}
 	}
 	box.Add(heading(lang.L("Steps")))
+	if st.locked && progress.SubmittedAt == nil && progress.CompletedAt == nil {
+		box.Add(smallWrap(lang.L("The steps cannot be ticked while the track is blocked; clear what blocks it above.")))
+	}
 	for i, s := range t.Steps {
-		box.Add(v.checkRow(d.acc, t.Kind, accounts.StepKey(i), itoa(i+1)+". "+s.Text.In(l), s.Path.In(l), progress))
+		row := v.checkRow(d.acc, t.Kind, accounts.StepKey(i), itoa(i+1)+". "+s.Text.In(l), s.Path.In(l), progress)
+		if st.locked && !progress.IsDone(accounts.StepKey(i)) {
+			v.checks[string(t.Kind)+"/"+accounts.StepKey(i)].Disable()
+		}
+		box.Add(row)
 	}
 	if !t.Afterwards.IsZero() {
 		box.Add(wrapLabel(lang.L("Afterwards: {{.X}}", map[string]string{"X": t.Afterwards.In(l)})))
@@ -181,7 +194,7 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track) fyne.CanvasObject 
 		box.Add(smallWrap(t.Notes.In(l)))
 	}
 	box.Add(v.evidenceRow(d.acc, t.Kind, progress))
-	box.Add(smallWrap(sourceText(t)))
+	box.Add(sources(t, v.u.Now()))
 	return box
 }
 
@@ -254,16 +267,6 @@ func trackDates(p accounts.Track) string {
 		parts = append(parts, lang.L("Completed {{.Date}}", map[string]string{"Date": formatDateTime(*p.CompletedAt)}))
 	}
 	return strings.Join(parts, " · ")
-}
-
-func sourceText(t catalog.Track) string {
-	switch {
-	case t.Source == catalog.SourceUser:
-		return lang.L("Steps written by you.")
-	case !t.IsSourced():
-		return lang.L("Not yet checked against a public source; the platform's own pages win.")
-	}
-	return lang.L("Source: {{.S}} · checked {{.D}}", map[string]string{"S": t.Source, "D": t.Verified})
 }
 
 // smallWrap is wrapping secondary text.
