@@ -64,3 +64,6 @@ done
 # The review deadline in working days, as a submitted account shows it.
 shoot zh light tmall "review-zh-light"
 shoot en dark tmall "review-en-dark"
+# An account in its cooling-off: the standing "do not sign in" warning.
+shoot zh light douyin "cooling-off-zh-light"
+shoot en light douyin "cooling-off-en-light"

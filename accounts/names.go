@@ -21,6 +21,15 @@ var names = map[string][2]string{
 	"track:" + string(TrackShopClose):        {"关闭店铺", "shop closure"},
 	"track:" + string(TrackMembershipCancel): {"取消会员", "membership cancellation"},
 	"track:" + string(TrackThirdPartyUnbind): {"解绑第三方登录", "third-party login unbinding"},
+
+	"login:" + string(ThirdPartyWeChat): {"微信", "WeChat"},
+	"login:" + string(ThirdPartyQQ):     {"QQ", "QQ"},
+	"login:" + string(ThirdPartyAlipay): {"支付宝", "Alipay"},
+	"login:" + string(ThirdPartyApple):  {"Apple", "Apple"},
+	"login:" + string(ThirdPartyWeibo):  {"微博", "Weibo"},
+	"login:" + string(ThirdPartyTaobao): {"淘宝", "Taobao"},
+	"login:" + string(ThirdPartyDouyin): {"抖音", "Douyin"},
+	"login:" + string(ThirdPartyGoogle): {"Google", "Google"},
 }
 
 func nameIn(key, lang string) string {
@@ -49,4 +58,12 @@ func (k TrackKind) Name(lang string) string {
 		return n
 	}
 	return string(k)
+}
+
+// Name is the login provider in words, in lang; others read as entered.
+func (t ThirdParty) Name(lang string) string {
+	if n := nameIn("login:"+string(t), lang); n != "" {
+		return n
+	}
+	return string(t)
 }

@@ -53,8 +53,8 @@ func TestCoolingOffWarnsAtOnceAndConfirmsAfterwards(t *testing.T) {
 			t.Errorf("%s: notice %+v, want due at the start", lang, notice)
 		}
 		wants := map[string][]string{
-			"en": {"do not sign in to GoodShop", "2026-12-31", "log in with GoodShop", "wechat", "another product of the same company"},
-			"zh": {"不要登录好店", "2026-12-31", "一键登录", "wechat", "同一公司的其他产品"},
+			"en": {"do not sign in to GoodShop", "2026-12-31", "log in with GoodShop", "WeChat", "another product of the same company"},
+			"zh": {"不要登录好店", "2026-12-31", "一键登录", "微信", "同一公司的其他产品"},
 		}[lang]
 		for _, w := range wants {
 			if !strings.Contains(notice.Title+notice.Body, w) {

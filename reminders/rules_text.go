@@ -38,6 +38,7 @@ const (
 	msgCoolingCompany
 	msgCoolingEndTitle
 	msgCoolingEndIntro
+	msgListSep
 	msgBackupTitle
 	msgBackupBody
 	msgNever
@@ -81,6 +82,7 @@ var messages = map[msgID][2]string{
 	msgCoolingThirdParty: {"已绑定的第三方登录（%s）也会登录这个账号，同样不要用。", "The linked third-party logins (%s) also sign in to this account: do not use them either."},
 	msgCoolingCompany:    {"登录同一公司的其他产品也可能撤销注销。", "Signing in to another product of the same company can cancel it too."},
 	msgCoolingEndTitle:   {"冷静期已结束，确认账号已注销", "cooling-off over, confirm the account is gone"},
+	msgListSep:           {"、", ", "},
 	msgCoolingEndIntro:   {"冷静期已于 %s 结束。请确认账号已经注销，不需要登录：", "The cooling-off ended on %s. Confirm the account is gone; no sign-in is needed:"},
 	msgBackupTitle:       {"该备份了", "time for a backup"},
 	msgBackupBody: {
@@ -218,9 +220,9 @@ func coolingBody(in Input, ct catalog.Track, until time.Time) string {
 	if len(in.Account.ThirdParty) > 0 {
 		tp := make([]string, len(in.Account.ThirdParty))
 		for i, t := range in.Account.ThirdParty {
-			tp[i] = string(t)
+			tp[i] = t.Name(in.Settings.Lang)
 		}
-		parts = append(parts, in.msg(msgCoolingThirdParty, strings.Join(tp, ", ")))
+		parts = append(parts, in.msg(msgCoolingThirdParty, strings.Join(tp, in.msg(msgListSep))))
 	}
 	if ct.CoolingOff != nil && slices.Contains(ct.CoolingOff.CancelledBy, catalog.CancelCompanyProducts) {
 		parts = append(parts, in.msg(msgCoolingCompany))
