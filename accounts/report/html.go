@@ -150,6 +150,15 @@ func progress(done, total int) string {
 // Period shows the timeline's period.
 func (v htmlView) Period() string { return period(v.Report) }
 
+// Sources lists, once each, the public pages behind the tracks of the
+// report's accounts, in the order they first appear.
+func (v htmlView) Sources() []SourceEntry { return sourcesOf(v.Report) }
+
+// Unverified names the tracks in the report that no source backs.
+func (v htmlView) Unverified() string {
+	return strings.Join(unverifiedTracks(v.Report), v.sep())
+}
+
 func period(r *Report) string {
 	until := r.Header.Until.Format("2006-01-02 15:04")
 	if r.Header.Since == nil {

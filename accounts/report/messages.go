@@ -10,6 +10,7 @@ var messages = map[string]text{
 	"sec.findings": {"需要处理的问题", "Findings"},
 	"sec.accounts": {"账号明细", "Accounts"},
 	"sec.timeline": {"期间记录", "Timeline"},
+	"sec.sources":  {"步骤的来源", "Where the steps come from"},
 	"sec.warnings": {"注意", "Warnings"},
 	"sec.status":   {"按状态", "By status"},
 	"sec.platform": {"按平台", "By platform"},
@@ -78,9 +79,14 @@ var messages = map[string]text{
 	"c.next_kind":       {"提醒类型", "Reminder kind"},
 	"c.count_labels":    {"数量", "Count"},
 
-	"empty.findings": {"没有发现需要处理的问题。", "Nothing needs attention."},
-	"empty.timeline": {"此期间没有记录。", "No events in this period."},
-	"empty.accounts": {"还没有账号。", "No accounts yet."},
+	"empty.findings":     {"没有发现需要处理的问题。", "Nothing needs attention."},
+	"empty.timeline":     {"此期间没有记录。", "No events in this period."},
+	"c.source_title":     {"页面", "Page"},
+	"c.source_url":       {"地址", "Address"},
+	"c.source_read":      {"读取日期", "Read on"},
+	"sources.intro":      {"报告里各平台的步骤依据以下公开页面，读取日期写在括号里。", "The platforms' steps in this report rest on these public pages; the day each was read is in brackets."},
+	"sources.unverified": {"尚无公开来源、以平台页面为准的步骤：%s", "Steps no public source backs yet (the platform's own pages win): %s"},
+	"empty.accounts":     {"还没有账号。", "No accounts yet."},
 
 	"chart.title": {"各状态账号数", "Accounts by status"},
 
