@@ -110,3 +110,29 @@ func TestNoReminderAdvisesSigningIn(t *testing.T) {
 		}
 	}
 }
+
+// Preparation reminders come only from tracks that are for the account:
+// a buyer gets none for shop closure, a seller does.
+func TestPrerequisitesFollowApplicability(t *testing.T) {
+	p := rulesPlatform()
+	for i := range p.Tracks {
+		if p.Tracks[i].Kind == accounts.TrackShopClose {
+			p.Tracks[i].AppliesTo = []catalog.Flag{catalog.FlagSeller}
+			p.Tracks[i].Prerequisites = append(p.Tracks[i].Prerequisites,
+				catalog.Prerequisite{ID: catalog.BackupOrders, Text: catalog.Text{Zh: "备份店铺订单", En: "Back up shop orders"}})
+		}
+	}
+	for _, seller := range []bool{false, true} {
+		in := rulesInput(t, accounts.StatusPreparing)
+		in.Platform, in.Account.Seller = p, seller
+		shop := 0
+		for _, r := range reminders.Derive(in) {
+			if strings.HasPrefix(r.Key, "prerequisite:shop_close:") {
+				shop++
+			}
+		}
+		if (shop > 0) != seller {
+			t.Errorf("seller %v: %d shop reminders", seller, shop)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 )
 
@@ -101,6 +102,8 @@ func tr(lang, zh, en string) string {
 // alternatives and disagreements of a track.
 func printResearch(w io.Writer, t catalog.Track, l string) {
 	switch co := t.CoolingOff; {
+	case co == nil && t.Kind != accounts.TrackAccountDelete:
+		// Only deletions are expected to have one; say nothing.
 	case co == nil:
 		fmt.Fprintf(w, "%s: %s\n", tr(l, "冷静期", "Cooling-off"), tr(l, "未调查", "not researched"))
 	case co.Kind == catalog.CoolingPeriod:

@@ -78,10 +78,19 @@ func TestCatalogListAndLanguages(t *testing.T) {
 		}
 	}
 	out, _, _ = cli(t, dir, "", "catalog", "show", "--lang", "en", "douyin")
-	for _, want := range []string{"Douyin", "Delete account", "First: Douyin Shop / Close shop", "not verified yet"} {
+	for _, want := range []string{"Douyin", "Delete account", "First: Douyin Shop / Close shop", "Cooling-off: 7 days", "Blocked when:", "Sources:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show douyin --lang en lacks %q:\n%s", want, out)
 		}
+	}
+	if out, _, _ := cli(t, dir, "", "catalog", "show", "--lang", "en", "dangdang"); !strings.Contains(out, "not verified yet") {
+		t.Errorf("an unverified track does not say so:\n%s", out)
+	}
+	if out, _, code := cli(t, dir, "", "catalog", "validate"); code != 0 || !strings.HasPrefix(out, "ok: ") {
+		t.Errorf("validate without a file: exit %d\n%s", code, out)
+	}
+	if out, _, code := cli(t, dir, "", "catalog", "stats"); code != 0 || !strings.Contains(out, "COOLING-OFF") || !strings.Contains(out, "wechat") {
+		t.Errorf("stats: exit %d\n%s", code, out)
 	}
 	out, _, code = cli(t, dir, "", "catalog", "list", "--json")
 	var all []map[string]any
@@ -102,7 +111,7 @@ func TestCatalogUsageAndFailures(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{}, {"frobnicate"}, {"show"}, {"show", "a", "b"}, {"list", "extra"}, {"list", "--lang", "fr"},
-		{"show", "taobao", "--bogus"}, {"validate"}, {"import-jdm"}, {"search"}, {"match"},
+		{"show", "taobao", "--bogus"}, {"validate", "a.json", "b.json"}, {"stats", "--bogus"}, {"import-jdm"}, {"search"}, {"match"},
 	} {
 		_, errs, code := cli(t, dir, "", append([]string{"catalog"}, args...)...)
 		if code != exitUsage || !strings.HasPrefix(errs, "unbindctl: ") {

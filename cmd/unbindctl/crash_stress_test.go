@@ -264,7 +264,7 @@ func (ir *stressImporter) csv(t *testing.T, m int) string {
 	w := bufio.NewWriter(f)
 	w.WriteString("name,url,username,password,note\r\n")
 	hosts := []string{"https://login.taobao.com/", "https://passport.jd.com/new/login.aspx", "https://mobile.yangkeduo.com/",
-		"https://www.meituan.com/", "https://passport.vip.com/"}
+		"https://www.meituan.com/", "https://passport.dangdang.com/"}
 	for i := range m {
 		fmt.Fprintf(w, "site %d-%d,%s,imp%d-%d@example.com,%s,\"备注 %d, 含逗号\"\r\n",
 			ir.n, i, hosts[i%len(hosts)], ir.n, i, stressSecret(fmt.Sprintf("import-%d-%d", ir.n, i)), i)

@@ -40,7 +40,7 @@ func importBigExport(t *testing.T, path string, n int) {
 	w := bufio.NewWriter(f)
 	w.WriteString("\ufeffname,url,username,password,note\r\n")
 	hosts := []string{"https://login.taobao.com/", "https://passport.jd.com/new/login.aspx", "https://mobile.yangkeduo.com/",
-		"https://www.tmall.com/", "https://www.vip.com/", "https://www.suning.com/"}
+		"https://www.tmall.com/", "https://www.dangdang.com/", "https://www.suning.com/"}
 	for i := range n {
 		fmt.Fprintf(w, "账号 %d,%s,user%d@example.com,Pw-%d-secret,\"备注 %d, 第一行\r\n第二行\"\r\n", i, hosts[i%len(hosts)], i, i, i)
 	}
