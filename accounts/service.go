@@ -200,6 +200,8 @@ func checkCoolingOff(to Status, c StatusChange) error {
 		return &ValidationError{"track", "a cooling-off belongs to a track; name it (e.g. account_delete)"}
 	case c.CoolingUntil == nil:
 		return &ValidationError{"until", "a cooling-off needs its last day (the platform shows it when you confirm)"}
+	case CheckDate("until", *c.CoolingUntil) != nil:
+		return CheckDate("until", *c.CoolingUntil)
 	case c.CoolingUntil.Before(c.At.Add(-24 * time.Hour)):
 		return &ValidationError{"until", "the cooling-off cannot end before it starts"}
 	case c.CoolingUntil.After(c.At.AddDate(0, 0, MaxCoolingOffDays)):
@@ -242,7 +244,14 @@ func (s *Service) TickStep(ctx context.Context, id string, kind TrackKind, key s
 		return Account{}, fmt.Errorf("tick step %s of %s: %w", key, id, err)
 	}
 	if done && a.Status == StatusActive {
-		return s.ChangeStatus(ctx, id, StatusPreparing, StatusChange{Track: kind, Note: "first step ticked", At: now})
+		moved, err := s.ChangeStatus(ctx, id, StatusPreparing, StatusChange{Track: kind, Note: "first step ticked", At: now})
+		if errors.Is(err, ErrIllegalTransition) {
+			// Another writer moved the account between our read and the
+			// change (its own first tick, say): the tick stands, and the
+			// account is wherever that writer put it.
+			return s.repo.Account(ctx, id)
+		}
+		return moved, err
 	}
 	s.changed(ctx, id)
 	return a, nil
@@ -268,6 +277,9 @@ func (s *Service) RecordBackup(ctx context.Context, id string, at time.Time, not
 	}
 	if at.After(now.Add(time.Minute)) {
 		return fmt.Errorf("record backup: %w", &ValidationError{"date", "is in the future"})
+	}
+	if err := CheckDate("date", at); err != nil {
+		return fmt.Errorf("record backup: %w", err)
 	}
 	if err := s.repo.RecordBackup(ctx, id, at.UTC(), strings.TrimSpace(note)); err != nil {
 		return fmt.Errorf("record backup for %s: %w", id, err)

@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"fmt"
+	"github.com/unbindapp/unbind/accounts"
 	"time"
 )
 
@@ -39,6 +40,9 @@ func ParseDate(s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("invalid date %q (want YYYY-MM-DD)", s)
+	}
+	if err := accounts.CheckDate("date", t); err != nil {
+		return time.Time{}, fmt.Errorf("date %q: %w", s, err)
 	}
 	return t, nil
 }

@@ -79,6 +79,9 @@ const MaxNoteLen = 2000
 // AddCustom adds the person's own reminder on an account, due at at, with
 // note as its text (the first line is the title).
 func (s *Service) AddCustom(ctx context.Context, accountID string, at time.Time, note string) (accounts.Reminder, error) {
+	if err := accounts.CheckDate("at", at); err != nil {
+		return accounts.Reminder{}, fmt.Errorf("add reminder: %w", err)
+	}
 	note = strings.TrimSpace(note)
 	switch {
 	case note == "":

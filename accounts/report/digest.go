@@ -15,9 +15,11 @@ import (
 // copy can be checked; what it covers (the "body") differs:
 //
 //   - HTML, CSV, JSON: every byte of the file before the last occurrence of
-//     the format's footer marker (htmlMarker, csvMarker, jsonMarker). The
-//     first 64 lower-case hex digits after the marker are the digest.
-//     Verify checks these from the file alone.
+//     the format's footer marker (htmlMarker, csvMarker, jsonMarker); the
+//     bytes after it must be exactly the footer Unbind writes (footers), so
+//     nothing can be appended unnoticed. Verify checks these from the file
+//     alone. A match proves the file is unchanged since it was written, not
+//     who wrote it: anyone can write a file with a matching footer.
 //   - PDF: the body of the JSON format of the same Report (BodyDigest). A
 //     PDF's pages cannot carry a hash of the PDF's own bytes, so its
 //     digest equals that of a JSON file written from the same Report
@@ -36,9 +38,15 @@ var (
 	errUnknownLayout = errors.New("not an Unbind HTML, CSV or JSON report")
 )
 
-// hexDigest finds the stated digest: the first 64 hex digits after the
-// marker.
-var hexDigest = regexp.MustCompile(`[0-9a-f]{64}`)
+// footers are the exact tails each format writes after its last marker:
+// the digest and the closing bytes, and nothing else. Anything appended
+// after the footer fails verification, so the digest vouches for every
+// byte of the file.
+var footers = map[Format]*regexp.Regexp{
+	JSON: regexp.MustCompile(`\A([0-9a-f]{64})"\n}\n\z`),
+	CSV:  regexp.MustCompile(`\A([0-9a-f]{64}),*\r\n\z`),
+	HTML: regexp.MustCompile(`\A\n<footer class="digest">[^<>]{0,200}: <code>([0-9a-f]{64})</code></footer>\n</body>\n</html>\n\z`),
+}
 
 func digest(body []byte) string {
 	sum := sha256.Sum256(body)
@@ -75,11 +83,14 @@ func Verify(data []byte) (Verification, error) {
 	if i < 0 {
 		return v, fmt.Errorf("%s report: %w", v.Format, ErrNoFooter)
 	}
-	stated := hexDigest.Find(data[i+len(marker):])
-	if stated == nil {
-		return v, fmt.Errorf("%s report: %w", v.Format, ErrNoFooter)
+	m := footers[v.Format].FindSubmatch(data[i+len(marker):])
+	if m == nil {
+		if bytes.Contains(data[i+len(marker):], []byte(marker[:len(marker)-1])) || len(data)-i > 1024 {
+			return v, fmt.Errorf("%s report: content follows the digest footer: %w", v.Format, ErrMismatch)
+		}
+		return v, fmt.Errorf("%s report: the footer is not as Unbind writes it (content added or removed after the digest): %w", v.Format, ErrMismatch)
 	}
-	v.Stated, v.Actual = string(stated), digest(data[:i])
+	v.Stated, v.Actual = string(m[1]), digest(data[:i])
 	if v.Stated != v.Actual {
 		return v, fmt.Errorf("%s report: stated %s, actual %s: %w", v.Format, v.Stated, v.Actual, ErrMismatch)
 	}

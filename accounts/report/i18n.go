@@ -69,6 +69,8 @@ var labels = map[string]text{
 	"reminder.review_due":   {"审核到期", "review due"},
 	"reminder.escalation":   {"催办", "escalation"},
 	"reminder.post_check":   {"注销后复查", "post-deactivation check"},
+	"reminder.cooling_off":  {"冷静期：不要登录", "cooling-off: do not sign in"},
+	"reminder.cooling_end":  {"冷静期结束，确认注销", "cooling-off over: confirm"},
 	"reminder.backup":       {"定期备份", "backup"},
 	"reminder.custom":       {"自定义提醒", "custom reminder"},
 

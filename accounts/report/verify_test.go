@@ -35,6 +35,18 @@ func TestVerify(t *testing.T) {
 		if _, err := report.Verify(out[:len(out)/2]); !errors.Is(err, report.ErrNoFooter) && !errors.Is(err, report.ErrMismatch) {
 			t.Errorf("%s: truncated file: %v", format, err)
 		}
+		// Content appended after the footer, or a footer cut short, is a
+		// change of the file too: the digest covers every byte.
+		for name, bad := range map[string][]byte{
+			"appended":      append(bytes.Clone(out), "<script>alert(1)</script>\n"...),
+			"appended byte": append(bytes.Clone(out), ' '),
+			"footer cut":    out[:len(out)-2],
+			"second footer": append(bytes.Clone(out), out[bytes.LastIndex(out, []byte(markerOf(format))):]...),
+		} {
+			if _, err := report.Verify(bad); !errors.Is(err, report.ErrMismatch) {
+				t.Errorf("%s, %s: verifies: %v", format, name, err)
+			}
+		}
 	}
 	if _, err := report.Verify(render(t, r, report.PDF)); !errors.Is(err, report.ErrUnverifiable) {
 		t.Errorf("PDF: %v", err)
@@ -60,4 +72,15 @@ func TestJSONSchema(t *testing.T) {
 	if err := json.Unmarshal(out, &back); err != nil || len(back.Accounts) != 10 {
 		t.Errorf("JSON does not read back into Report: %v, %d accounts", err, len(back.Accounts))
 	}
+}
+
+// markerOf is the footer marker of a format, as written in the file.
+func markerOf(f report.Format) string {
+	switch f {
+	case report.HTML:
+		return "<!--unbind:sha256-->"
+	case report.CSV:
+		return "#sha256,"
+	}
+	return `"sha256": "`
 }

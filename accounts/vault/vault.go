@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/zalando/go-keyring"
@@ -263,17 +262,17 @@ func parseManifest(s string) (n int, sum string, ok bool) {
 	return n, sum, true
 }
 
-// split cuts s into parts of at most size bytes without splitting a UTF-8
-// sequence (keyrings may store text, not bytes).
+// split cuts s into parts of exactly size bytes (the last may be shorter).
+// Values are bytes, not text: the keyrings store bytes, Get joins the parts
+// byte for byte and checks the SHA-256, so a cut inside a UTF-8 sequence
+// is harmless. Cutting on rune starts instead looped for ever on a value
+// with size or more continuation bytes in a row. The loop runs
+// len(s)/size times at most.
 func split(s string, size int) []string {
-	var parts []string
+	parts := make([]string, 0, len(s)/size+1)
 	for len(s) > size {
-		cut := size
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		parts = append(parts, s[:cut])
-		s = s[cut:]
+		parts = append(parts, s[:size])
+		s = s[size:]
 	}
 	return append(parts, s)
 }

@@ -120,7 +120,7 @@ func accountList(e *env, args []string) error {
 		if all == nil {
 			all = []accounts.Account{}
 		}
-		return writeJSON(e.stdout, all)
+		return writeJSON(e.raw, all)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tPLATFORM\tNAME\tLOGIN\tSTATUS")
@@ -217,7 +217,7 @@ func accountShow(e *env, args []string) error {
 	p, known := cat.Platform(a.PlatformID)
 	d := accountDetail{Account: a, Tracks: trackDetails(a, p, known, tracks), History: history}
 	if *asJSON {
-		return writeJSON(e.stdout, d)
+		return writeJSON(e.raw, d)
 	}
 	printAccount(e.stdout, d)
 	return nil

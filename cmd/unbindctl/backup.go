@@ -75,7 +75,7 @@ func runBackup(e *env, args []string) error {
 	}
 	o := backupOutput{File: *out, ExportedAt: inv.ExportedAt, BackupSummary: importer.Summarise(inv)}
 	if *asJSON {
-		return writeJSON(e.stdout, o)
+		return writeJSON(e.raw, o)
 	}
 	fmt.Fprintf(e.stdout, "backed up to %s: ", *out)
 	printBackupSummary(e.stdout, o.BackupSummary)
@@ -117,7 +117,7 @@ func runRestore(e *env, args []string) error {
 		o.Result = &res
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, o)
+		return writeJSON(e.raw, o)
 	}
 	fmt.Fprintf(e.stdout, "%s (made %s): ", path, inv.ExportedAt.Local().Format("2006-01-02 15:04"))
 	printBackupSummary(e.stdout, o.Backup.BackupSummary)

@@ -135,7 +135,7 @@ func listPlatforms(e *env, cmd string, args []string, nargs int, pick func(*cata
 		for i, p := range ps {
 			out[i] = toJSON(p)
 		}
-		return writeJSON(e.stdout, out)
+		return writeJSON(e.raw, out)
 	}
 	l := *lang
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
@@ -248,7 +248,7 @@ func catalogShow(e *env, args []string) error {
 		return fmt.Errorf("catalog show: no platform %q%s (see unbindctl catalog search)", pos[0], hint)
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, toJSON(p))
+		return writeJSON(e.raw, toJSON(p))
 	}
 	printPlatform(e.stdout, c, p, *lang)
 	return nil

@@ -42,6 +42,13 @@ func register(g group) { groups[g.name] = g }
 // into one line on stderr and an exit code.
 func run(args []string, e *env) int {
 	defer e.close()
+	// Human-readable output is made safe for a terminal; JSON, secrets and
+	// calendars keep e.raw, exact.
+	e.raw = e.stdout
+	out, errOut := &termSafe{w: e.stdout}, &termSafe{w: e.stderr}
+	e.stdout, e.stderr = out, errOut
+	defer out.Flush()
+	defer errOut.Flush()
 	fs := flag.NewFlagSet("unbindctl", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&e.dataDir, "data-dir", e.dataDir, "data folder (default: $UNBIND_DATA_DIR or the user config folder)")

@@ -17,8 +17,9 @@ import (
 type env struct {
 	dataDir string
 	stdin   io.Reader
-	stdout  io.Writer
+	stdout  io.Writer // made safe for a terminal by run
 	stderr  io.Writer
+	raw     io.Writer // the real standard output, for JSON, secrets and files
 	ctx     context.Context
 
 	st  *store.Store

@@ -132,7 +132,7 @@ func runImport(e *env, args []string) error {
 		keyErr = applied.Passwords.Err()
 	}
 	if *asJSON {
-		if err := writeJSON(e.stdout, out); err != nil {
+		if err := writeJSON(e.raw, out); err != nil {
 			return err
 		}
 	} else {

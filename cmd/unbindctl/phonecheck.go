@@ -80,7 +80,7 @@ func runPhoneCheck(e *env, args []string) error {
 	}
 	out := phoneCheckOutput{ID: saved.ID, CheckedAt: saved.CheckedAt, PhoneResult: res}
 	if *asJSON {
-		return writeJSON(e.stdout, out)
+		return writeJSON(e.raw, out)
 	}
 	printPhoneCheck(e.stdout, out, *lang)
 	return nil

@@ -146,7 +146,7 @@ func remindList(e *env, args []string) error {
 		out = append(out, toReminderJSON(r, names, at))
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, out)
+		return writeJSON(e.raw, out)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNEXT (China time)\tSTATE\tKIND\tTITLE")
@@ -217,7 +217,7 @@ func remindChange(e *env, name string, args []string, nargs int, want string,
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, toReminderJSON(r, nil, time.Now()))
+		return writeJSON(e.raw, toReminderJSON(r, nil, time.Now()))
 	}
 	line := fmt.Sprintf("%s: %s", r.State, r.Title)
 	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
@@ -274,7 +274,7 @@ func remindAdd(e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, toReminderJSON(r, nil, time.Now()))
+		return writeJSON(e.raw, toReminderJSON(r, nil, time.Now()))
 	}
 	fmt.Fprintln(e.stdout, r.ID)
 	return nil
@@ -324,7 +324,7 @@ func remindExportICS(e *env, args []string) error {
 		return err
 	}
 	if *out == "-" {
-		_, err := e.stdout.Write(buf.Bytes())
+		_, err := e.raw.Write(buf.Bytes())
 		return err
 	}
 	if err := atomicfile.WriteBytes(*out, buf.Bytes()); err != nil {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"github.com/unbindapp/unbind/accounts"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,8 +40,23 @@ func parseSnooze(s string) (time.Duration, error) {
 // RFC 3339. A bare date is DueHour:00 China time when forAdd, else the
 // last moment of that day.
 func parseWhen(s string, forAdd bool) (time.Time, error) {
+	t, err := parseWhenAny(s, forAdd)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if err := accounts.CheckDate("time", t); err != nil {
+		return time.Time{}, fmt.Errorf("time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+func parseWhenAny(s string, forAdd bool) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if d, err := reminders.ParseDate(s); err == nil {
+	d, err := reminders.ParseDate(s)
+	if errors.Is(err, accounts.ErrInvalid) {
+		return time.Time{}, err // a date, but out of range
+	}
+	if err == nil {
 		if forAdd {
 			return reminders.AtChinaTime(d, reminders.DueHour, 0), nil
 		}

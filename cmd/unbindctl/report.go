@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/unbindapp/unbind/accounts"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -159,6 +160,9 @@ func reportDate(name, s string, addDays int) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, usagef("report: --%s %q: want a date like 2026-05-01", name, s)
 	}
+	if err := accounts.CheckDate(name, d); err != nil {
+		return time.Time{}, usagef("report: --%s: %v", name, err)
+	}
 	return d.AddDate(0, 0, addDays), nil
 }
 
@@ -223,7 +227,8 @@ func reportVerify(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("report verify %s: %w", pos[0], err)
 	}
-	fmt.Fprintf(e.stdout, "OK\t%s\t%s\tsha256 %s\n", v.Format, pos[0], v.Stated)
+	fmt.Fprintf(e.stdout, "OK\t%s\t%s\tsha256 %s\n", v.Format, safe(pos[0]), v.Stated)
+	fmt.Fprintln(e.stdout, "The file is unchanged, byte for byte, since it was written. The digest does not prove who wrote it.")
 	return nil
 }
 

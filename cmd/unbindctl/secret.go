@@ -58,7 +58,7 @@ func runSecret(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(e.stdout, value)
+		fmt.Fprintln(e.raw, value) // the person asked for the exact value
 		return nil
 	default:
 		return svc.DeleteSecret(e.ctx, pos[0], field)
