@@ -92,6 +92,15 @@ func (u *UI) updateBanner() {
 			back := widget.NewButtonWithIcon(lang.L("Back to my data"), theme.NavigateBackIcon(), u.onLeaveDemo)
 			u.banner.Add(container.NewBorder(nil, nil, nil, back, note(theme.InfoIcon(), text, widget.HighImportance)))
 		}
+	} else if _, open := store.OpenToOthers(u.d.DataDir); open && u.d.DataDir != "" {
+		// The inventory maps a person's accounts: other users of the
+		// computer should not be able to read it.
+		text := lang.L("Other users of this computer can open your data folder {{.Dir}}.", map[string]string{"Dir": u.d.DataDir})
+		fix := widget.NewButtonWithIcon(lang.L("Make it private"), theme.VisibilityOffIcon(), func() {
+			u.showError(store.CloseToOthers(u.d.DataDir))
+			u.updateBanner()
+		})
+		u.banner.Add(container.NewBorder(nil, nil, nil, fix, note(theme.WarningIcon(), text, widget.WarningImportance)))
 	}
 	u.banner.Refresh()
 	if u.root != nil {

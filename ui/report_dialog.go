@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -96,8 +97,22 @@ func (u *UI) saveReport(c reportChoice) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), ext) {
-			path += ext
+		if strings.EqualFold(filepath.Ext(path), ext) {
+			u.runReport(path, c) // the file dialog asked before overwriting
+			return
+		}
+		// Fyne created the file as named; the report goes beside it with
+		// the extension, so remove the empty one and ask before replacing.
+		os.Remove(path)
+		path += ext
+		if _, err := os.Lstat(path); err == nil {
+			dialog.ShowConfirm(lang.L("Replace the file?"), lang.L("{{.Name}} exists. Replace it with the new report?", map[string]string{"Name": filepath.Base(path)}),
+				func(ok bool) {
+					if ok {
+						u.runReport(path, c)
+					}
+				}, u.win)
+			return
 		}
 		u.runReport(path, c)
 	}, u.win)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // DataDirEnv overrides the default data folder when --data-dir is not given.
@@ -47,4 +48,35 @@ func ResolveDataDir(flag string) (string, error) {
 		return "", fmt.Errorf("store: data folder %s is not a folder", abs)
 	}
 	return abs, nil
+}
+
+// OpenToOthers reports whether other users of the computer can read or
+// enter the data folder (any group or other permission bit), with its
+// mode. Windows has no such bits; there it is always false.
+func OpenToOthers(dir string) (os.FileMode, bool) {
+	fi, err := os.Stat(dir)
+	if err != nil || runtime.GOOS == "windows" {
+		return 0, false
+	}
+	return fi.Mode().Perm(), fi.Mode().Perm()&0o077 != 0
+}
+
+// CloseToOthers sets the data folder to 0700 and its files to 0600: the
+// inventory is a map of a person's accounts.
+func CloseToOthers(dir string) error {
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return fmt.Errorf("store: restrict data folder %s: %w", dir, err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("store: restrict data folder %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			if err := os.Chmod(filepath.Join(dir, e.Name()), 0o600); err != nil {
+				return fmt.Errorf("store: restrict %s: %w", e.Name(), err)
+			}
+		}
+	}
+	return nil
 }

@@ -88,6 +88,17 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 			return fmt.Errorf("migrate: set version %d: %w", m.version, err)
 		}
 	}
+	// Mark the file as Unbind's, so a later open can tell it from any other
+	// SQLite file before changing a byte (see inspect).
+	var app int64
+	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return fmt.Errorf("migrate: read application id: %w", err)
+	}
+	if app != ApplicationID {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return fmt.Errorf("migrate: set application id: %w", err)
+		}
+	}
 	return tx.Commit()
 }
 

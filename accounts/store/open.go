@@ -23,7 +23,16 @@ var (
 	ErrNewerSchema = errors.New("written by a newer version of Unbind")
 	ErrCorrupt     = errors.New("database file is damaged")
 	ErrReadOnly    = errors.New("data folder is read-only")
+	ErrForeign     = errors.New("not an Unbind database")
 )
+
+// ApplicationID marks an Unbind database in its header ("UNBD"); set at
+// creation and on the first open by this version.
+const ApplicationID = 0x554E4244
+
+// unbindTables are tables every Unbind schema has: a file without the mark
+// (written before it existed) is Unbind's only if it has them.
+var unbindTables = []string{"accounts", "tracks", "events"}
 
 // Store is an open Unbind database.
 type Store struct {
@@ -48,6 +57,9 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "foreign_keys(1)")
+		// Deleted rows are overwritten with zeros, so a deleted account's
+		// phone, login and notes do not linger in free pages.
+		q.Add("_pragma", "secure_delete(1)")
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
@@ -118,6 +130,10 @@ func inspect(path string) (version int, exists bool, err error) {
 	if serr == nil && !walHasFrames(path) && truncated(header, fi.Size()) {
 		return 0, true, corruptError(path, errors.New("the file is shorter than its header says: it was cut off"))
 	}
+	app := uint32(header[68])<<24 | uint32(header[69])<<16 | uint32(header[70])<<8 | uint32(header[71])
+	if app != 0 && app != ApplicationID {
+		return 0, true, foreignError(path)
+	}
 	db, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		return 0, true, fmt.Errorf("store: open %s: %w", path, err)
@@ -132,11 +148,18 @@ func inspect(path string) (version int, exists bool, err error) {
 	}
 	// Reading the schema touches the first pages; damage deeper in the
 	// file surfaces as ErrCorrupt when it is read (see classify).
-	var tables int
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+	var tables, ours int
+	if err := db.QueryRow("SELECT count(*), count(CASE WHEN type = 'table' AND name IN ('accounts', 'tracks', 'events') THEN 1 END) FROM sqlite_schema").Scan(&tables, &ours); err != nil {
 		return version, true, classify(path, err)
 	}
+	if app == 0 && tables > 0 && (version == 0 || ours < len(unbindTables)) {
+		return version, true, foreignError(path)
+	}
 	return version, true, nil
+}
+
+func foreignError(path string) error {
+	return fmt.Errorf("store: %s is an SQLite file, but %w; it was left unchanged: choose another data folder with --data-dir, or move the file away", path, ErrForeign)
 }
 
 // walHasFrames reports whether the database's write-ahead log holds data.

@@ -16,6 +16,9 @@ import (
 // the exit code.
 func cli(t *testing.T, dir, stdin string, args ...string) (string, string, int) {
 	t.Helper()
+	// t.TempDir is 0755; Unbind makes its folders 0700, and would warn
+	// about any other on every command.
+	os.Chmod(dir, 0o700)
 	var out, errb bytes.Buffer
 	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, ctx: context.Background()}
 	code := run(append([]string{"--data-dir", dir}, args...), e)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -25,6 +26,8 @@ type env struct {
 	st  *store.Store
 	svc *accounts.Service
 	cat *catalog.Catalog
+
+	warnedMode bool // the folder-permission warning is printed once
 }
 
 func newEnv() *env {
@@ -33,7 +36,17 @@ func newEnv() *env {
 
 // dir resolves the data folder: --data-dir, then $UNBIND_DATA_DIR, then the
 // user config folder; it is created 0700 when missing.
-func (e *env) dir() (string, error) { return store.ResolveDataDir(e.dataDir) }
+func (e *env) dir() (string, error) {
+	dir, err := store.ResolveDataDir(e.dataDir)
+	if err == nil && !e.warnedMode {
+		e.warnedMode = true
+		if mode, open := store.OpenToOthers(dir); open {
+			fmt.Fprintf(e.stderr, "unbindctl: warning: other users of this computer can open the data folder %s (mode %04o); run: chmod -R go-rwx %s\n",
+				dir, mode, dir)
+		}
+	}
+	return dir, err
+}
 
 // store opens the database in the data folder once.
 func (e *env) store() (*store.Store, error) {

@@ -19,11 +19,11 @@ func init() {
 }
 
 const reportUsage = `usage:
-  unbindctl report --format html|pdf|csv|json -o FILE [--since DATE] [--until DATE] [--lang zh|en] [--unmasked]
+  unbindctl report --format html|pdf|csv|json -o FILE [--since DATE] [--until DATE] [--lang zh|en] [--unmasked] [--force]
   unbindctl report -o FILE.pdf -o FILE.json …   (format from each extension; one report, same data)
   unbindctl report verify FILE
 DATE is YYYY-MM-DD; --until includes that day. Identifiers are masked and notes left out unless
---unmasked. Files are written atomically with mode 0600.`
+--unmasked. Files are written atomically with mode 0600; an existing file is kept unless --force.`
 
 // version is Unbind's version; release builds set it with
 // -ldflags "-X main.version=1.2.3".
@@ -70,6 +70,7 @@ func runReport(e *env, args []string) error {
 	until := fs.String("until", "", "end of the timeline, YYYY-MM-DD (included)")
 	lang := langFlag(fs)
 	unmasked := fs.Bool("unmasked", false, "show logins, phones, e-mails and notes in full")
+	force := fs.Bool("force", false, "overwrite an existing -o file")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -80,6 +81,13 @@ func runReport(e *env, args []string) error {
 	files, err := reportTargets(outs, *format)
 	if err != nil {
 		return err
+	}
+	if !*force {
+		for _, t := range files {
+			if _, err := os.Lstat(t.path); err == nil {
+				return fmt.Errorf("report: %s exists; add --force to overwrite it, or choose another file", safe(t.path))
+			}
+		}
 	}
 	opts := report.Options{Lang: *lang, Unmasked: *unmasked, AppVersion: appVersion(), Location: time.Local}
 	if opts.Lang != "zh" && opts.Lang != "en" {

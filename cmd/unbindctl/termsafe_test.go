@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -89,5 +91,41 @@ func TestDatesOutOfRangeAreRefused(t *testing.T) {
 	}
 	if out := mustCLI(t, dir, "remind", "list", "--all"); strings.Contains(out, "0001") {
 		t.Errorf("a reminder was written:\n%s", out)
+	}
+}
+
+// TestReportKeepsExistingFiles: a report never overwrites a file unless
+// asked to with --force.
+func TestReportKeepsExistingFiles(t *testing.T) {
+	dir := t.TempDir()
+	target := dir + "/r.html"
+	if err := os.WriteFile(target, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code := cli(t, dir, "", "report", "-o", target)
+	if code != 1 || !strings.Contains(errs, "--force") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "mine" {
+		t.Error("the existing file was overwritten")
+	}
+	mustCLI(t, dir, "report", "-o", target, "--force")
+	if data, _ := os.ReadFile(target); string(data) == "mine" {
+		t.Error("--force did not overwrite")
+	}
+}
+
+// TestWarnsAboutAnOpenDataFolder: a data folder other users can open is
+// named on stderr, with the command that closes it, once per command.
+func TestWarnsAboutAnOpenDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	os.Chmod(dir, 0o755)
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, ctx: context.Background()}
+	if code := run([]string{"--data-dir", dir, "account", "list"}, e); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if got := errb.String(); strings.Count(got, "warning: other users") != 1 || !strings.Contains(got, "chmod -R go-rwx") {
+		t.Errorf("stderr %q", got)
 	}
 }
