@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 
@@ -14,6 +15,15 @@ import (
 // MaxFileSize bounds one catalog file; a JustDeleteMe import of every site
 // is about 2 MB, so this leaves room without reading anything huge.
 const MaxFileSize = 16 << 20
+
+// MaxEntries bounds the platforms of one file, and MaxProblems the problems
+// reported for it (the rest are counted in one last line): a hostile file
+// of a million empty entries must cost neither gigabytes nor a million
+// warning lines on every command.
+const (
+	MaxEntries  = 20000
+	MaxProblems = 20
+)
 
 // LoadError is one problem found while loading the catalog. File and Entry
 // say where; Field is the JSON path inside the entry (tracks[0].steps[2].zh)
@@ -64,8 +74,9 @@ func Parse(file string, data []byte) ([]Platform, []error) {
 	case len(trimmed) == 0:
 		return nil, []error{&LoadError{File: file, Err: errors.New("file is empty; want a JSON object or array of platforms")}}
 	case trimmed[0] == '[':
-		if err := json.Unmarshal(data, &raws); err != nil {
-			return nil, []error{&LoadError{File: file, Err: syntaxError(data, err)}}
+		var err error
+		if raws, err = entries(data); err != nil {
+			return nil, []error{&LoadError{File: file, Err: err}}
 		}
 	case trimmed[0] == '{':
 		var raw json.RawMessage
@@ -82,30 +93,79 @@ func Parse(file string, data []byte) ([]Platform, []error) {
 		errs []error
 		seen = map[string]bool{}
 	)
+	dropped := 0 // problems past MaxProblems, only counted
+	report := func(e *LoadError) {
+		if len(errs) < MaxProblems {
+			errs = append(errs, e)
+		} else {
+			dropped++
+		}
+	}
 	for i, raw := range raws {
 		entry := entryName(raw, i)
 		p, err := decodeEntry(raw)
 		if err != nil {
 			err.File, err.Entry = file, entry
-			errs = append(errs, err)
+			report(err)
 			continue
 		}
 		p.normalise()
 		if probs := p.problems(); len(probs) > 0 {
 			for _, v := range probs {
-				errs = append(errs, &LoadError{File: file, Entry: entry, Field: v.Field, Err: v})
+				report(&LoadError{File: file, Entry: entry, Field: v.Field, Err: v})
 			}
 			continue
 		}
 		if seen[p.ID] {
-			errs = append(errs, &LoadError{File: file, Entry: entry, Field: "id",
+			report(&LoadError{File: file, Entry: entry, Field: "id",
 				Err: &accounts.ValidationError{Field: "id", Problem: "appears twice in this file; the first is kept"}})
 			continue
 		}
 		seen[p.ID] = true
 		out = append(out, p)
 	}
+	if dropped > 0 {
+		errs = append(errs, &LoadError{File: file, Err: fmt.Errorf("and %d more problems (only the first %d are listed)", dropped, MaxProblems)})
+	}
 	return out, errs
+}
+
+// entries reads a JSON array of platforms one element at a time, so a
+// file of a million entries is refused after MaxEntries instead of held.
+func entries(data []byte) ([]json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	fail := func(err error) error {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return syntaxError(data, err)
+		}
+		line := 1 + bytes.Count(data[:min(int(dec.InputOffset()), len(data))], []byte("\n"))
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fmt.Errorf("line %d: the file ends in the middle of the list (cut off?)", line)
+		}
+		return fmt.Errorf("line %d: %w", line, err)
+	}
+	if _, err := dec.Token(); err != nil { // the '['
+		return nil, fail(err)
+	}
+	var raws []json.RawMessage
+	for dec.More() {
+		if len(raws) == MaxEntries {
+			return nil, fmt.Errorf("holds more than %d platforms; split it (a JustDeleteMe import of every site has about 1,000)", MaxEntries)
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, fail(err)
+		}
+		raws = append(raws, raw)
+	}
+	if _, err := dec.Token(); err != nil { // the ']'
+		return nil, fail(err)
+	}
+	if dec.More() || dec.InputOffset() < int64(len(bytes.TrimRight(data, " \t\r\n"))) {
+		return nil, errors.New("unexpected data after the list of platforms")
+	}
+	return raws, nil
 }
 
 // decodeEntry decodes one platform strictly: an unknown field is almost

@@ -31,3 +31,33 @@ func BenchmarkImport10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBitwardenJSONLinear reads Bitwarden exports of growing size:
+// ns per item must stay flat. Line numbers were counted from the file's
+// start for every item before, which made this quadratic.
+func BenchmarkBitwardenJSONLinear(b *testing.B) {
+	for _, n := range []int{1000, 8000} {
+		var buf bytes.Buffer
+		buf.WriteString(`{"encrypted": false, "items": [`)
+		for i := range n {
+			if i > 0 {
+				buf.WriteString(",\n")
+			}
+			fmt.Fprintf(&buf, `{"type": 1, "name": "site%d", "notes": "第一行\n第二行",
+  "login": {"username": "user%d@example.com", "password": "Pw-%d",
+  "uris": [{"uri": "https://login.taobao.com/"}]}}`, i, i, i)
+		}
+		buf.WriteString("]}")
+		data := buf.Bytes()
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				res, err := Read(bytes.NewReader(data), Options{})
+				if err != nil || len(res.Entries) != n {
+					b.Fatal(err, len(res.Entries))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/item")
+		})
+	}
+}

@@ -89,8 +89,9 @@ func (p *parser) bitwardenItems(text string, dec *json.Decoder) error {
 	} else if d, ok := tok.(json.Delim); !ok || d != '[' {
 		return newError(ErrSyntax, p.format, lineAt(text, int(dec.InputOffset())), `"items" is not a list`)
 	}
+	lines := newLineCounter(text)
 	for dec.More() {
-		line := lineAt(text, skipJSONSpace(text, int(dec.InputOffset())))
+		line := lines.at(skipJSONSpace(text, int(dec.InputOffset())))
 		var it bwItem
 		if err := dec.Decode(&it); err != nil {
 			return p.jsonError(text, dec, err)
