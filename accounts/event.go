@@ -1,6 +1,9 @@
 package accounts
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // EventKind says what an event records.
 type EventKind string
@@ -22,6 +25,13 @@ const (
 	EventReminder  EventKind = "reminder"
 )
 
+// EventKinds lists every event kind; a backup may carry no other.
+var EventKinds = []EventKind{EventCreated, EventEdited, EventStatus, EventStep, EventUnstep, EventEvidence,
+	EventBackup, EventSecretSet, EventSecretDel, EventDeleted, EventImported, EventCheck, EventReminder}
+
+// Valid reports whether k is a known event kind.
+func (k EventKind) Valid() bool { return slices.Contains(EventKinds, k) }
+
 // Event is one entry of the append-only history. For status events From and
 // To are statuses; for others they hold the item concerned (a step key, a
 // secret field name) in To. It survives the account's deletion, so the
@@ -37,4 +47,9 @@ type Event struct {
 	To        string    `json:"to,omitempty"`
 	Note      string    `json:"note,omitempty"`
 	Evidence  string    `json:"evidence,omitempty"`
+	// RestoredFrom and RestoredAt mark an entry that came from a backup:
+	// which file and when, so restored history is never passed off as
+	// recorded here.
+	RestoredFrom string     `json:"restored_from,omitempty"`
+	RestoredAt   *time.Time `json:"restored_at,omitempty"`
 }

@@ -3,7 +3,11 @@ package importer
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"time"
 	"unicode/utf8"
+
+	"github.com/google/uuid"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
@@ -18,7 +22,7 @@ var reminderStates = []accounts.ReminderState{
 // half-way (it would then roll back) or silently store: every account
 // valid with a unique ID, known tracks, events and reminders that say what
 // they are, phone checks with a number and non-negative counts.
-func validateInventory(inv *store.Inventory) error {
+func validateInventory(inv *store.Inventory, now time.Time) error {
 	seen := make(map[string]int, len(inv.Accounts))
 	for i, ia := range inv.Accounts {
 		a := ia.Account
@@ -26,8 +30,8 @@ func validateInventory(inv *store.Inventory) error {
 		if a.ID == "" {
 			return backupErr(ErrBackupInvalid, 0, "%s (%s) has no id", where, clip(a.Name))
 		}
-		if len(a.ID) > 100 || !utf8.ValidString(a.ID) {
-			return backupErr(ErrBackupInvalid, 0, "%s has an id that is not an Unbind id", where)
+		if _, err := uuid.Parse(a.ID); err != nil || len(a.ID) != 36 {
+			return backupErr(ErrBackupInvalid, 0, "%s has an id that is not an Unbind id (a UUID)", where)
 		}
 		where += " (" + clip(a.ID) + ")"
 		if j, dup := seen[a.ID]; dup {
@@ -49,10 +53,8 @@ func validateInventory(inv *store.Inventory) error {
 			kinds[t.Kind] = true
 		}
 	}
-	for i, e := range inv.Events {
-		if e.AccountID == "" || e.Kind == "" {
-			return backupErr(ErrBackupInvalid, 0, "history entry %d has no account or kind", i+1)
-		}
+	if err := validateEvents(inv.Events, seen, now); err != nil {
+		return err
 	}
 	for i, r := range inv.Reminders {
 		if r.Kind == "" || r.Title == "" {
@@ -78,6 +80,55 @@ func validateInventory(inv *store.Inventory) error {
 	for k := range inv.Settings {
 		if k == "" {
 			return backupErr(ErrBackupInvalid, 0, "a setting has no name")
+		}
+	}
+	return nil
+}
+
+// Limits of a history entry, as the live model writes them.
+const (
+	maxEventLabel = 200
+	maxEventNote  = 10000
+	maxEventValue = 320
+)
+
+// validateEvents holds a backup's history to what the live model can have
+// written: a known kind, a legal status change, a date in range and not in
+// the future, bounded texts, and an account that is in the backup — or
+// whose history records its deletion (history outlives accounts), or a
+// phone-number check ("phone:<digits>").
+func validateEvents(events []accounts.Event, accountsIn map[string]int, now time.Time) error {
+	deleted := map[string]bool{}
+	for _, e := range events {
+		if e.Kind == accounts.EventDeleted {
+			deleted[e.AccountID] = true
+		}
+	}
+	for i, e := range events {
+		where := fmt.Sprintf("history entry %d", i+1)
+		switch {
+		case !e.Kind.Valid():
+			return backupErr(ErrBackupInvalid, 0, "%s has the unknown kind %q", where, clip(string(e.Kind)))
+		case e.AccountID == "":
+			return backupErr(ErrBackupInvalid, 0, "%s belongs to no account", where)
+		case utf8.RuneCountInString(e.Label) > maxEventLabel || utf8.RuneCountInString(e.Note) > maxEventNote ||
+			len(e.From) > maxEventValue || len(e.To) > maxEventValue || len(e.Evidence) > maxEventValue || len(e.RestoredFrom) > maxEventValue:
+			return backupErr(ErrBackupInvalid, 0, "%s has a text longer than Unbind writes", where)
+		case e.Track != "" && !e.Track.Valid():
+			return backupErr(ErrBackupInvalid, 0, "%s names the unknown track %q", where, clip(string(e.Track)))
+		}
+		if err := accounts.CheckDate("at", e.At); err != nil || e.At.After(now.Add(24*time.Hour)) {
+			return backupErr(ErrBackupInvalid, 0, "%s is dated %s, outside 2000 to today", where, e.At.UTC().Format("2006-01-02"))
+		}
+		if e.Kind == accounts.EventStatus && e.From != "" {
+			if err := accounts.CanTransition(accounts.Status(e.From), accounts.Status(e.To)); err != nil {
+				return backupErr(ErrBackupInvalid, 0, "%s records an impossible status change (%s)", where, clip(err.Error()))
+			}
+		}
+		_, inBackup := accountsIn[e.AccountID]
+		phone := strings.HasPrefix(e.AccountID, "phone:") && e.Kind == accounts.EventCheck
+		if !inBackup && !deleted[e.AccountID] && !phone {
+			return backupErr(ErrBackupInvalid, 0, "%s belongs to an account that is neither in the backup nor recorded as deleted", where)
 		}
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/unbindapp/unbind/accounts/atomicfile"
 	"github.com/unbindapp/unbind/accounts/store"
@@ -108,7 +109,7 @@ func ReadBackup(r io.Reader) (store.Inventory, error) {
 	if inv.Schema != store.InventorySchema { // "schema" given twice
 		return store.Inventory{}, backupErr(ErrBackupInvalid, 0, "the schema is given twice, differently")
 	}
-	if err := validateInventory(&inv); err != nil {
+	if err := validateInventory(&inv, time.Now()); err != nil {
 		return store.Inventory{}, err
 	}
 	return inv, nil

@@ -129,6 +129,17 @@ func TestBackupRoundTripAndRestoreTwice(t *testing.T) {
 	if err != nil || first.Added != 3 {
 		t.Fatalf("restore: %+v %v", first, err)
 	}
+	// Restored history says where it came from and when.
+	restored, _ := dst.EventsBetween(bg, time.Time{}, time.Time{})
+	marked := 0
+	for _, e := range restored {
+		if e.RestoredFrom == "restore" && e.RestoredAt != nil {
+			marked++
+		}
+	}
+	if marked != len(inv.Events) {
+		t.Errorf("%d of %d restored entries are marked as restored", marked, len(inv.Events))
+	}
 	counts := [3]int{rows(t, dst, "accounts"), rows(t, dst, "events"), rows(t, dst, "reminders")}
 	again, err := dst.RestoreInventory(bg, got, "restore", time.Now())
 	if err != nil || again.Added != 0 || again.Merged != 0 || again.EventsAdded != 0 || again.RemindersAdded != 0 ||
@@ -176,6 +187,23 @@ func TestReadBackupRejects(t *testing.T) {
 		{"no account id", replace(`"id": "`, `"id": "", "x_": "`), ErrBackupInvalid, "", false},
 		{"unknown track", replace(`"kind": "account_delete"`, `"kind": "format_disk"`), ErrBackupInvalid, "unknown track", false},
 		{"negative count", replace(`"jd": 1`, `"jd": -1`), ErrBackupInvalid, "below zero", false},
+		// History is append-only here for good, so it is held to what the
+		// live model could have written.
+		{"unknown event kind", replace(`"kind": "created",`, `"kind": "wiped_clean",`), ErrBackupInvalid, "unknown kind", false},
+		{"impossible status pair", replace(`"from": "active",
+      "to": "preparing",`, `"from": "active",
+      "to": "deactivated",`), ErrBackupInvalid, "impossible status change", false},
+		{"foreign account", replace(`"account_id": "85c18dd5-8a05-4565-821b-32a93f4acf82",
+      "label": "京东",`, `"account_id": "11111111-2222-3333-4444-555555555555",
+      "label": "京东",`), ErrBackupInvalid, "neither in the backup nor recorded as deleted", false},
+		{"dated in the future", replace(`"at": "2026-11-02T09:30:00Z",
+      "kind": "created",`, `"at": "2091-01-01T00:00:00Z",
+      "kind": "created",`), ErrBackupInvalid, "outside 2000 to today", false},
+		{"dated year 1", replace(`"at": "2026-11-02T09:30:00Z",
+      "kind": "created",`, `"at": "0001-01-01T00:00:00Z",
+      "kind": "created",`), ErrBackupInvalid, "outside 2000 to today", false},
+		{"huge note", replace(`"note": "first step ticked"`, `"note": "`+strings.Repeat("长", 10001)+`"`), ErrBackupInvalid, "longer than", false},
+		{"account id not a UUID", strings.ReplaceAll(string(good), "a5d8a7a5-acdb-4244-b496-2788d90d3c15", "../../etc"), ErrBackupInvalid, "UUID", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

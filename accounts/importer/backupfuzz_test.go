@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzReadBackup feeds arbitrary bytes to the backup reader: no panic;
@@ -21,6 +22,12 @@ func FuzzReadBackup(f *testing.F) {
 	}
 	f.Add(sample)
 	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":null}`))
+	// The hostile history shapes the validator refuses: an unknown kind,
+	// an impossible status pair, an account not in the backup, a date in
+	// year 1.
+	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":[{"account_id":"x","label":"x","at":"2026-01-01T00:00:00Z","kind":"wiped"}]}`))
+	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":[{"account_id":"x","label":"x","at":"2026-01-01T00:00:00Z","kind":"status","from":"active","to":"deactivated"}]}`))
+	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":[{"account_id":"x","label":"x","at":"0001-01-01T00:00:00Z","kind":"deleted"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		inv, err := ReadBackup(bytes.NewReader(data))
 		if err != nil {
@@ -40,7 +47,7 @@ func FuzzReadBackup(f *testing.F) {
 			}
 			return
 		}
-		if err := validateInventory(&inv); err != nil {
+		if err := validateInventory(&inv, time.Now()); err != nil {
 			t.Fatalf("accepted an invalid inventory: %v", err)
 		}
 		path := filepath.Join(t.TempDir(), "b.json")

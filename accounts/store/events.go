@@ -9,7 +9,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 )
 
-const eventColumns = "id, account_id, label, at, kind, track, from_value, to_value, note, evidence"
+const eventColumns = "id, account_id, label, at, kind, track, from_value, to_value, note, evidence, restored_from, restored_at"
 
 func scanEvents(rows *sql.Rows) ([]accounts.Event, error) {
 	defer rows.Close()
@@ -18,10 +18,13 @@ func scanEvents(rows *sql.Rows) ([]accounts.Event, error) {
 		var e accounts.Event
 		var at int64
 		var kind, track string
-		if err := rows.Scan(&e.ID, &e.AccountID, &e.Label, &at, &kind, &track, &e.From, &e.To, &e.Note, &e.Evidence); err != nil {
+		var restoredAt sql.NullInt64
+		if err := rows.Scan(&e.ID, &e.AccountID, &e.Label, &at, &kind, &track, &e.From, &e.To, &e.Note, &e.Evidence,
+			&e.RestoredFrom, &restoredAt); err != nil {
 			return nil, err
 		}
 		e.At, e.Kind, e.Track = fromMs(at), accounts.EventKind(kind), accounts.TrackKind(track)
+		e.RestoredAt = ptrMs(restoredAt)
 		out = append(out, e)
 	}
 	return out, rows.Err()

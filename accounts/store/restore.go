@@ -43,7 +43,7 @@ func (s *Store) RestoreInventory(ctx context.Context, inv Inventory, source stri
 		if err != nil {
 			return err
 		}
-		if res.EventsAdded, err = restoreEvents(ctx, tx, inv.Events, ids); err != nil {
+		if res.EventsAdded, err = restoreEvents(ctx, tx, inv.Events, ids, source, now); err != nil {
 			return err
 		}
 		if res.RemindersAdded, err = restoreReminders(ctx, tx, inv.Reminders, ids); err != nil {
@@ -157,7 +157,7 @@ func restoreTracks(ctx context.Context, tx *sql.Tx, id string, tracks []accounts
 	return nil
 }
 
-func restoreEvents(ctx context.Context, tx *sql.Tx, events []accounts.Event, ids map[string]string) (int, error) {
+func restoreEvents(ctx context.Context, tx *sql.Tx, events []accounts.Event, ids map[string]string, source string, now time.Time) (int, error) {
 	have := map[eventSig]bool{}
 	existing, err := eventsBetween(ctx, tx, time.Time{}, time.Time{})
 	if err != nil {
@@ -173,6 +173,10 @@ func restoreEvents(ctx context.Context, tx *sql.Tx, events []accounts.Event, ids
 		}
 		if have[sigOf(e)] {
 			continue
+		}
+		if e.RestoredFrom == "" { // an entry restored before keeps its first mark
+			at := now
+			e.RestoredFrom, e.RestoredAt = source, &at
 		}
 		if err := appendEvent(ctx, tx, e); err != nil {
 			return 0, err

@@ -72,9 +72,10 @@ func (s *Store) writeError(err error) error {
 
 // appendEvent writes one history entry inside tx.
 func appendEvent(ctx context.Context, tx *sql.Tx, ev accounts.Event) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO events (account_id, label, at, kind, track, from_value, to_value, note, evidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		ev.AccountID, ev.Label, ms(ev.At), string(ev.Kind), string(ev.Track), ev.From, ev.To, ev.Note, ev.Evidence)
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (account_id, label, at, kind, track, from_value, to_value, note, evidence,
+		restored_from, restored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ev.AccountID, ev.Label, ms(ev.At), string(ev.Kind), string(ev.Track), ev.From, ev.To, ev.Note, ev.Evidence,
+		ev.RestoredFrom, nullMs(ev.RestoredAt))
 	if err != nil {
 		return fmt.Errorf("append %s event: %w", ev.Kind, err)
 	}
