@@ -48,6 +48,10 @@ func (v *historyView) show(a accounts.Account) {
 		if e.Note != "" {
 			extra = append(extra, noteText(e.Note))
 		}
+		if e.RestoredFrom != "" && e.RestoredAt != nil {
+			extra = append(extra, lang.L("restored from a backup ({{.From}}) on {{.Date}}",
+				map[string]string{"From": e.RestoredFrom, "Date": formatDate(*e.RestoredAt)}))
+		}
 		if len(extra) > 0 {
 			lines.Add(smallWrap(strings.Join(extra, " · ")))
 		}
