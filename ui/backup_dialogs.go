@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -12,40 +14,113 @@ import (
 	"github.com/unbindapp/unbind/accounts/store"
 )
 
-// ShowBackup asks where to save the inventory backup (accounts, tracks,
-// history, reminders, phone checks, settings — never secrets) and writes
-// it there atomically.
+// ShowBackup asks for a passphrase (or, on purpose, a readable backup),
+// then where to save the inventory backup (accounts, tracks, history,
+// reminders, phone checks, settings — never secrets), and writes it there
+// atomically. A backup is meant to travel, and the plain one holds every
+// phone number and login: encrypted is the default.
 func ShowBackup(win fyne.Window, t Tools) {
+	f := newBackupForm()
+	d := dialog.NewCustomWithoutButtons(tx("backup.title", "Back up the inventory"), f.box, win)
+	f.cancel.OnTapped = d.Hide
+	f.next.OnTapped = func() {
+		pass, ok := f.passphrase()
+		if !ok {
+			return
+		}
+		d.Hide()
+		askBackupFile(win, t, pass)
+	}
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// backupForm asks for the passphrase twice; a person who wants readable
+// JSON ticks the box, and the passphrase fields then step aside.
+type backupForm struct {
+	pass, again  *widget.Entry
+	plain        *widget.Check
+	msg          *toolMessage
+	next, cancel *widget.Button
+	box          fyne.CanvasObject
+}
+
+func newBackupForm() *backupForm {
+	f := &backupForm{pass: widget.NewPasswordEntry(), again: widget.NewPasswordEntry(), msg: newToolMessage()}
+	f.pass.SetPlaceHolder(tx("backup.pass", "Passphrase (at least 10 characters)"))
+	f.again.SetPlaceHolder(tx("backup.again", "The same passphrase again"))
+	f.plain = widget.NewCheck(tx("backup.plain", "Readable JSON, not encrypted (it shows every phone number and login: keep it on this computer)"), func(on bool) {
+		if on {
+			f.pass.Disable()
+			f.again.Disable()
+		} else {
+			f.pass.Enable()
+			f.again.Enable()
+		}
+	})
+	f.msg.set(tx("backup.explain", "The backup is encrypted with this passphrase. Without it nobody can read the backup, and neither can you: write it down somewhere safe."), widget.MediumImportance)
+	f.next = widget.NewButtonWithIcon(tx("backup.next", "Choose file…"), theme.DocumentSaveIcon(), nil)
+	f.next.Importance = widget.HighImportance
+	f.cancel = widget.NewButton(tx("restore.cancel", "Cancel"), nil)
+	f.again.OnSubmitted = func(string) { f.next.OnTapped() }
+	f.box = container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), f.cancel, f.next), nil, nil,
+		container.NewVBox(f.msg.box, f.pass, f.again, f.plain))
+	return f
+}
+
+// passphrase returns the chosen passphrase ("" for a plain backup), or
+// false with the reason shown in the form.
+func (f *backupForm) passphrase() (string, bool) {
+	if f.plain.Checked {
+		return "", true
+	}
+	if err := importer.CheckPassphrase(f.pass.Text); err != nil {
+		f.msg.set(tx("backup.short", "Use a passphrase of at least 10 characters; a few words are easier to remember."), widget.DangerImportance)
+		return "", false
+	}
+	if f.pass.Text != f.again.Text {
+		f.msg.set(tx("backup.mismatch", "The two passphrases differ; type them again."), widget.DangerImportance)
+		return "", false
+	}
+	return f.pass.Text, true
+}
+
+// askBackupFile asks where to save, naming the file by what it holds.
+func askBackupFile(win fyne.Window, t Tools, pass string) {
+	ext := ".age"
+	if pass == "" {
+		ext = ".json"
+	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		path := w.URI().Path()
 		w.Close() // the file is replaced atomically by BackupTo
-		showBackupResult(win, t, path)
+		showBackupResult(win, t, path, pass)
 	}, win)
-	d.SetFileName("unbind-backup-" + t.now().Local().Format("2006-01-02") + ".json")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetFileName("unbind-backup-" + t.now().Local().Format("2006-01-02") + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }
 
-// BackupTo writes the whole inventory to path (replacing it) and says
-// what the backup holds.
-func BackupTo(t Tools, path string) (importer.BackupSummary, error) {
+// BackupTo writes the whole inventory to path (replacing it), encrypted
+// with pass unless it is empty, and says what the backup holds.
+func BackupTo(t Tools, path, pass string) (importer.BackupSummary, error) {
 	inv, err := t.Store.ExportInventory(ctxBackground(), t.now())
 	if err != nil {
 		return importer.BackupSummary{}, err
 	}
-	if err := importer.WriteBackupFile(path, inv, true); err != nil {
+	if err := importer.WriteBackupFileWith(path, inv, true, pass); err != nil {
 		return importer.BackupSummary{}, err
 	}
 	return importer.Summarise(inv), nil
 }
 
 // showBackupResult backs up to path and tells how it went.
-func showBackupResult(win fyne.Window, t Tools, path string) dialog.Dialog {
-	s, err := BackupTo(t, path)
+func showBackupResult(win fyne.Window, t Tools, path, pass string) dialog.Dialog {
+	s, err := BackupTo(t, path, pass)
 	var d dialog.Dialog
 	if err != nil {
 		d = dialog.NewInformation(tx("backup.failed.title", "Backup failed"), oneLineError(err), win)
@@ -71,6 +146,10 @@ type RestoreDialog struct {
 	restore *widget.Button
 	cancel  *widget.Button
 	result  *store.RestoreResult
+	// pass and unlock ask for the passphrase of an encrypted backup.
+	pass   *widget.Entry
+	unlock *widget.Button
+	ask    *fyne.Container
 }
 
 // ShowRestore asks for a backup file, checks it completely, shows what it
@@ -86,7 +165,7 @@ func ShowRestore(win fyne.Window, t Tools, done func()) {
 		r.Close()
 		OpenRestore(win, t, path, done)
 	}, win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".age", ".json"}))
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }
@@ -97,27 +176,55 @@ func OpenRestore(win fyne.Window, t Tools, path string, done func()) *RestoreDia
 	r.restore = widget.NewButtonWithIcon(tx("restore.do", "Restore"), theme.UploadIcon(), r.onRestore)
 	r.restore.Importance = widget.HighImportance
 	r.cancel = widget.NewButton(tx("restore.cancel", "Cancel"), func() { r.dlg.Hide() })
-	inv, err := importer.ReadBackupFile(path)
-	if err != nil {
-		r.msg.set(tx("restore.bad", "This file cannot be restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
-		r.restore.Disable()
-	} else {
-		r.inv = inv
-		s := importer.Summarise(inv)
-		text := tx("restore.confirm", "The backup of {{.Date}} holds {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks. "+
-			"Restoring merges it into this inventory: accounts already here (same platform and login) are completed, never duplicated or overwritten.",
-			map[string]any{"Date": inv.ExportedAt.Local().Format("2006-01-02 15:04"), "Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks})
-		if s.WithSecrets > 0 {
-			text += " " + tx("restore.secrets", "{{.N}} accounts had passwords or other secrets on the old computer; they are not in the backup — enter them again.",
-				map[string]any{"N": s.WithSecrets})
-		}
-		r.msg.set(text, widget.MediumImportance)
-	}
-	body := container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), r.cancel, r.restore), nil, nil, r.msg.box)
+	r.pass = widget.NewPasswordEntry()
+	r.pass.SetPlaceHolder(tx("restore.pass", "The backup's passphrase"))
+	r.unlock = widget.NewButtonWithIcon(tx("restore.unlock", "Open"), theme.VisibilityIcon(), func() { r.read(r.pass.Text) })
+	r.pass.OnSubmitted = func(string) { r.read(r.pass.Text) }
+	r.ask = container.NewBorder(nil, nil, nil, r.unlock, r.pass)
+	r.ask.Hide()
+	r.read("")
+	body := container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), r.cancel, r.restore), nil, nil,
+		container.NewVBox(r.msg.box, r.ask))
 	r.dlg = dialog.NewCustomWithoutButtons(tx("restore.title", "Restore from a backup"), body, win)
 	r.dlg.Resize(fyne.NewSize(620, 300))
 	r.dlg.Show()
 	return r
+}
+
+// read checks the backup, opening it with pass when it is encrypted, and
+// shows what it holds, or why it cannot be restored. A wrong passphrase
+// keeps the field for another try.
+func (r *RestoreDialog) read(pass string) {
+	inv, err := importer.ReadBackupFileWith(r.path, pass)
+	switch {
+	case errors.Is(err, importer.ErrBackupEncrypted):
+		r.msg.set(tx("restore.encrypted", "This backup is encrypted. Type its passphrase to see what it holds."), widget.MediumImportance)
+		r.ask.Show()
+		r.restore.Disable()
+		return
+	case errors.Is(err, importer.ErrBackupPassphrase):
+		r.msg.set(tx("restore.wrong", "That passphrase does not open this backup. Nothing was restored; try again."), widget.DangerImportance)
+		r.pass.SetText("")
+		r.restore.Disable()
+		return
+	case err != nil:
+		r.msg.set(tx("restore.bad", "This file cannot be restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
+		r.ask.Hide()
+		r.restore.Disable()
+		return
+	}
+	r.ask.Hide()
+	r.restore.Enable()
+	r.inv = inv
+	s := importer.Summarise(inv)
+	text := tx("restore.confirm", "The backup of {{.Date}} holds {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks. "+
+		"Restoring merges it into this inventory: accounts already here (same platform and login) are completed, never duplicated or overwritten.",
+		map[string]any{"Date": inv.ExportedAt.Local().Format("2006-01-02 15:04"), "Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks})
+	if s.WithSecrets > 0 {
+		text += " " + tx("restore.secrets", "{{.N}} accounts had passwords or other secrets on the old computer; they are not in the backup — enter them again.",
+			map[string]any{"N": s.WithSecrets})
+	}
+	r.msg.set(text, widget.MediumImportance)
 }
 
 func (r *RestoreDialog) onRestore() {

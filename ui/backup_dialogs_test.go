@@ -18,7 +18,7 @@ func TestBackupThenRestoreIntoAnotherFolder(t *testing.T) {
 	test.Tap(w.preview.importBtn)
 	w.jobs.wait()
 	file := filepath.Join(t.TempDir(), "unbind-backup.json")
-	d := showBackupResult(win, src, file)
+	d := showBackupResult(win, src, file, "")
 	defer d.Hide()
 	if _, err := os.Stat(file); err != nil {
 		t.Fatal(err)
@@ -61,7 +61,60 @@ func TestBackupRestoreRefusesBadFiles(t *testing.T) {
 		}
 		r.dlg.Hide()
 	}
-	if _, err := BackupTo(tools, t.TempDir()); err == nil || !strings.Contains(err.Error(), "is a folder") {
+	if _, err := BackupTo(tools, t.TempDir(), ""); err == nil || !strings.Contains(err.Error(), "is a folder") {
 		t.Errorf("backup to a folder: %v", err)
+	}
+}
+
+func init() { importer.ScryptWorkFactor = 10 }
+
+// TestEncryptedBackupInTheGUI: the backup form refuses a short or
+// mismatched passphrase; an encrypted backup opens in the restore dialog
+// only with its passphrase, and a wrong one keeps the dialog for a retry.
+func TestEncryptedBackupInTheGUI(t *testing.T) {
+	src, win := newToolsEnv(t, nil)
+	w := ShowImportWizard(win, src, nil)
+	openSample(t, w, "keepassxc.csv")
+	test.Tap(w.preview.importBtn)
+	w.jobs.wait()
+
+	f := newBackupForm()
+	f.pass.SetText("short")
+	f.again.SetText("short")
+	if _, ok := f.passphrase(); ok || !strings.Contains(f.msg.text(), "at least 10") {
+		t.Errorf("short passphrase accepted: %q", f.msg.text())
+	}
+	f.pass.SetText("correct horse battery")
+	f.again.SetText("correct horse batterz")
+	if _, ok := f.passphrase(); ok || !strings.Contains(f.msg.text(), "differ") {
+		t.Errorf("mismatch accepted: %q", f.msg.text())
+	}
+	f.again.SetText("correct horse battery")
+	pass, ok := f.passphrase()
+	if !ok {
+		t.Fatal(f.msg.text())
+	}
+	file := filepath.Join(t.TempDir(), "unbind-backup.age")
+	d := showBackupResult(win, src, file, pass)
+	defer d.Hide()
+
+	dst, win2 := newToolsEnv(t, nil)
+	r := OpenRestore(win2, dst, file, nil)
+	if !r.restore.Disabled() || !r.ask.Visible() || !strings.Contains(r.msg.text(), "encrypted") {
+		t.Fatalf("encrypted backup: restore enabled %v, asks %v, %q", !r.restore.Disabled(), r.ask.Visible(), r.msg.text())
+	}
+	test.Type(r.pass, "wrong horse battery")
+	test.Tap(r.unlock)
+	if !r.restore.Disabled() || !strings.Contains(r.msg.text(), "does not open") {
+		t.Errorf("wrong passphrase: %q", r.msg.text())
+	}
+	test.Type(r.pass, pass)
+	test.Tap(r.unlock)
+	if r.restore.Disabled() || !strings.Contains(r.msg.text(), "holds 3 accounts") {
+		t.Fatalf("right passphrase: %q", r.msg.text())
+	}
+	test.Tap(r.restore)
+	if r.result == nil || r.result.Added != 3 {
+		t.Errorf("restore: %+v", r.result)
 	}
 }

@@ -14,6 +14,18 @@ import (
 // UNBIND_PRINT_TOOL_I18N=1 go test -tags ci -run ToolTranslations ./ui/ -v
 // prints both as JSON to merge there. Until then tx falls back to English.
 var toolTranslations = map[string][2]string{
+	"backup.title":      {"Back up the inventory", "备份账号清单"},
+	"backup.pass":       {"Passphrase (at least 10 characters)", "口令（至少 10 个字符）"},
+	"backup.again":      {"The same passphrase again", "再输入一遍口令"},
+	"backup.plain":      {"Readable JSON, not encrypted (it shows every phone number and login: keep it on this computer)", "不加密的可读 JSON（会显示所有手机号和登录名：只留在这台电脑上）"},
+	"backup.explain":    {"The backup is encrypted with this passphrase. Without it nobody can read the backup, and neither can you: write it down somewhere safe.", "备份会用这个口令加密。没有口令谁都打不开，你自己也一样：请把它记在安全的地方。"},
+	"backup.next":       {"Choose file…", "选择文件…"},
+	"backup.short":      {"Use a passphrase of at least 10 characters; a few words are easier to remember.", "口令至少要 10 个字符；用几个词组成更好记。"},
+	"backup.mismatch":   {"The two passphrases differ; type them again.", "两次输入的口令不一致，请重新输入。"},
+	"restore.pass":      {"The backup's passphrase", "备份的口令"},
+	"restore.unlock":    {"Open", "打开"},
+	"restore.encrypted": {"This backup is encrypted. Type its passphrase to see what it holds.", "这个备份是加密的。输入口令后才能看到其中的内容。"},
+	"restore.wrong":     {"That passphrase does not open this backup. Nothing was restored; try again.", "这个口令打不开此备份。没有恢复任何内容，请再试一次。"},
 	"backup.done": {"Saved {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks to {{.Path}}. Passwords and other secrets are not in the backup: they stay in this computer's keyring.",
 		"已将 {{.Accounts}} 个账号、{{.Events}} 条历史记录、{{.Reminders}} 个提醒和 {{.Checks}} 次一证通查保存到 {{.Path}}。密码等机密信息不在备份里：它们留在这台电脑的系统钥匙串中。"},
 	"backup.done.title":   {"Backup saved", "备份已保存"},

@@ -53,8 +53,13 @@ func backupErr(kind error, line int, format string, args ...any) *BackupError {
 	return &BackupError{Line: line, Msg: msg, Kind: kind}
 }
 
-// ReadBackupFile reads and checks the backup at path (opened read-only).
-func ReadBackupFile(path string) (store.Inventory, error) {
+// ReadBackupFile reads and checks a plain backup at path; an encrypted one
+// is ErrBackupEncrypted (use ReadBackupFileWith).
+func ReadBackupFile(path string) (store.Inventory, error) { return ReadBackupFileWith(path, "") }
+
+// ReadBackupFileWith reads and checks the backup at path (opened
+// read-only), decrypting it with passphrase when it is encrypted.
+func ReadBackupFileWith(path, passphrase string) (store.Inventory, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return store.Inventory{}, fmt.Errorf("backup file: open %s: %w", path, unwrapPath(err))
@@ -68,7 +73,7 @@ func ReadBackupFile(path string) (store.Inventory, error) {
 			return store.Inventory{}, tooLarge()
 		}
 	}
-	return ReadBackup(f)
+	return ReadBackupWith(f, passphrase)
 }
 
 func tooLarge() error {
@@ -81,7 +86,10 @@ func tooLarge() error {
 // after it, and every account, track, event, reminder and phone check.
 // Every error is a *BackupError of one line naming the line where it
 // applies, when one does.
-func ReadBackup(r io.Reader) (store.Inventory, error) {
+func ReadBackup(r io.Reader) (store.Inventory, error) { return ReadBackupWith(r, "") }
+
+// ReadBackupWith is ReadBackup for a backup that may be encrypted.
+func ReadBackupWith(r io.Reader, passphrase string) (store.Inventory, error) {
 	var inv store.Inventory
 	data, err := io.ReadAll(io.LimitReader(r, MaxBackupBytes+1))
 	if err != nil {
@@ -89,6 +97,11 @@ func ReadBackup(r io.Reader) (store.Inventory, error) {
 	}
 	if len(data) > MaxBackupBytes {
 		return inv, tooLarge()
+	}
+	if IsEncrypted(data) {
+		if data, err = decryptBackup(data, passphrase); err != nil {
+			return inv, err
+		}
 	}
 	data = bytes.TrimPrefix(data, bomUTF8)
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -202,6 +215,13 @@ func clip(s string) string {
 // new one, never half of one. With overwrite false an existing path is
 // refused.
 func WriteBackupFile(path string, inv store.Inventory, overwrite bool) error {
+	return WriteBackupFileWith(path, inv, overwrite, "")
+}
+
+// WriteBackupFileWith is WriteBackupFile that encrypts with passphrase
+// (age, scrypt) unless it is empty; an encrypted backup can travel, since
+// the plain one holds every phone number and login.
+func WriteBackupFileWith(path string, inv store.Inventory, overwrite bool, passphrase string) error {
 	if inv.Schema != store.InventorySchema {
 		return fmt.Errorf("backup: write %s: schema %q is not %q", path, inv.Schema, store.InventorySchema)
 	}
@@ -218,6 +238,11 @@ func WriteBackupFile(path string, inv store.Inventory, overwrite bool) error {
 		return fmt.Errorf("backup: encode: %w", err)
 	}
 	data = append(data, '\n')
+	if passphrase != "" {
+		if data, err = encryptBackup(data, passphrase); err != nil {
+			return err
+		}
+	}
 	if err := atomicfile.WriteBytes(path, data); err != nil {
 		return fmt.Errorf("backup: write %s: %w", path, err)
 	}

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/unbindapp/unbind/accounts/importer"
@@ -11,18 +15,23 @@ import (
 )
 
 func init() {
-	register(group{name: "backup", summary: "write the whole inventory (never secrets) to a JSON file", run: runBackup})
+	register(group{name: "backup", summary: "write the whole inventory (never secrets) to an encrypted file", run: runBackup})
 	register(group{name: "restore", summary: "merge an inventory backup into this data folder", run: runRestore})
 }
 
 const backupUsage = `usage:
-  unbindctl backup -o FILE [--force] [--json]
+  unbindctl backup -o FILE [--passphrase-file P] [--plain] [--force] [--json]
 Writes accounts, tracks, history, reminders, phone checks and settings to FILE
-(schema unbind.inventory/v1, mode 0600, written atomically). Secrets are never in
-a backup: they stay in this computer's keyring. --force overwrites FILE.`
+(schema unbind.inventory/v1, mode 0600, written atomically), encrypted with a
+passphrase of at least 10 characters (age, scrypt): the first line of P, or of
+standard input (typed there, it shows). --plain writes readable JSON instead;
+it holds every phone number and login, so keep it on this computer. Secrets are
+never in a backup: they stay in this computer's keyring. --force overwrites FILE.`
 
 const restoreUsage = `usage:
-  unbindctl restore FILE [--dry-run] [--json]
+  unbindctl restore FILE [--passphrase-file P] [--dry-run] [--json]
+An encrypted backup asks for its passphrase: the first line of P, or of
+standard input. A wrong passphrase is one line, and nothing is written.
 Checks the whole backup first, then merges it in one transaction: an account
 already here (same ID, or same platform and login) is merged, never duplicated,
 filling only empty fields; history, reminders and phone checks already here are
@@ -52,6 +61,8 @@ func runBackup(e *env, args []string) error {
 	out := fs.String("o", "", "the backup file to write")
 	force := fs.Bool("force", false, "overwrite FILE when it exists")
 	asJSON := fs.Bool("json", false, "print JSON")
+	plain := fs.Bool("plain", false, "write readable, unencrypted JSON")
+	passFile := fs.String("passphrase-file", "", "read the passphrase from the first line of this file")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -62,6 +73,15 @@ func runBackup(e *env, args []string) error {
 	if *out == "" {
 		return usagef("backup needs -o FILE\n%s", backupUsage)
 	}
+	pass := ""
+	if !*plain {
+		if pass, err = readPassphrase(e, *passFile); err != nil {
+			return err
+		}
+		if err := importer.CheckPassphrase(pass); err != nil {
+			return usagef("%v", err)
+		}
+	}
 	st, err := e.store()
 	if err != nil {
 		return err
@@ -70,14 +90,18 @@ func runBackup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := importer.WriteBackupFile(*out, inv, *force); err != nil {
+	if err := importer.WriteBackupFileWith(*out, inv, *force, pass); err != nil {
 		return err
 	}
 	o := backupOutput{File: *out, ExportedAt: inv.ExportedAt, BackupSummary: importer.Summarise(inv)}
 	if *asJSON {
 		return writeJSON(e.raw, o)
 	}
-	fmt.Fprintf(e.stdout, "backed up to %s: ", *out)
+	how := "encrypted"
+	if *plain {
+		how = "plain JSON"
+	}
+	fmt.Fprintf(e.stdout, "backed up (%s) to %s: ", how, *out)
 	printBackupSummary(e.stdout, o.BackupSummary)
 	fmt.Fprintln(e.stdout, "secrets are not in the backup: they stay in this computer's keyring")
 	return nil
@@ -91,6 +115,7 @@ func runRestore(e *env, args []string) error {
 	fs := newFlags("restore")
 	dryRun := fs.Bool("dry-run", false, "only check the backup file")
 	asJSON := fs.Bool("json", false, "print JSON")
+	passFile := fs.String("passphrase-file", "", "read the passphrase from the first line of this file")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -100,6 +125,13 @@ func runRestore(e *env, args []string) error {
 	}
 	path := pos[0]
 	inv, err := importer.ReadBackupFile(path)
+	if errors.Is(err, importer.ErrBackupEncrypted) {
+		pass, perr := readPassphrase(e, *passFile)
+		if perr != nil {
+			return perr
+		}
+		inv, err = importer.ReadBackupFileWith(path, pass)
+	}
 	if err != nil {
 		return fileError("restore", path, err)
 	}
@@ -133,6 +165,28 @@ func runRestore(e *env, args []string) error {
 			"backups never hold secrets, so enter them again with 'unbindctl secret set'\n", n)
 	}
 	return nil
+}
+
+// readPassphrase reads the first line of file, or of standard input.
+func readPassphrase(e *env, file string) (string, error) {
+	var r io.Reader = e.stdin
+	if file != "" {
+		f, err := os.Open(file)
+		if err != nil {
+			return "", fmt.Errorf("read the passphrase: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	line, err := bufio.NewReader(io.LimitReader(r, 4096)).ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", fmt.Errorf("read the passphrase: %w", err)
+	}
+	line = strings.TrimRight(line, "\r\n")
+	if line == "" {
+		return "", usagef("no passphrase: give it on standard input or with --passphrase-file (or use --plain for an unencrypted backup)")
+	}
+	return line, nil
 }
 
 func printBackupSummary(w io.Writer, s importer.BackupSummary) {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+
+	"github.com/unbindapp/unbind/accounts/importer"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,13 +11,48 @@ import (
 	"testing"
 )
 
+func init() { importer.ScryptWorkFactor = 10 } // a second per backup otherwise, minutes under -race
+
+// TestEncryptedBackupByDefault: a backup is encrypted unless --plain; it
+// holds no phone number or login in the clear, restores with its
+// passphrase, and a wrong passphrase writes nothing.
+func TestEncryptedBackupByDefault(t *testing.T) {
+	src := t.TempDir()
+	mustCLI(t, src, "import", filepath.Join(samplesDir, "chrome.csv"))
+	mustCLI(t, src, "phone-check", "13812345678", "京东=1")
+	file := filepath.Join(t.TempDir(), "unbind-backup.age")
+	if _, errs, code := cli(t, src, "short\n", "backup", "-o", file); code != 2 || !strings.Contains(errs, "at least 10") {
+		t.Fatalf("a short passphrase: exit %d, %q", code, errs)
+	}
+	if _, errs, code := cli(t, src, "correct horse battery\n", "backup", "-o", file); code != 0 {
+		t.Fatalf("backup: exit %d, %q", code, errs)
+	}
+	data, _ := os.ReadFile(file)
+	if !strings.HasPrefix(string(data), "age-encryption.org/v1") || strings.Contains(string(data), "13812345678") {
+		t.Fatalf("not encrypted: %.60q", data)
+	}
+	dst := t.TempDir()
+	n, sum := importDBDigest(t, dst)
+	if _, errs, code := cli(t, dst, "wrong horse battery\n", "restore", file); code != 1 || !strings.Contains(errs, "passphrase does not open") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("wrong passphrase: exit %d, %q", code, errs)
+	}
+	if n2, sum2 := importDBDigest(t, dst); n2 != n || sum2 != sum {
+		t.Error("a wrong passphrase changed the database")
+	}
+	pass := filepath.Join(t.TempDir(), "pass")
+	os.WriteFile(pass, []byte("correct horse battery\n"), 0o600)
+	if out := mustCLI(t, dst, "restore", file, "--passphrase-file", pass); !strings.Contains(out, "restored: 5 accounts added") {
+		t.Errorf("restore:\n%s", out)
+	}
+}
+
 func TestBackupAndRestore(t *testing.T) {
 	src := t.TempDir()
 	mustCLI(t, src, "import", filepath.Join(samplesDir, "chrome.csv"))
 	mustCLI(t, src, "phone-check", "13812345678", "京东=1")
 	file := filepath.Join(t.TempDir(), "unbind-backup.json")
 	var b backupOutput
-	if err := json.Unmarshal([]byte(mustCLI(t, src, "backup", "-o", file, "--json")), &b); err != nil {
+	if err := json.Unmarshal([]byte(mustCLI(t, src, "backup", "-o", file, "--plain", "--json")), &b); err != nil {
 		t.Fatal(err)
 	}
 	if b.Accounts != 5 || b.PhoneChecks != 1 || b.Events < 6 || b.File != file {
@@ -24,10 +61,10 @@ func TestBackupAndRestore(t *testing.T) {
 	if info, err := os.Stat(file); err != nil || (runtime.GOOS != "windows" && info.Mode().Perm() != 0o600) {
 		t.Errorf("backup file: %v %v", info, err)
 	}
-	if _, errs, code := cli(t, src, "", "backup", "-o", file); code != 1 || !strings.Contains(errs, "already exists") {
+	if _, errs, code := cli(t, src, "", "backup", "-o", file, "--plain"); code != 1 || !strings.Contains(errs, "already exists") {
 		t.Errorf("backup over an existing file: %d %q", code, errs)
 	}
-	mustCLI(t, src, "backup", "-o", file, "--force")
+	mustCLI(t, src, "backup", "-o", file, "--force", "--plain")
 
 	dst := t.TempDir()
 	if out := mustCLI(t, dst, "restore", file, "--dry-run"); !strings.Contains(out, "nothing was written") {

@@ -103,7 +103,7 @@ func TestStressSecretsAndExports(t *testing.T) {
 		group string
 		args  []string
 	}{
-		{"backup", []string{"backup", "-o", filepath.Join(exports, "backup.json")}},
+		{"backup", []string{"backup", "-o", filepath.Join(exports, "backup.json"), "--plain"}},
 		{"report", []string{"report", "--unmasked", "-o", filepath.Join(exports, "report.html"), "-o", filepath.Join(exports, "report.pdf"),
 			"-o", filepath.Join(exports, "report.csv"), "-o", filepath.Join(exports, "report.json")}},
 	} {
