@@ -32,6 +32,10 @@ func (s *Service) Secret(ctx context.Context, id string, field SecretField) (str
 	if s.secrets == nil {
 		return "", fmt.Errorf("read %s: %w", field, ErrNoKeyring)
 	}
+	// Only accounts of this data folder: an ID from elsewhere reads nothing.
+	if _, err := s.repo.Account(ctx, id); err != nil {
+		return "", fmt.Errorf("read %s of %s: %w", field, id, err)
+	}
 	v, err := s.secrets.Get(id, field)
 	if err != nil {
 		return "", err
@@ -42,6 +46,9 @@ func (s *Service) Secret(ctx context.Context, id string, field SecretField) (str
 // DeleteSecret removes a field from the keyring and the record that it is
 // set. A value already gone from the keyring is not an error.
 func (s *Service) DeleteSecret(ctx context.Context, id string, field SecretField) error {
+	if _, err := s.repo.Account(ctx, id); err != nil {
+		return fmt.Errorf("delete %s of %s: %w", field, id, err)
+	}
 	if err := s.deleteSecretValue(id, field); err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ func (s *Store) ExportInventory(ctx context.Context, now time.Time) (Inventory, 
 	if inv.PhoneChecks, err = listPhoneChecks(ctx, tx); err != nil {
 		return inv, fmt.Errorf("export inventory: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT key, value FROM settings")
+	rows, err := tx.QueryContext(ctx, "SELECT key, value FROM settings WHERE key NOT LIKE 'store.%'")
 	if err != nil {
 		return inv, fmt.Errorf("export inventory: %w", err)
 	}

@@ -29,3 +29,19 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return nil
 	})
 }
+
+// SettingFolderID holds the data folder's random ID (see FolderID).
+const SettingFolderID = "store.folder_id"
+
+// FolderID is this data folder's random ID, made when its database was
+// created (or migrated to schema 6). The keyring scopes entries by it.
+func (s *Store) FolderID(ctx context.Context) (string, error) {
+	id, ok, err := s.Setting(ctx, SettingFolderID)
+	if err != nil {
+		return "", err
+	}
+	if !ok || len(id) != 32 {
+		return "", fmt.Errorf("store: %s has no folder ID (setting %s)", s.path, SettingFolderID)
+	}
+	return id, nil
+}

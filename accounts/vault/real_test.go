@@ -57,7 +57,7 @@ func TestRealSecretService(t *testing.T) {
 		}
 	}
 	// Parts of the split value are gone too.
-	if _, err := v.backend.Get(Service, user(id, accounts.SecretRecoveryCodes)+"#2"); err == nil {
+	if _, err := v.backend.Get(Service, v.user(id, accounts.SecretRecoveryCodes)+"#2"); err == nil {
 		t.Error("a part of the split value survived DeleteAccount")
 	}
 }

@@ -48,6 +48,11 @@ type Options struct {
 	Timeout time.Duration
 	Service string
 	Backend Backend
+	// Scope is the data folder's ID (store.FolderID): every entry is keyed
+	// by it, so two data folders (a restored copy, a second profile) never
+	// read, overwrite or erase each other's secrets. Entries written before
+	// scopes existed are moved under the scope when first touched.
+	Scope string
 }
 
 // Vault stores secrets per account and field.
@@ -55,6 +60,7 @@ type Vault struct {
 	timeout time.Duration
 	service string
 	backend Backend
+	scope   string
 
 	mu    sync.Mutex
 	stuck bool // a call timed out and has not returned yet
@@ -64,7 +70,7 @@ var _ accounts.Secrets = (*Vault)(nil)
 
 // New returns a Vault over the OS keyring (or opts.Backend).
 func New(opts Options) *Vault {
-	v := &Vault{timeout: opts.Timeout, service: opts.Service, backend: opts.Backend}
+	v := &Vault{timeout: opts.Timeout, service: opts.Service, backend: opts.Backend, scope: opts.Scope}
 	if v.timeout <= 0 {
 		v.timeout = DefaultTimeout
 	}
@@ -77,7 +83,16 @@ func New(opts Options) *Vault {
 	return v
 }
 
-func user(accountID string, field accounts.SecretField) string {
+// user is the keyring user name of an account's field: scope/account/field,
+// or account/field without a scope (as every entry was before scopes).
+func (v *Vault) user(accountID string, field accounts.SecretField) string {
+	if v.scope == "" {
+		return legacyUser(accountID, field)
+	}
+	return v.scope + "/" + accountID + "/" + string(field)
+}
+
+func legacyUser(accountID string, field accounts.SecretField) string {
 	return accountID + "/" + string(field)
 }
 
@@ -145,7 +160,15 @@ func (v *Vault) Set(accountID string, field accounts.SecretField, value string) 
 	if len(value) > MaxValueBytes {
 		return &Error{Op: op, Kind: KindTooLong, Hint: fmt.Sprintf("the value has %d bytes; the limit is %d", len(value), MaxValueBytes)}
 	}
-	base := user(accountID, field)
+	if err := v.set(op, v.user(accountID, field), value); err != nil {
+		return err
+	}
+	v.dropLegacy(op, accountID, field)
+	return nil
+}
+
+// set writes value under base, splitting long values.
+func (v *Vault) set(op, base, value string) error {
 	oldParts, err := v.partCount(op, base)
 	if err != nil {
 		return err
@@ -173,9 +196,40 @@ func (v *Vault) Set(accountID string, field accounts.SecretField, value string) 
 }
 
 // Get reads the account's field, joining split values and checking them.
+// An entry from before scopes is moved under this vault's scope.
 func (v *Vault) Get(accountID string, field accounts.SecretField) (string, error) {
 	op := fmt.Sprintf("read %s of %s", field, accountID)
-	base := user(accountID, field)
+	value, err := v.get(op, v.user(accountID, field))
+	if v.scope == "" || !errors.Is(err, ErrNotFound) {
+		return value, err
+	}
+	legacy, lerr := v.get(op, legacyUser(accountID, field))
+	if lerr != nil {
+		return "", err // report the scoped "not found"
+	}
+	if err := v.set(op, v.user(accountID, field), legacy); err != nil {
+		return "", err
+	}
+	v.dropLegacy(op, accountID, field)
+	return legacy, nil
+}
+
+// dropLegacy removes a pre-scope entry of the field, once it is under the
+// scope (or deleted); errors are left for the scoped call to report.
+func (v *Vault) dropLegacy(op, accountID string, field accounts.SecretField) {
+	if v.scope == "" {
+		return
+	}
+	base := legacyUser(accountID, field)
+	parts, err := v.partCount(op, base)
+	if err != nil {
+		return
+	}
+	_ = v.call(op, func() error { return v.backend.Delete(v.service, base) })
+	v.deleteParts(op, base, 1, parts)
+}
+
+func (v *Vault) get(op, base string) (string, error) {
 	var head string
 	if err := v.call(op, func() (err error) { head, err = v.backend.Get(v.service, base); return }); err != nil {
 		return "", err
@@ -202,10 +256,12 @@ func (v *Vault) Get(accountID string, field accounts.SecretField) (string, error
 	return b.String(), nil
 }
 
-// Delete removes the account's field and any parts of it.
+// Delete removes the account's field and any parts of it (and an entry
+// from before scopes).
 func (v *Vault) Delete(accountID string, field accounts.SecretField) error {
 	op := fmt.Sprintf("delete %s of %s", field, accountID)
-	base := user(accountID, field)
+	defer v.dropLegacy(op, accountID, field)
+	base := v.user(accountID, field)
 	parts, err := v.partCount(op, base)
 	if err != nil {
 		return err

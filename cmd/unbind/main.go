@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -109,7 +110,12 @@ func open(o options) (ui.Deps, func(), error) {
 	if err != nil {
 		return ui.Deps{}, nil, err
 	}
-	v := vault.New(vault.Options{})
+	scope, err := st.FolderID(context.Background())
+	if err != nil {
+		st.Close()
+		return ui.Deps{}, nil, err
+	}
+	v := vault.New(vault.Options{Scope: scope})
 	cat, catErrs := catalog.Load(assets.Catalog, catalog.UserDir(dir))
 	cal, calErr := reminders.LoadDefaultCalendar(dir)
 	if calErr != nil {

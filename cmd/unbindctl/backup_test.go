@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/zalando/go-keyring"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -138,4 +139,38 @@ func TestRestoreBadFilesLeaveDatabaseUnchanged(t *testing.T) {
 			t.Errorf("%q: exit %d %q, want a usage error", args, code, errs)
 		}
 	}
+}
+
+// TestSecretsStayInTheirFolder: a backup restored into a second folder
+// brings the same account IDs, but no access to the first folder's
+// secrets; deleting there leaves them alone; an ID the folder does not
+// hold reads and deletes nothing.
+func TestSecretsStayInTheirFolder(t *testing.T) {
+	if os.Getenv("UNBIND_KEYRING") != "secret-service" {
+		keyring.MockInit()
+	}
+	a := t.TempDir()
+	id := strings.TrimSpace(mustCLI(t, a, "account", "add", "--platform", "jd", "--name", "京东"))
+	if _, errs, code := cli(t, a, "folder-a-secret\n", "secret", "set", id, "password"); code != 0 {
+		t.Fatalf("secret set: %s", errs)
+	}
+	file := filepath.Join(t.TempDir(), "b.json")
+	mustCLI(t, a, "backup", "-o", file, "--plain")
+	b := t.TempDir()
+	mustCLI(t, b, "restore", file)
+	if out, errs, code := cli(t, b, "", "secret", "get", id, "password"); code == 0 || strings.Contains(out, "folder-a") {
+		t.Errorf("folder b reads folder a's secret: exit %d %q %q", code, out, errs)
+	}
+	mustCLI(t, b, "account", "delete", id)
+	if out := mustCLI(t, a, "secret", "get", id, "password"); out != "folder-a-secret\n" {
+		t.Errorf("folder a lost its secret: %q", out)
+	}
+	other := "11111111-2222-3333-4444-555555555555"
+	if _, errs, code := cli(t, a, "", "secret", "get", other, "password"); code != 1 || !strings.Contains(errs, "not found") {
+		t.Errorf("an ID not in the folder: exit %d %q", code, errs)
+	}
+	if _, errs, code := cli(t, a, "", "secret", "delete", other, "password"); code != 1 || !strings.Contains(errs, "not found") {
+		t.Errorf("deleting for an ID not in the folder: exit %d %q", code, errs)
+	}
+	mustCLI(t, a, "account", "delete", id)
 }

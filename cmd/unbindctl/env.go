@@ -78,7 +78,11 @@ func (e *env) service() (*accounts.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.svc = accounts.NewService(st, vault.New(vault.Options{Timeout: keyringTimeout()}))
+	scope, err := st.FolderID(e.ctx)
+	if err != nil {
+		return nil, err
+	}
+	e.svc = accounts.NewService(st, vault.New(vault.Options{Timeout: keyringTimeout(), Scope: scope}))
 	e.svc.Guard = catalog.Guard{Catalog: cat}
 	return e.svc, nil
 }
