@@ -66,3 +66,23 @@ func itoa(i int) string {
 		}
 	}
 }
+
+// FuzzImportJDM: any bytes as a JustDeleteMe file: no panic, at most
+// MaxProblems+1 problems, and every platform it returns validates.
+func FuzzImportJDM(f *testing.F) {
+	f.Add([]byte(`[{"name": "Example", "url": "https://example.com/delete", "difficulty": "easy", "domains": ["example.com"]}]`))
+	f.Add([]byte("[" + strings.Repeat("{},", 100) + "{}]"))
+	f.Add([]byte(`[{"name": "\u001b]0;pwned\u0007", "url": "javascript:alert(1)", "difficulty": "easy"}]`))
+	f.Add([]byte(`{"not": "an array"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ps, errs := ImportJDM(bytes.NewReader(data))
+		if len(errs) > MaxProblems+1 {
+			t.Fatalf("%d problems", len(errs))
+		}
+		for _, p := range ps {
+			if err := p.Validate(); err != nil {
+				t.Fatalf("returned an invalid platform: %v", err)
+			}
+		}
+	})
+}

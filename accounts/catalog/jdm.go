@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,9 +47,13 @@ func ImportJDM(r io.Reader) ([]Platform, []error) {
 	if len(data) > MaxFileSize {
 		return nil, []error{&LoadError{Err: fmt.Errorf("JustDeleteMe data is larger than %d bytes", MaxFileSize)}}
 	}
-	var raws []json.RawMessage
-	if err := json.Unmarshal(data, &raws); err != nil {
-		return nil, []error{&LoadError{Err: fmt.Errorf("want a JSON array of sites: %w", syntaxError(data, err))}}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '[' {
+		return nil, []error{&LoadError{Err: errors.New("want a JSON array of sites (JustDeleteMe's sites.json)")}}
+	}
+	raws, err := entries(trimmed)
+	if err != nil {
+		return nil, []error{&LoadError{Err: fmt.Errorf("want a JSON array of sites: %w", err)}}
 	}
 	today := jdmNow().Format(DateLayout)
 	var (
@@ -56,22 +61,33 @@ func ImportJDM(r io.Reader) ([]Platform, []error) {
 		errs []error
 		seen = map[string]string{} // ID → site name
 	)
+	dropped := 0
+	report := func(e *LoadError) {
+		if len(errs) < MaxProblems {
+			errs = append(errs, e)
+		} else {
+			dropped++
+		}
+	}
 	for i, raw := range raws {
 		p, le := jdmPlatform(raw, today)
 		if le != nil {
 			if le.Entry == "" {
 				le.Entry = jdmEntryName(raw, i)
 			}
-			errs = append(errs, le)
+			report(le)
 			continue
 		}
 		if first, dup := seen[p.ID]; dup {
-			errs = append(errs, &LoadError{Entry: p.Names.En, Field: "name", Err: &accounts.ValidationError{
+			report(&LoadError{Entry: p.Names.En, Field: "name", Err: &accounts.ValidationError{
 				Field: "name", Problem: fmt.Sprintf("gives ID %s, like %q before it; skipped", p.ID, first)}})
 			continue
 		}
 		seen[p.ID] = p.Names.En
 		out = append(out, p)
+	}
+	if dropped > 0 {
+		errs = append(errs, &LoadError{Err: fmt.Errorf("and %d more sites skipped (only the first %d are listed)", dropped, MaxProblems)})
 	}
 	return out, errs
 }

@@ -116,3 +116,26 @@ func TestMaskedLogin(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseCounts: any text typed into the 一证通查 form: no panic, one
+// line on error, and counts it accepts are 0 or more.
+func FuzzParseCounts(f *testing.F) {
+	cat := builtinCatalog(f)
+	f.Add("阿里巴巴=2\n京东：1\n腾讯 3个")
+	f.Add("\x1b[2J=1")
+	f.Add("阿里巴巴=99999999999999999999")
+	f.Fuzz(func(t *testing.T, text string) {
+		counts, err := ParseCounts(cat, strings.Split(text, "\n"))
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error of several lines: %q", err)
+			}
+			return
+		}
+		for _, c := range counts {
+			if c.Count < 0 {
+				t.Fatalf("negative count %+v", c)
+			}
+		}
+	})
+}
