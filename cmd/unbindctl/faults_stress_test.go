@@ -226,7 +226,9 @@ func stressFaultReadOnly(t *testing.T, p stressProc) {
 	// An empty read-only folder, as a first start on a read-only medium.
 	empty := filepath.Join(t.TempDir(), "empty-ro")
 	os.Mkdir(empty, 0o700)
-	stressMount(t, "--bind", t.TempDir(), empty)
+	src := t.TempDir()
+	os.Chmod(src, 0o700) // as Unbind makes its folders; 0755 adds a warning line
+	stressMount(t, "--bind", src, empty)
 	defer stressUnmount(t, empty)
 	stressMount(t, "-o", "remount,ro,bind", empty)
 	_, ok3 := stressFaultLine(t, p.run(empty, "", "account", "add", "--platform", "jd", "--name", "x"), "read-only", "writable data folder")
