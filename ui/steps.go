@@ -62,6 +62,10 @@ func (v *stepsView) hints(d *detailView) []fyne.CanvasObject {
 	}
 	cat, l, p := v.u.d.Catalog, v.u.d.Lang, d.platform
 	var out []fyne.CanvasObject
+	if cat.Overrides(p.ID) {
+		out = append(out, note(theme.WarningIcon(), lang.L("These steps come from your own catalog file {{.File}}, which replaces Unbind's researched entry for this platform.",
+			map[string]string{"File": cat.Origin(p.ID)}), widget.WarningImportance))
+	}
 	group := cat.GroupOf(p.ID)
 	if len(group) > 1 {
 		owner := group[0]

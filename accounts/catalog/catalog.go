@@ -16,7 +16,13 @@ type Catalog struct {
 	byID   map[string]int    // ID → index in all
 	hosts  map[string]string // domain → platform ID
 	origin map[string]string // ID → file it came from
+	// overridden marks IDs whose built-in entry a person's file replaced.
+	overridden map[string]bool
 }
+
+// Overrides reports whether a person's catalog file replaced the built-in
+// entry of id, so the steps shown are theirs, not the researched ones.
+func (c *Catalog) Overrides(id string) bool { return c.overridden[id] }
 
 // Len returns the number of platforms.
 func (c *Catalog) Len() int { return len(c.all) }

@@ -37,6 +37,9 @@ func TestUserFilesOverrideAndExtend(t *testing.T) {
 		t.Errorf("unexpected: %v", err)
 	}
 	tb := mustPlatform(t, c, "taobao")
+	if !c.Overrides("taobao") || c.Overrides("jd") || c.Overrides("local-shop") {
+		t.Errorf("Overrides: taobao %v, jd %v, local-shop %v", c.Overrides("taobao"), c.Overrides("jd"), c.Overrides("local-shop"))
+	}
 	if tb.Names.En != "My Taobao" || len(tb.Tracks) != 1 {
 		t.Errorf("taobao not overridden: %+v", tb.Names)
 	}

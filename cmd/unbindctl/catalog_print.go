@@ -42,6 +42,9 @@ func printPlatform(w io.Writer, c *catalog.Catalog, p catalog.Platform, l string
 	if origin := c.Origin(p.ID); filepath.IsAbs(origin) {
 		line(tr(l, "来自文件", "From file"), origin)
 	}
+	if c.Overrides(p.ID) {
+		line(tr(l, "注意", "Note"), tr(l, "这是你自己的条目，替换了内置的（已调查的）条目", "your own entry, replacing the built-in (researched) one"))
+	}
 	for _, t := range p.Tracks {
 		fmt.Fprintf(w, "\n== %s (%s) ==\n", catalog.KindLabel(t.Kind).In(l), t.Kind)
 		if len(t.AppliesTo) > 0 {
