@@ -26,6 +26,29 @@ func usagef(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
 
+// helpRequest is -h or --help on a command: its usage goes to standard
+// output and the exit status is 0, the same for every command.
+type helpRequest struct{ text string }
+
+func (h *helpRequest) Error() string { return "help requested" }
+
+// helpFor is the usage of one command: its name and its flags.
+func helpFor(fs *flag.FlagSet) *helpRequest {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: unbindctl %s [flags] [arguments]\n", fs.Name())
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		b.WriteString("flags:\n")
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	group, _, _ := strings.Cut(fs.Name(), " ")
+	fmt.Fprintf(&b, "Run 'unbindctl %s -h' for all of its commands.\n", group)
+	return &helpRequest{b.String()}
+}
+
 // group is one command group ("account", "secret", …). Each lives in its
 // own file and registers itself in init.
 type group struct {
@@ -73,6 +96,11 @@ func run(args []string, e *env) int {
 		return e.fail(usagef("unknown command %q; run 'unbindctl help'", rest[0]))
 	}
 	if err := g.run(e, rest[1:]); err != nil {
+		var h *helpRequest
+		if errors.As(err, &h) {
+			fmt.Fprint(e.stdout, h.text)
+			return exitOK
+		}
 		return e.fail(err)
 	}
 	return exitOK
@@ -117,6 +145,9 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, helpFor(fs)
+			}
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
 		args = fs.Args()

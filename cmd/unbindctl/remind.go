@@ -281,7 +281,11 @@ func remindAdd(e *env, args []string) error {
 }
 
 func remindSync(e *env, args []string) error {
-	if err := wantArgs("remind sync", args, 0, "no arguments"); err != nil {
+	pos, err := parseFlags(newFlags("remind sync"), args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs("remind sync", pos, 0, "no arguments"); err != nil {
 		return err
 	}
 	svc, _, err := e.reminderService()
