@@ -131,10 +131,6 @@ var emptyCalendar = &Calendar{days: map[dayKey]listedDay{}, years: map[int]YearS
 // timeKey formats an instant for a reminder key: UTC, to the second.
 func timeKey(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
-// progress returns the account's progress on one track kind.
-func progress(tracks []accounts.Track, kind accounts.TrackKind) accounts.Track {
-	return accounts.FindTrack(tracks, kind)
-}
 
 // prerequisiteRules reminds of unmet prerequisites before irreversible
 // tracks the person is preparing.
@@ -149,7 +145,7 @@ func prerequisiteRules(in Input) []accounts.Reminder {
 		if !ct.Irreversible || len(ct.Prerequisites) == 0 {
 			continue
 		}
-		p := progress(in.Tracks, ct.Kind)
+		p := accounts.FindTrack(in.Tracks, ct.Kind)
 		if p.SubmittedAt != nil || p.CompletedAt != nil {
 			continue
 		}

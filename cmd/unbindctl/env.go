@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
@@ -84,6 +85,17 @@ func (e *env) service() (*accounts.Service, error) {
 	}
 	e.svc = accounts.NewService(st, vault.New(vault.Options{Timeout: keyringTimeout(), Scope: scope}))
 	e.svc.Guard = catalog.Guard{Catalog: cat}
+	// A change re-derives the account's reminders at once, as the GUI does:
+	// the cooling-off notice exists from the moment the cooling-off starts.
+	e.svc.OnChange = func(ctx context.Context, id string) {
+		rs, _, err := e.reminderService()
+		if err == nil {
+			err = rs.SyncAccount(ctx, id, time.Now())
+		}
+		if err != nil {
+			fmt.Fprintln(e.stderr, "unbindctl: warning: reminders not brought up to date: "+strings.ReplaceAll(err.Error(), "\n", "; "))
+		}
+	}
 	return e.svc, nil
 }
 

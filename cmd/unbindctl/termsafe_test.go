@@ -129,3 +129,45 @@ func TestWarnsAboutAnOpenDataFolder(t *testing.T) {
 		t.Errorf("stderr %q", got)
 	}
 }
+
+// TestCoolingOffNoticeFromTheCLI: set-status cooling_off derives the
+// "do not sign in" notice at once, with the catalog's longest period as the
+// last day when --until is not given.
+func TestCoolingOffNoticeFromTheCLI(t *testing.T) {
+	dir := t.TempDir()
+	id := strings.TrimSpace(mustCLI(t, dir, "account", "add", "--platform", "douyin", "--name", "抖音"))
+	mustCLI(t, dir, "account", "set-status", id, "preparing")
+	var shown struct {
+		Tracks []struct {
+			Kind      string   `json:"kind"`
+			BlockedBy []string `json:"blocked_by"`
+		} `json:"tracks"`
+	}
+	json.Unmarshal([]byte(mustCLI(t, dir, "account", "show", id, "--json")), &shown)
+	for _, tr := range shown.Tracks {
+		if tr.Kind == "account_delete" {
+			for _, b := range tr.BlockedBy {
+				mustCLI(t, dir, "account", "tick", id, "blocker:"+b)
+			}
+		}
+	}
+	mustCLI(t, dir, "account", "set-status", id, "submitted")
+	mustCLI(t, dir, "account", "set-status", id, "cooling_off")
+	out := mustCLI(t, dir, "remind", "list", "--no-sync", "--json")
+	if !strings.Contains(out, `"kind": "cooling_off"`) || !strings.Contains(out, "do not sign in") {
+		t.Errorf("no cooling-off notice after set-status:\n%s", out)
+	}
+	var detail struct {
+		Tracks []struct {
+			Kind            string  `json:"kind"`
+			Status          string  `json:"status"`
+			CoolingOffUntil *string `json:"cooling_off_until"`
+		} `json:"tracks"`
+	}
+	json.Unmarshal([]byte(mustCLI(t, dir, "account", "show", id, "--json")), &detail)
+	for _, tr := range detail.Tracks {
+		if tr.Kind == "account_delete" && (tr.Status != "cooling_off" || tr.CoolingOffUntil == nil) {
+			t.Errorf("deletion track: %+v", tr)
+		}
+	}
+}

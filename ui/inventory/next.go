@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"slices"
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
@@ -149,11 +148,7 @@ func lastSubmitted(tracks []accounts.Track) accounts.TrackKind {
 }
 
 func find(tracks []accounts.Track, kind accounts.TrackKind) accounts.Track {
-	i := slices.IndexFunc(tracks, func(t accounts.Track) bool { return t.Kind == kind })
-	if i < 0 {
-		return accounts.Track{Kind: kind}
-	}
-	return tracks[i]
+	return accounts.FindTrack(tracks, kind)
 }
 
 // Progress returns the account's progress on one track (empty if none).
