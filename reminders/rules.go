@@ -131,7 +131,6 @@ var emptyCalendar = &Calendar{days: map[dayKey]listedDay{}, years: map[int]YearS
 // timeKey formats an instant for a reminder key: UTC, to the second.
 func timeKey(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
-
 // prerequisiteRules reminds of unmet prerequisites before irreversible
 // tracks the person is preparing.
 func prerequisiteRules(in Input) []accounts.Reminder {
