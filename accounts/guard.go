@@ -10,8 +10,10 @@ var ErrBlocked = errors.New("track blocked")
 
 // TrackGuard is the catalog's word on whether a track may move on; Service
 // asks it before a status change about a track takes the request further
-// (submitted, under review, cooling-off, deactivated). The opener wires it
-// to the catalog; a nil guard allows everything.
+// (submitted, under review, cooling-off). Recording that the platform
+// deleted the account is never refused: it is a fact the person reports.
+// The opener wires it to the catalog; a nil guard allows everything.
+// kind is "" for a change about the whole account.
 type TrackGuard interface {
 	CheckTrack(a Account, tracks []Track, kind TrackKind, to Status) error
 }
@@ -38,7 +40,8 @@ func (e *BlockedError) Error() string {
 func (e *BlockedError) Is(target error) bool { return target == ErrBlocked }
 
 // takesFurther lists the statuses that move a request forward; only these
-// are checked against blockers, so withdrawing is never refused.
+// are checked against blockers, so withdrawing, or recording the outcome,
+// is never refused.
 func takesFurther(to Status) bool {
-	return to == StatusSubmitted || to == StatusUnderReview || to == StatusCoolingOff || to == StatusDeactivated
+	return to == StatusSubmitted || to == StatusUnderReview || to == StatusCoolingOff
 }

@@ -113,6 +113,7 @@ func (s *Service) Update(ctx context.Context, a Account) (Account, error) {
 	if err != nil {
 		return Account{}, fmt.Errorf("update account %s: %w", a.ID, err)
 	}
+	s.changed(ctx, a.ID) // flags decide which tracks apply
 	return saved, nil
 }
 
@@ -169,7 +170,7 @@ func (s *Service) ChangeStatus(ctx context.Context, id string, to Status, change
 	if err := checkCoolingOff(to, change); err != nil {
 		return Account{}, fmt.Errorf("change status of %s: %w", id, err)
 	}
-	if s.Guard != nil && change.Track != "" && takesFurther(to) {
+	if s.Guard != nil && takesFurther(to) {
 		cur, err := s.repo.Account(ctx, id)
 		if err != nil {
 			return Account{}, fmt.Errorf("change status of %s: %w", id, err)

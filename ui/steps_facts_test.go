@@ -88,6 +88,10 @@ func TestBlockedTrackCannotBeTicked(t *testing.T) {
 	if msg := friendlyError(err).Error(); !strings.Contains(msg, "cannot be done for this account") {
 		t.Errorf("message %q", msg)
 	}
+	// "The whole account" means the platform's main track: refused too.
+	if _, err := u.svc.ChangeStatus(context.Background(), a.ID, accounts.StatusSubmitted, accounts.StatusChange{}); !errors.As(err, &be) {
+		t.Errorf("a whole-account submission got through: %v", err)
+	}
 }
 
 // A buyer's account lists the shop track as not for it, and a confirmable

@@ -91,7 +91,8 @@ type Guard struct{ Catalog *Catalog }
 var _ accounts.TrackGuard = Guard{}
 
 // CheckTrack implements accounts.TrackGuard. Accounts of platforms or
-// tracks the catalog does not know are not checked.
+// tracks the catalog does not know are not checked; a change about the
+// whole account (no kind) is about the platform's main track.
 func (g Guard) CheckTrack(a accounts.Account, progress []accounts.Track, kind accounts.TrackKind, _ accounts.Status) error {
 	if g.Catalog == nil {
 		return nil
@@ -99,6 +100,11 @@ func (g Guard) CheckTrack(a accounts.Account, progress []accounts.Track, kind ac
 	p, ok := g.Catalog.Platform(a.PlatformID)
 	if !ok {
 		return nil
+	}
+	if kind == "" {
+		if kind, ok = p.MainTrackKind(); !ok {
+			return nil
+		}
 	}
 	t, ok := p.Track(kind)
 	if !ok {
