@@ -8,7 +8,7 @@ BUILD_PKGS := gcc libgl1-mesa-dev xorg-dev
 TEST_PKGS  := $(BUILD_PKGS) dbus dbus-x11 gnome-keyring xvfb dunst xdotool imagemagick \
               gcc-mingw-w64-x86-64 poppler-utils procps
 # Packages without Fyne: raced and cross-built with CGO_ENABLED=0.
-PURE_PKGS  := ./accounts/... ./reminders/... ./cmd/unbindctl/...
+PURE_PKGS  := ./accounts/... ./reminders/... ./cmd/unbindctl/... ./cmd/internal/...
 GOFLAGS_CI := -tags ci
 BIN := bin
 
@@ -37,7 +37,7 @@ lint:
 	go vet $(GOFLAGS_CI) ./...
 	@command -v staticcheck >/dev/null || go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 	staticcheck $(GOFLAGS_CI) ./...
-	@if git grep -l '"fyne.io/' -- 'accounts/*.go' 'reminders/*.go' 'cmd/unbindctl/*.go' | grep .; then \
+	@if git grep -l '"fyne.io/' -- 'accounts/*.go' 'reminders/*.go' 'cmd/unbindctl/*.go' 'cmd/internal/*.go' | grep .; then \
 	  echo "Fyne imported outside ui/ and cmd/unbind"; exit 1; fi
 
 test-unit:

@@ -14,11 +14,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
-	"github.com/unbindapp/unbind/accounts/vault"
-	"github.com/unbindapp/unbind/assets"
-	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/cmd/internal/opener"
 	"github.com/unbindapp/unbind/ui"
 	"github.com/unbindapp/unbind/ui/startupprobe"
 )
@@ -110,18 +107,19 @@ func open(o options) (ui.Deps, func(), error) {
 	if err != nil {
 		return ui.Deps{}, nil, err
 	}
-	scope, err := st.FolderID(context.Background())
+	v, err := opener.Vault(context.Background(), st)
 	if err != nil {
 		st.Close()
 		return ui.Deps{}, nil, err
 	}
-	v := vault.New(vault.Options{Scope: scope})
-	cat, catErrs := catalog.Load(assets.Catalog, catalog.UserDir(dir))
-	cal, calErr := reminders.LoadDefaultCalendar(dir)
+	cat, catErrs := opener.Catalog(dir)
+	cal, calErr := opener.Calendar(dir)
+	if cal == nil {
+		st.Close()
+		return ui.Deps{}, nil, calErr
+	}
 	if calErr != nil {
-		// A broken user holiday file: count with the embedded years.
 		fyne.LogError("load holiday calendar", calErr)
-		cal, _ = reminders.LoadDefaultCalendar("")
 	}
 	d := ui.Deps{
 		Store: st, Secrets: v, Keyring: v, Catalog: cat, CatalogErrors: catErrs, Calendar: cal, DataDir: dir,

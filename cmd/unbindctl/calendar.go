@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/unbindapp/unbind/cmd/internal/opener"
 	"path/filepath"
 	"strconv"
 	"text/tabwriter"
@@ -59,7 +60,15 @@ func (e *env) loadCalendar() (*reminders.Calendar, error) {
 	if err != nil {
 		return nil, err
 	}
-	return reminders.LoadDefaultCalendar(dir)
+	cal, warning := opener.Calendar(dir)
+	if cal == nil {
+		return nil, warning
+	}
+	if warning != nil && !e.warnedCalendar {
+		e.warnedCalendar = true
+		fmt.Fprintln(e.stderr, "unbindctl: warning: "+warning.Error())
+	}
+	return cal, nil
 }
 
 // warnCoverage prints the missing-data warning, if any, on stderr.

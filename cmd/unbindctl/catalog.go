@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/unbindapp/unbind/cmd/internal/opener"
 	"os"
 	"path/filepath"
 	"slices"
@@ -73,7 +74,7 @@ func (e *env) catalog() (*catalog.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, errs := catalog.Load(assets.Catalog, catalog.UserDir(dir))
+	c, errs := opener.Catalog(dir)
 	for _, err := range errs {
 		fmt.Fprintln(e.stderr, "unbindctl: warning: "+err.Error())
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
-	"github.com/unbindapp/unbind/accounts/vault"
+	"github.com/unbindapp/unbind/cmd/internal/opener"
 )
 
 // env is what every command needs. The store and keyring are opened on
@@ -28,7 +28,8 @@ type env struct {
 	svc *accounts.Service
 	cat *catalog.Catalog
 
-	warnedMode bool // the folder-permission warning is printed once
+	warnedMode     bool // the folder-permission warning is printed once
+	warnedCalendar bool // so is a broken holiday file
 }
 
 func newEnv() *env {
@@ -79,11 +80,11 @@ func (e *env) service() (*accounts.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	scope, err := st.FolderID(e.ctx)
+	v, err := opener.Vault(e.ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	e.svc = accounts.NewService(st, vault.New(vault.Options{Timeout: keyringTimeout(), Scope: scope}))
+	e.svc = accounts.NewService(st, v)
 	e.svc.Guard = catalog.Guard{Catalog: cat}
 	// A change re-derives the account's reminders at once, as the GUI does:
 	// the cooling-off notice exists from the moment the cooling-off starts.
@@ -97,15 +98,6 @@ func (e *env) service() (*accounts.Service, error) {
 		}
 	}
 	return e.svc, nil
-}
-
-// keyringTimeout bounds every keyring call; UNBIND_KEYRING_TIMEOUT (a Go
-// duration) overrides the default, mainly for tests.
-func keyringTimeout() time.Duration {
-	if d, err := time.ParseDuration(os.Getenv("UNBIND_KEYRING_TIMEOUT")); err == nil && d > 0 {
-		return d
-	}
-	return vault.DefaultTimeout
 }
 
 func (e *env) close() {
