@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -32,15 +33,6 @@ const (
 // sellerOnly are prerequisites that only concern someone who runs a shop;
 // they are left out for accounts not marked as sellers.
 var sellerOnly = []string{catalog.CloseShop, catalog.RefundDeposit, catalog.ShipPendingOrders}
-
-func isSellerOnly(id string) bool {
-	for _, s := range sellerOnly {
-		if s == id {
-			return true
-		}
-	}
-	return false
-}
 
 // Settings are the person's choices the rules follow.
 type Settings struct {
@@ -156,7 +148,7 @@ func prerequisiteRules(in Input) []accounts.Reminder {
 			continue
 		}
 		for _, pre := range ct.Prerequisites {
-			if p.IsDone(accounts.PrereqKey(pre.ID)) || (!a.Seller && isSellerOnly(pre.ID)) {
+			if p.IsDone(accounts.PrereqKey(pre.ID)) || (!a.Seller && slices.Contains(sellerOnly, pre.ID)) {
 				continue
 			}
 			out = append(out, accounts.Reminder{

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,7 +30,7 @@ type trackState struct {
 
 func stateOf(d *detailView, t catalog.Track) trackState {
 	s := trackState{applies: t.Applies(d.acc), state: t.StateFor(d.acc, d.tracks), blockers: t.BlockersFor(d.acc, d.tracks)}
-	s.locked = t.Blocked(d.acc, d.tracks) != nil
+	s.locked = !t.NotPossible.IsZero() || slices.ContainsFunc(s.blockers, func(b catalog.BlockerState) bool { return b.Active })
 	return s
 }
 
@@ -161,10 +162,10 @@ func topicLabel(about string) string {
 	return lang.L("other topic") // not "other": go-i18n reads that key as a plural form
 }
 
-// siteName is the host of a source URL, or "seed article" for a seed.
+// siteName is the site of a source URL, or "seed article" for a seed.
 func siteName(u string) string {
-	if p, err := url.Parse(u); err == nil && p.Host != "" {
-		return strings.TrimPrefix(p.Hostname(), "www.")
+	if site := catalog.SiteOf(u); site != "" {
+		return site
 	}
 	return lang.L("seed article")
 }
@@ -181,10 +182,7 @@ func sources(t catalog.Track, now time.Time) fyne.CanvasObject {
 	}
 	box := container.NewVBox(smallWrap(lang.L("Sources")))
 	for _, s := range t.Sources {
-		where := s.Site()
-		if where == "" {
-			where = lang.L("seed article")
-		}
+		where := siteName(s.URL)
 		meta := lang.L("{{.Site}}, read {{.Date}}", map[string]string{"Site": where, "Date": s.Retrieved})
 		if s.Age(now) > catalog.StaleAfter {
 			meta += " · " + lang.L("older than a year")

@@ -113,8 +113,9 @@ func (g Guard) CheckTrack(a accounts.Account, progress []accounts.Track, kind ac
 	return t.Blocked(a, progress)
 }
 
-// siteOf is the host of u without "www.", or "" when u has none.
-func siteOf(u string) string {
+// SiteOf is the site of a source URL: its host without "www.", or "" when
+// u has none (a seed's file name).
+func SiteOf(u string) string {
 	p, err := url.Parse(u)
 	if err != nil || p.Host == "" {
 		return ""

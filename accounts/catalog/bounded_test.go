@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -38,11 +39,11 @@ func BenchmarkParseCatalogLinear(b *testing.B) {
 			if i > 0 {
 				buf.WriteString(",")
 			}
-			buf.WriteString(strings.Replace(entry, "%d", itoa(i), 1))
+			buf.WriteString(strings.Replace(entry, "%d", strconv.Itoa(i), 1))
 		}
 		buf.WriteString("]")
 		data := buf.Bytes()
-		b.Run(itoa(n), func(b *testing.B) {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				if ps, errs := Parse("big.json", data); len(ps) != n || len(errs) > 0 {
@@ -52,37 +53,4 @@ func BenchmarkParseCatalogLinear(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/entry")
 		})
 	}
-}
-
-func itoa(i int) string {
-	var b [20]byte
-	p := len(b)
-	for {
-		p--
-		b[p] = byte('0' + i%10)
-		i /= 10
-		if i == 0 {
-			return string(b[p:])
-		}
-	}
-}
-
-// FuzzImportJDM: any bytes as a JustDeleteMe file: no panic, at most
-// MaxProblems+1 problems, and every platform it returns validates.
-func FuzzImportJDM(f *testing.F) {
-	f.Add([]byte(`[{"name": "Example", "url": "https://example.com/delete", "difficulty": "easy", "domains": ["example.com"]}]`))
-	f.Add([]byte("[" + strings.Repeat("{},", 100) + "{}]"))
-	f.Add([]byte(`[{"name": "\u001b]0;pwned\u0007", "url": "javascript:alert(1)", "difficulty": "easy"}]`))
-	f.Add([]byte(`{"not": "an array"}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		ps, errs := ImportJDM(bytes.NewReader(data))
-		if len(errs) > MaxProblems+1 {
-			t.Fatalf("%d problems", len(errs))
-		}
-		for _, p := range ps {
-			if err := p.Validate(); err != nil {
-				t.Fatalf("returned an invalid platform: %v", err)
-			}
-		}
-	})
 }

@@ -58,17 +58,10 @@ func ImportJDM(r io.Reader) ([]Platform, []error) {
 	today := jdmNow().Format(DateLayout)
 	var (
 		out  []Platform
-		errs []error
+		errs problemList
 		seen = map[string]string{} // ID → site name
 	)
-	dropped := 0
-	report := func(e *LoadError) {
-		if len(errs) < MaxProblems {
-			errs = append(errs, e)
-		} else {
-			dropped++
-		}
-	}
+	report := errs.add
 	for i, raw := range raws {
 		p, le := jdmPlatform(raw, today)
 		if le != nil {
@@ -86,10 +79,7 @@ func ImportJDM(r io.Reader) ([]Platform, []error) {
 		seen[p.ID] = p.Names.En
 		out = append(out, p)
 	}
-	if dropped > 0 {
-		errs = append(errs, &LoadError{Err: fmt.Errorf("and %d more sites skipped (only the first %d are listed)", dropped, MaxProblems)})
-	}
-	return out, errs
+	return out, errs.done("", "sites skipped")
 }
 
 func jdmPlatform(raw json.RawMessage, today string) (Platform, *LoadError) {

@@ -18,7 +18,7 @@ type Source struct {
 
 // Site is the host name of the source's URL without "www.", or "" for a
 // seed without an address.
-func (s Source) Site() string { return siteOf(s.URL) }
+func (s Source) Site() string { return SiteOf(s.URL) }
 
 // Age is how long ago the source was read, from now; zero when the date
 // does not parse.

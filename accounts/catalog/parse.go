@@ -90,17 +90,10 @@ func Parse(file string, data []byte) ([]Platform, []error) {
 
 	var (
 		out  []Platform
-		errs []error
+		errs problemList
 		seen = map[string]bool{}
 	)
-	dropped := 0 // problems past MaxProblems, only counted
-	report := func(e *LoadError) {
-		if len(errs) < MaxProblems {
-			errs = append(errs, e)
-		} else {
-			dropped++
-		}
-	}
+	report := errs.add
 	for i, raw := range raws {
 		entry := entryName(raw, i)
 		p, err := decodeEntry(raw)
@@ -124,10 +117,32 @@ func Parse(file string, data []byte) ([]Platform, []error) {
 		seen[p.ID] = true
 		out = append(out, p)
 	}
-	if dropped > 0 {
-		errs = append(errs, &LoadError{File: file, Err: fmt.Errorf("and %d more problems (only the first %d are listed)", dropped, MaxProblems)})
+	return out, errs.done(file, "problems")
+}
+
+// problemList keeps the first MaxProblems problems of one file and counts
+// the rest, for one last line: the one rule for catalog files and
+// JustDeleteMe imports.
+type problemList struct {
+	errs    []error
+	dropped int
+}
+
+func (l *problemList) add(e *LoadError) {
+	if len(l.errs) < MaxProblems {
+		l.errs = append(l.errs, e)
+	} else {
+		l.dropped++
 	}
-	return out, errs
+}
+
+// done returns the problems, with "and N more <what>" when some were only
+// counted.
+func (l *problemList) done(file, what string) []error {
+	if l.dropped > 0 {
+		return append(l.errs, &LoadError{File: file, Err: fmt.Errorf("and %d more %s (only the first %d are listed)", l.dropped, what, MaxProblems)})
+	}
+	return l.errs
 }
 
 // entries reads a JSON array of platforms one element at a time, so a

@@ -184,7 +184,7 @@ func (t *Track) upgradeSource() {
 	case seedPattern.MatchString(s):
 		t.Sources = append(t.Sources, Source{Seed: s, Title: s, Retrieved: t.Verified})
 	default:
-		t.Sources = append(t.Sources, Source{URL: s, Title: siteOf(s), Retrieved: t.Verified})
+		t.Sources = append(t.Sources, Source{URL: s, Title: SiteOf(s), Retrieved: t.Verified})
 	}
 	t.Source = ""
 }

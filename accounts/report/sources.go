@@ -3,6 +3,8 @@ package report
 import (
 	"slices"
 	"strings"
+
+	"github.com/unbindapp/unbind/accounts"
 )
 
 // sourcesOf lists the sources of every track in r once, in the order they
@@ -29,7 +31,7 @@ func sourcesOf(r *Report) []SourceEntry {
 func unverifiedTracks(r *Report) []string {
 	var out []string
 	for _, a := range r.Accounts {
-		if a.Platform == "custom" {
+		if a.Platform == accounts.CustomPlatform {
 			continue
 		}
 		for _, t := range a.Tracks {
@@ -70,7 +72,7 @@ func pdfSources(d *pdfDoc, r *Report) error {
 		}
 	}
 	if len(un) > 0 {
-		return d.para(t("sources.unverified", strings.Join(un, "、")), 9)
+		return d.para(t("sources.unverified", strings.Join(un, htmlView{Report: r}.sep())), 9)
 	}
 	return nil
 }

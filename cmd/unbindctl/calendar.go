@@ -56,6 +56,9 @@ func runCalendar(e *env, args []string) error {
 
 // loadCalendar loads the embedded holiday data and the data folder's.
 func (e *env) loadCalendar() (*reminders.Calendar, error) {
+	if e.cal != nil {
+		return e.cal, nil
+	}
 	dir, err := e.dir()
 	if err != nil {
 		return nil, err
@@ -64,10 +67,10 @@ func (e *env) loadCalendar() (*reminders.Calendar, error) {
 	if cal == nil {
 		return nil, warning
 	}
-	if warning != nil && !e.warnedCalendar {
-		e.warnedCalendar = true
+	if warning != nil {
 		fmt.Fprintln(e.stderr, "unbindctl: warning: "+warning.Error())
 	}
+	e.cal = cal // read once per command, not once per change (the OnChange sync)
 	return cal, nil
 }
 

@@ -325,21 +325,10 @@ func catalogStats(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "PLATFORM\tTRACKS\tSOURCED\tSOURCES\tCOOLING-OFF\tBLOCKERS\tDISAGREEMENTS\tOLDEST")
 	for _, r := range append(rows, total) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%d\t%s\n", safe(r.ID), r.Tracks, r.Sourced, r.Sources,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%d\t%s\n", r.ID, r.Tracks, r.Sourced, r.Sources,
 			r.CoolingOff, r.Blockers, r.Disagreements, r.Oldest)
 	}
 	return tw.Flush()
-}
-
-// safe drops control characters from text bound for a terminal; IDs of
-// user catalog files are checked, but names and notes are free text.
-func safe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 func catalogImportJDM(e *env, args []string) error {

@@ -12,6 +12,7 @@ import (
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/cmd/internal/opener"
+	"github.com/unbindapp/unbind/reminders"
 )
 
 // env is what every command needs. The store and keyring are opened on
@@ -28,8 +29,9 @@ type env struct {
 	svc *accounts.Service
 	cat *catalog.Catalog
 
-	warnedMode     bool // the folder-permission warning is printed once
-	warnedCalendar bool // so is a broken holiday file
+	cal *reminders.Calendar
+
+	warnedMode bool // the folder-permission warning is printed once
 }
 
 func newEnv() *env {

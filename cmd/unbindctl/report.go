@@ -85,7 +85,7 @@ func runReport(e *env, args []string) error {
 	if !*force {
 		for _, t := range files {
 			if _, err := os.Lstat(t.path); err == nil {
-				return fmt.Errorf("report: %s exists; add --force to overwrite it, or choose another file", safe(t.path))
+				return fmt.Errorf("report: %s exists; add --force to overwrite it, or choose another file", t.path)
 			}
 		}
 	}
@@ -235,7 +235,7 @@ func reportVerify(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("report verify %s: %w", pos[0], err)
 	}
-	fmt.Fprintf(e.stdout, "OK\t%s\t%s\tsha256 %s\n", v.Format, safe(pos[0]), v.Stated)
+	fmt.Fprintf(e.stdout, "OK\t%s\t%s\tsha256 %s\n", v.Format, pos[0], v.Stated)
 	fmt.Fprintln(e.stdout, "The file is unchanged, byte for byte, since it was written. The digest does not prove who wrote it.")
 	return nil
 }
