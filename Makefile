@@ -39,6 +39,8 @@ lint:
 	staticcheck $(GOFLAGS_CI) ./...
 	@if git grep -l '"fyne.io/' -- 'accounts/*.go' 'reminders/*.go' 'cmd/unbindctl/*.go' 'cmd/internal/*.go' | grep .; then \
 	  echo "Fyne imported outside ui/ and cmd/unbind"; exit 1; fi
+	@if go list -deps ./accounts/... | grep -E 'unbindapp/unbind/(reminders|ui|cmd)'; then \
+	  echo "a package under accounts/ imports one above it (see README, Layout)"; exit 1; fi
 
 test-unit:
 	CGO_ENABLED=1 go test -race -count=1 $(PURE_PKGS)

@@ -1,4 +1,4 @@
 // Package reminders turns account state and the platform catalog into
-// reminders with working-day deadlines (Chinese holidays included), fires
+// reminders with working-day deadlines (counted by accounts/workdays), fires
 // them through a Notifier it owns, and exports them as an ICS calendar.
 package reminders

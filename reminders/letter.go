@@ -7,6 +7,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // LetterInput is what a follow-up letter is filled in with.
@@ -44,7 +45,7 @@ type LetterInput struct {
 // EscalationWorkdays working days after the submission. The coverage says
 // whether those dates rest on missing holiday data. A GUI drafting a letter
 // to send may put the full login in Account and clear Masked.
-func NewLetterInput(in Input, t accounts.Track) (LetterInput, Coverage) {
+func NewLetterInput(in Input, t accounts.Track) (LetterInput, workdays.Coverage) {
 	if in.Calendar == nil {
 		in.Calendar = emptyCalendar
 	}
@@ -54,15 +55,15 @@ func NewLetterInput(in Input, t accounts.Track) (LetterInput, Coverage) {
 		Ticket: t.Ticket, Workdays: EscalationWorkdays, Date: in.Now,
 	}
 	if t.SubmittedAt == nil {
-		return li, Coverage{}
+		return li, workdays.Coverage{}
 	}
 	li.SubmittedAt = *t.SubmittedAt
-	var cov Coverage
+	var cov workdays.Coverage
 	li.Date, cov = in.Calendar.AddWorkdays(li.SubmittedAt, EscalationWorkdays)
 	if w, ok := in.reviewWindow(t.Kind); ok {
-		var c Coverage
+		var c workdays.Coverage
 		li.ReviewWorkdays = w.Max
-		li.ReviewDue, c = in.Calendar.AddWorkdays(li.SubmittedAt, w.Max)
+		li.ReviewDue, c = in.Calendar.ReviewDue(li.SubmittedAt, w.Max)
 		cov = cov.Merge(c)
 	}
 	return li, cov
@@ -105,7 +106,7 @@ func orBlank(s string) string {
 
 // zhDate writes a date the Chinese way: 2026年9月30日.
 func zhDate(t time.Time) string {
-	d := DateOf(t)
+	d := workdays.DateOf(t)
 	return fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day())
 }
 
@@ -142,11 +143,11 @@ func draftEn(in LetterInput) Letter {
 	var b strings.Builder
 	fmt.Fprintf(&b, "To the customer service and the personal information protection officer of %s:\n\n", orBlank(in.Platform.In("en")))
 	fmt.Fprintf(&b, "On %s I submitted a request for %s to your platform (ticket number: %s) for the account %s. ",
-		FormatDate(in.SubmittedAt), track, orBlank(in.Ticket), account)
+		workdays.FormatDate(in.SubmittedAt), track, orBlank(in.Ticket), account)
 	if in.ReviewWorkdays > 0 && !in.ReviewDue.IsZero() {
-		fmt.Fprintf(&b, "Your platform states that it reviews such requests within %d working days, so it was due by %s. ", in.ReviewWorkdays, FormatDate(in.ReviewDue))
+		fmt.Fprintf(&b, "Your platform states that it reviews such requests within %d working days, so it was due by %s. ", in.ReviewWorkdays, workdays.FormatDate(in.ReviewDue))
 	}
-	fmt.Fprintf(&b, "As of %s, %d working days after I submitted it, the request is still not done, and I have received no reason for refusing it.\n\n", FormatDate(in.Date), in.Workdays)
+	fmt.Fprintf(&b, "As of %s, %d working days after I submitted it, the request is still not done, and I have received no reason for refusing it.\n\n", workdays.FormatDate(in.Date), in.Workdays)
 	b.WriteString("Under Article 47 of the Personal Information Protection Law of the PRC (个人信息保护法), a personal information processor shall delete personal information on its own initiative when, among other cases, the purpose of processing has been achieved, it stops providing the product or service, or the individual withdraws consent; if it does not, the individual has the right to request deletion.\n")
 	b.WriteString("Under Article 24 of the E-commerce Law of the PRC (电子商务法), an e-commerce operator shall not set unreasonable conditions for deleting user information or closing an account; after verifying the user's identity it shall delete user information promptly, and when a user closes the account it shall delete that user's information immediately, unless laws, administrative regulations or an agreement between the parties require it to be kept.\n\n")
 	b.WriteString("I therefore ask you to:\n")
@@ -154,6 +155,6 @@ func draftEn(in LetterInput) Letter {
 	b.WriteString("2. tell me the result in writing (e-mail or in-app message); if some information must be kept by law, state the legal basis, what is kept and for how long;\n")
 	b.WriteString("3. if you cannot do so, state the specific reason and what further material you need.\n\n")
 	b.WriteString("Please reply within 15 working days of receiving this letter. Without an answer, I will complain to the market regulation authority (12315) and the cyberspace administration as the law allows.\n\n")
-	fmt.Fprintf(&b, "Name: %s\nContact: %s\nDate: %s", orBlank(in.Name), blank, FormatDate(in.Date))
+	fmt.Fprintf(&b, "Name: %s\nContact: %s\nDate: %s", orBlank(in.Name), blank, workdays.FormatDate(in.Date))
 	return Letter{Lang: "en", Subject: fmt.Sprintf("Request to complete my %s request and delete my personal information", track), Body: b.String()}
 }

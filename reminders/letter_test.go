@@ -6,6 +6,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 )
 
@@ -36,7 +37,7 @@ func TestNewLetterInput(t *testing.T) {
 	li, cov := reminders.NewLetterInput(in, tr)
 	if !cov.Complete() || li.Ticket != "TB-123" || li.Account != "b***@example.com" || !li.Masked ||
 		li.Platform != (catalog.Text{Zh: "好店", En: "GoodShop"}) || li.ReviewWorkdays != 3 ||
-		reminders.FormatDate(li.ReviewDue) != "2026-10-10" || reminders.FormatDate(li.Date) != "2026-10-27" {
+		workdays.FormatDate(li.ReviewDue) != "2026-10-10" || workdays.FormatDate(li.Date) != "2026-10-27" {
 		t.Fatalf("letter input %+v, %v", li, cov)
 	}
 	li.Account, li.Masked = in.Account.Login, false

@@ -7,6 +7,8 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // Rule constants. Every rule-made reminder is due at DueHour:00 China time
@@ -19,15 +21,6 @@ const (
 	// PostCheckDays is how many calendar days after a deactivation the
 	// person is asked to check that the account is really gone.
 	PostCheckDays = 7
-	// DefaultBackupIntervalDays is how often a kept account is due for a
-	// backup when the person has not set SettingBackupInterval.
-	DefaultBackupIntervalDays = 90
-	// SettingBackupInterval is the store setting with the backup interval
-	// in days (the GUI's preferences write it).
-	SettingBackupInterval = "reminders.backup_interval_days"
-	// SettingLanguage is the GUI's language setting ("zh", "en" or "" for
-	// the system's); reminder texts follow it.
-	SettingLanguage = "ui.language"
 )
 
 // sellerOnly are prerequisites that only concern someone who runs a shop;
@@ -39,7 +32,7 @@ type Settings struct {
 	// Lang is "zh" or "en" (anything not Chinese reads English).
 	Lang string
 	// BackupIntervalDays is the backup interval of kept accounts; ≤ 0
-	// means DefaultBackupIntervalDays.
+	// means store.DefaultBackupIntervalDays.
 	BackupIntervalDays int
 }
 
@@ -53,7 +46,7 @@ type Input struct {
 	Platform    catalog.Platform
 	HasPlatform bool
 	// Calendar counts working days; nil counts plain weekends.
-	Calendar *Calendar
+	Calendar *workdays.Calendar
 	Settings Settings
 	// DeactivatedAt is when the account became deactivated; zero means the
 	// latest CompletedAt of its tracks, else its creation.
@@ -118,7 +111,7 @@ func Derive(in Input) []accounts.Reminder {
 }
 
 // emptyCalendar counts plain weekends, for inputs without a calendar.
-var emptyCalendar = &Calendar{days: map[dayKey]listedDay{}, years: map[int]YearSource{}}
+var emptyCalendar = workdays.Weekends()
 
 // timeKey formats an instant for a reminder key: UTC, to the second.
 func timeKey(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
@@ -130,7 +123,7 @@ func prerequisiteRules(in Input) []accounts.Reminder {
 		return nil
 	}
 	a := in.Account
-	due := AtChinaTime(DateOf(in.Now).AddDate(0, 0, 1), DueHour, 0)
+	due := workdays.AtChinaTime(workdays.DateOf(in.Now).AddDate(0, 0, 1), DueHour, 0)
 	var out []accounts.Reminder
 	for _, ct := range in.Platform.Tracks {
 		if !ct.Irreversible || len(ct.Prerequisites) == 0 {
@@ -174,15 +167,15 @@ func submittedRules(in Input) []accounts.Reminder {
 		sub := *t.SubmittedAt
 		review, hasReview := in.reviewWindow(t.Kind)
 		var reviewDue time.Time
-		var reviewCov Coverage
+		var reviewCov workdays.Coverage
 		if hasReview {
-			reviewDue, reviewCov = in.Calendar.AddWorkdays(sub, review.Max)
+			reviewDue, reviewCov = in.Calendar.ReviewDue(sub, review.Max)
 			out = append(out, accounts.Reminder{
 				Kind:  accounts.ReminderReviewDue,
 				Key:   "review_due:" + string(t.Kind) + ":" + timeKey(sub),
 				Title: in.title(in.msg(msgReviewDueTitle, trackName(t.Kind, in.Settings.Lang))),
 				Body:  reviewDueBody(in, t, review, reviewDue, reviewCov),
-				DueAt: AtChinaTime(reviewDue, DueHour, 0),
+				DueAt: workdays.AtChinaTime(reviewDue, DueHour, 0),
 			})
 		}
 		esc, escCov := in.Calendar.AddWorkdays(sub, EscalationWorkdays)
@@ -191,7 +184,7 @@ func submittedRules(in Input) []accounts.Reminder {
 			Key:   "escalation:" + string(t.Kind) + ":" + timeKey(sub),
 			Title: in.title(in.msg(msgEscalationTitle, trackName(t.Kind, in.Settings.Lang))),
 			Body:  escalationBody(in, t, esc, escCov.Merge(reviewCov)),
-			DueAt: AtChinaTime(esc, DueHour, 0),
+			DueAt: workdays.AtChinaTime(esc, DueHour, 0),
 		})
 	}
 	return out
@@ -223,12 +216,12 @@ func postCheckRule(in Input) accounts.Reminder {
 	if at.IsZero() {
 		at = in.Account.CreatedAt
 	}
-	due := DateOf(at).AddDate(0, 0, PostCheckDays)
+	due := workdays.DateOf(at).AddDate(0, 0, PostCheckDays)
 	for _, t := range in.Tracks {
 		// Checking inside a cooling-off could tempt a sign-in that undoes
 		// the deletion: the check waits until the day after it ends.
 		if t.CoolingUntil != nil {
-			if after := DateOf(*t.CoolingUntil).AddDate(0, 0, 1); after.After(due) {
+			if after := workdays.DateOf(*t.CoolingUntil).AddDate(0, 0, 1); after.After(due) {
 				due = after
 			}
 		}
@@ -238,7 +231,7 @@ func postCheckRule(in Input) accounts.Reminder {
 		Key:   "post_check:" + timeKey(at),
 		Title: in.title(in.msg(msgPostCheckTitle)),
 		Body:  postCheckBody(in, at),
-		DueAt: AtChinaTime(due, DueHour, 0),
+		DueAt: workdays.AtChinaTime(due, DueHour, 0),
 	}
 }
 
@@ -259,16 +252,16 @@ func coolingRules(in Input) []accounts.Reminder {
 			accounts.Reminder{
 				Kind:  accounts.ReminderCoolingOff,
 				Key:   "cooling_off:" + string(t.Kind) + ":" + timeKey(*t.CoolingStartedAt),
-				Title: in.title(in.msg(msgCoolingTitle, FormatDate(until))),
+				Title: in.title(in.msg(msgCoolingTitle, workdays.FormatDate(until))),
 				Body:  coolingBody(in, ct, until),
 				DueAt: *t.CoolingStartedAt,
 			},
 			accounts.Reminder{
 				Kind:  accounts.ReminderCoolingEnd,
-				Key:   "cooling_end:" + string(t.Kind) + ":" + FormatDate(until),
+				Key:   "cooling_end:" + string(t.Kind) + ":" + workdays.FormatDate(until),
 				Title: in.title(in.msg(msgCoolingEndTitle)),
 				Body:  coolingEndBody(in, until),
-				DueAt: AtChinaTime(DateOf(until).AddDate(0, 0, 1), DueHour, 0),
+				DueAt: workdays.AtChinaTime(workdays.DateOf(until).AddDate(0, 0, 1), DueHour, 0),
 			})
 	}
 	return out
@@ -289,24 +282,24 @@ func CoolingWarning(in Input) string {
 func backupRule(in Input) accounts.Reminder {
 	days := in.Settings.BackupIntervalDays
 	if days <= 0 {
-		days = DefaultBackupIntervalDays
+		days = store.DefaultBackupIntervalDays
 	}
 	anchor := in.Account.CreatedAt
 	if b := in.Account.LastBackupAt; b != nil {
 		anchor = *b
 	}
-	start := DateOf(anchor)
+	start := workdays.DateOf(anchor)
 	// The k-th occurrence is k intervals after the anchor's day; the
 	// current one is the latest already due, at least the first.
-	k := max(1, int(DateOf(in.Now).Sub(start).Hours()/24)/days)
-	due := AtChinaTime(start.AddDate(0, 0, k*days), DueHour, 0)
+	k := max(1, int(workdays.DateOf(in.Now).Sub(start).Hours()/24)/days)
+	due := workdays.AtChinaTime(start.AddDate(0, 0, k*days), DueHour, 0)
 	if k > 1 && due.After(in.Now) {
 		k--
-		due = AtChinaTime(start.AddDate(0, 0, k*days), DueHour, 0)
+		due = workdays.AtChinaTime(start.AddDate(0, 0, k*days), DueHour, 0)
 	}
 	return accounts.Reminder{
 		Kind:  accounts.ReminderBackup,
-		Key:   "backup:" + FormatDate(due),
+		Key:   "backup:" + workdays.FormatDate(due),
 		Title: in.title(in.msg(msgBackupTitle)),
 		Body:  backupBody(in, anchor, days),
 		DueAt: due,

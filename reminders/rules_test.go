@@ -9,12 +9,13 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 )
 
 // cst builds an instant in China time.
 func cst(y int, m time.Month, d, h, min int) time.Time {
-	return time.Date(y, m, d, h, min, 0, 0, reminders.ChinaTime)
+	return time.Date(y, m, d, h, min, 0, 0, workdays.ChinaTime)
 }
 
 // rulesPlatform is a small platform with every case the rules distinguish:
@@ -163,7 +164,7 @@ func TestReviewDueAcrossNationalDay(t *testing.T) {
 	}
 	r := byKey(t, got, want[1])
 	if !r.DueAt.Equal(cst(2026, 10, 10, 10, 0)) {
-		t.Errorf("review due %v, want 2026-10-10 10:00 CST", r.DueAt.In(reminders.ChinaTime))
+		t.Errorf("review due %v, want 2026-10-10 10:00 CST", r.DueAt.In(workdays.ChinaTime))
 	}
 	if r.Kind != accounts.ReminderReviewDue || !strings.Contains(r.Body, "2026-10-10") || !strings.Contains(r.Body, "1–3 working days") ||
 		!strings.Contains(r.Body, "TB-123") || strings.Contains(r.Body, "holiday data") {
@@ -201,7 +202,7 @@ func TestEscalationLetter(t *testing.T) {
 		r := byKey(t, reminders.Derive(in), "escalation:account_delete:20260930T073000Z")
 		// 15 working days after 09-30: 10-08, 09, 10 (make-up), 12–16, 19–23, 26, 27.
 		if !r.DueAt.Equal(cst(2026, 10, 27, 10, 0)) {
-			t.Errorf("%s: escalation due %v, want 2026-10-27 10:00 CST", lang, r.DueAt.In(reminders.ChinaTime))
+			t.Errorf("%s: escalation due %v, want 2026-10-27 10:00 CST", lang, r.DueAt.In(workdays.ChinaTime))
 		}
 		for _, want := range []string{
 			"好店", "GoodShop", "TB-123", "2026年9月30日", "2026-09-30", "2026年10月27日", "2026-10-27",
@@ -238,4 +239,14 @@ func TestCoverageWarningInBody(t *testing.T) {
 			}
 		}
 	}
+}
+
+// embedded loads the shipped holiday data only.
+func embedded(t testing.TB) *workdays.Calendar {
+	t.Helper()
+	c, err := workdays.LoadDefaultCalendar("")
+	if err != nil {
+		t.Fatalf("LoadDefaultCalendar: %v", err)
+	}
+	return c
 }

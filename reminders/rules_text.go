@@ -9,6 +9,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // msgID names one text of the rules, in Chinese and English.
@@ -113,7 +114,7 @@ func trackName(kind accounts.TrackKind, lang string) string { return kind.Name(l
 
 // coverageNote is the paragraph to add when a date rests on missing
 // holiday data, "" otherwise. It always carries Coverage.Warning().
-func coverageNote(cov Coverage, lang string) string {
+func coverageNote(cov workdays.Coverage, lang string) string {
 	if cov.Complete() {
 		return ""
 	}
@@ -160,10 +161,10 @@ func prerequisiteBody(in Input, ct catalog.Track, pre catalog.Prerequisite) stri
 	return body
 }
 
-func reviewDueBody(in Input, t accounts.Track, w catalog.Workdays, due time.Time, cov Coverage) string {
+func reviewDueBody(in Input, t accounts.Track, w catalog.Workdays, due time.Time, cov workdays.Coverage) string {
 	lang := in.Settings.Lang
 	return paragraphs(
-		in.msg(msgReviewDueBody, capitalise(trackName(t.Kind, lang)), FormatDate(*t.SubmittedAt), in.ticket(t), span(w), FormatDate(due)),
+		in.msg(msgReviewDueBody, capitalise(trackName(t.Kind, lang)), workdays.FormatDate(*t.SubmittedAt), in.ticket(t), span(w), workdays.FormatDate(due)),
 		coverageNote(cov, lang))
 }
 
@@ -171,11 +172,11 @@ func reviewDueBody(in Input, t accounts.Track, w catalog.Workdays, due time.Time
 // reminder's body; NotificationText cuts the body there.
 const LetterSeparator = "\n\n————————\n\n"
 
-func escalationBody(in Input, t accounts.Track, esc time.Time, cov Coverage) string {
+func escalationBody(in Input, t accounts.Track, esc time.Time, cov workdays.Coverage) string {
 	lang := in.Settings.Lang
 	summary := paragraphs(
-		in.msg(msgEscalationBody, capitalise(trackName(t.Kind, lang)), FormatDate(*t.SubmittedAt), in.ticket(t),
-			FormatDate(esc), EscalationWorkdays),
+		in.msg(msgEscalationBody, capitalise(trackName(t.Kind, lang)), workdays.FormatDate(*t.SubmittedAt), in.ticket(t),
+			workdays.FormatDate(esc), EscalationWorkdays),
 		coverageNote(cov, lang))
 	li, _ := NewLetterInput(in, t)
 	first, second := DraftLetter("zh", li), DraftLetter("en", li)
@@ -192,7 +193,7 @@ func (in Input) platformNameIn(lang string) string {
 }
 
 func postCheckBody(in Input, at time.Time) string {
-	return strings.Join(append([]string{in.msg(msgPostCheckIntro, FormatDate(at))}, in.checkWithoutSignIn()...), "\n")
+	return strings.Join(append([]string{in.msg(msgPostCheckIntro, workdays.FormatDate(at))}, in.checkWithoutSignIn()...), "\n")
 }
 
 // checkWithoutSignIn lists the ways to see that an account is gone that
@@ -216,7 +217,7 @@ func (in Input) checkWithoutSignIn() []string {
 // coolingBody is the standing warning of a running cooling-off.
 func coolingBody(in Input, ct catalog.Track, until time.Time) string {
 	name := in.platformName()
-	parts := []string{in.msg(msgCoolingBody, name, FormatDate(until), name, name)}
+	parts := []string{in.msg(msgCoolingBody, name, workdays.FormatDate(until), name, name)}
 	if len(in.Account.ThirdParty) > 0 {
 		tp := make([]string, len(in.Account.ThirdParty))
 		for i, t := range in.Account.ThirdParty {
@@ -231,13 +232,13 @@ func coolingBody(in Input, ct catalog.Track, until time.Time) string {
 }
 
 func coolingEndBody(in Input, until time.Time) string {
-	return strings.Join(append([]string{in.msg(msgCoolingEndIntro, FormatDate(until))}, in.checkWithoutSignIn()...), "\n")
+	return strings.Join(append([]string{in.msg(msgCoolingEndIntro, workdays.FormatDate(until))}, in.checkWithoutSignIn()...), "\n")
 }
 
 func backupBody(in Input, anchor time.Time, days int) string {
 	last := in.msg(msgNever)
 	if in.Account.LastBackupAt != nil {
-		last = FormatDate(anchor)
+		last = workdays.FormatDate(anchor)
 	}
 	return in.msg(msgBackupBody, last, days)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 )
 
@@ -221,7 +222,7 @@ func TestSchedulerRespectsSnooze(t *testing.T) {
 	}{{time.Minute, 0}, {30 * time.Minute, 0}, {30 * time.Minute, 1}, {time.Minute, 0}} {
 		f.clock.Add(step.after)
 		if fired := s.Check(f.ctx); len(fired) != step.fires {
-			t.Errorf("at %v: %d fired, want %d", f.clock.Now().In(reminders.ChinaTime), len(fired), step.fires)
+			t.Errorf("at %v: %d fired, want %d", f.clock.Now().In(workdays.ChinaTime), len(fired), step.fires)
 		}
 	}
 	if calls := n.take(); len(calls) != 1 || calls[0].title != "Taobao (main): snooze me 1" {

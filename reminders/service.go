@@ -5,14 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // Store is the part of accounts/store the reminder service uses.
@@ -22,7 +21,8 @@ type Store interface {
 	Tracks(ctx context.Context, accountID string) ([]accounts.Track, error)
 	AllTracks(ctx context.Context) (map[string][]accounts.Track, error)
 	Events(ctx context.Context, accountID string) ([]accounts.Event, error)
-	Setting(ctx context.Context, key string) (string, bool, error)
+	Language(ctx context.Context) (string, error)
+	BackupIntervalDays(ctx context.Context) (int, error)
 	RecordBackup(ctx context.Context, accountID string, at time.Time, note string) error
 
 	Reminders(ctx context.Context, f store.ReminderFilter) ([]accounts.Reminder, error)
@@ -39,8 +39,8 @@ type Store interface {
 type Options struct {
 	Catalog *catalog.Catalog
 	// Calendar counts working days; nil loads the embedded holiday data.
-	Calendar *Calendar
-	// Lang is "zh" or "en"; "" reads SettingLanguage, then $UNBIND_LANG,
+	Calendar *workdays.Calendar
+	// Lang is "zh" or "en"; "" reads the store's language setting, then $UNBIND_LANG,
 	// $LC_ALL, $LC_MESSAGES and $LANG.
 	Lang string
 	// Now is the clock of Done, Dismiss, Snooze and AddCustom.
@@ -53,7 +53,7 @@ type Options struct {
 type Service struct {
 	st   Store
 	cat  *catalog.Catalog
-	cal  *Calendar
+	cal  *workdays.Calendar
 	lang string
 	now  func() time.Time
 
@@ -71,7 +71,7 @@ func NewService(st Store, opts Options) *Service {
 	s := &Service{st: st, cat: opts.Catalog, cal: opts.Calendar, lang: opts.Lang, now: opts.Now,
 		deactivated: map[string]versionedTime{}}
 	if s.cal == nil {
-		if cal, err := LoadDefaultCalendar(""); err == nil {
+		if cal, err := workdays.LoadDefaultCalendar(""); err == nil {
 			s.cal = cal
 		} else {
 			s.cal = emptyCalendar
@@ -84,14 +84,14 @@ func NewService(st Store, opts Options) *Service {
 }
 
 // Calendar returns the working-day calendar the rules count with.
-func (s *Service) Calendar() *Calendar { return s.cal }
+func (s *Service) Calendar() *workdays.Calendar { return s.cal }
 
 // Lang returns the language reminder texts are written in, "zh" or "en".
 func (s *Service) Lang(ctx context.Context) string {
 	if s.lang != "" {
 		return catalog.Lang(s.lang)
 	}
-	if v, ok, err := s.st.Setting(ctx, SettingLanguage); err == nil && ok && (v == "zh" || v == "en") {
+	if v, err := s.st.Language(ctx); err == nil && v != "" {
 		return v
 	}
 	for _, env := range []string{"UNBIND_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
@@ -104,15 +104,11 @@ func (s *Service) Lang(ctx context.Context) string {
 
 // Settings reads the settings the rules follow.
 func (s *Service) Settings(ctx context.Context) (Settings, error) {
-	set := Settings{Lang: s.Lang(ctx), BackupIntervalDays: DefaultBackupIntervalDays}
-	v, ok, err := s.st.Setting(ctx, SettingBackupInterval)
+	days, err := s.st.BackupIntervalDays(ctx)
 	if err != nil {
-		return set, fmt.Errorf("read reminder settings: %w", err)
+		return Settings{}, fmt.Errorf("read reminder settings: %w", err)
 	}
-	if n, err := strconv.Atoi(strings.TrimSpace(v)); ok && err == nil && n > 0 {
-		set.BackupIntervalDays = n
-	}
-	return set, nil
+	return Settings{Lang: s.Lang(ctx), BackupIntervalDays: days}, nil
 }
 
 // SyncResult says what a Sync did.

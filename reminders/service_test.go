@@ -237,7 +237,7 @@ func TestDoneBackupRecordsIt(t *testing.T) {
 	f := newFixture(t, cst(2026, 1, 1, 9, 0))
 	a := f.addAccount(accounts.Account{PlatformID: "jd", Name: "京东"})
 	f.status(a.ID, accounts.StatusKept, "", "", cst(2026, 1, 1, 9, 0))
-	if err := f.st.SetSetting(f.ctx, reminders.SettingBackupInterval, "30"); err != nil {
+	if err := f.st.SetSetting(f.ctx, store.SettingBackupIntervalDays, "30"); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Set(cst(2026, 2, 3, 9, 0))
@@ -322,14 +322,14 @@ func TestCustomReminders(t *testing.T) {
 func TestLanguageFromSettings(t *testing.T) {
 	f := newFixture(t, cst(2026, 6, 1, 9, 0))
 	svc := reminders.NewService(f.st, reminders.Options{Catalog: builtinCatalog()})
-	if err := f.st.SetSetting(f.ctx, reminders.SettingLanguage, "zh"); err != nil {
+	if err := f.st.SetSetting(f.ctx, store.SettingLanguage, "zh"); err != nil {
 		t.Fatal(err)
 	}
 	if got := svc.Lang(f.ctx); got != "zh" {
 		t.Errorf("language with the setting zh: %s", got)
 	}
 	t.Setenv("UNBIND_LANG", "en")
-	if err := f.st.SetSetting(f.ctx, reminders.SettingLanguage, ""); err != nil {
+	if err := f.st.SetSetting(f.ctx, store.SettingLanguage, ""); err != nil {
 		t.Fatal(err)
 	}
 	if got := svc.Lang(f.ctx); got != "en" {

@@ -13,6 +13,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/firstpaint"
 	"github.com/unbindapp/unbind/ui/inventory"
@@ -29,7 +30,7 @@ type Deps struct {
 	Catalog *catalog.Catalog
 	// Calendar counts review deadlines in Chinese working days; nil
 	// counts weekends only.
-	Calendar *reminders.Calendar
+	Calendar *workdays.Calendar
 	// CatalogErrors are problems loading the catalog, shown once.
 	CatalogErrors []error
 	DataDir       string

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/inventory"
 )
@@ -42,25 +43,25 @@ func nextSentence(n inventory.Next, v *detailView) string {
 }
 
 // calendar is the working-day calendar, weekends only when none is loaded.
-func (u *UI) calendar() *reminders.Calendar {
+func (u *UI) calendar() *workdays.Calendar {
 	if u.d.Calendar == nil {
-		u.d.Calendar, _ = reminders.LoadCalendar(nil, "")
+		u.d.Calendar, _ = workdays.LoadCalendar(nil, "")
 	}
 	return u.d.Calendar
 }
 
 // reviewSentence describes a running review window; late is true once its
 // longest promised time has passed.
-func reviewSentence(r inventory.Review, cal *reminders.Calendar, now time.Time) (text string, late bool) {
-	deadline, cov := cal.AddWorkdays(r.SubmittedAt.In(reminders.ChinaTime), r.Workdays.Max)
-	left, cov2 := cal.WorkdaysBetween(now.In(reminders.ChinaTime), deadline)
+func reviewSentence(r inventory.Review, cal *workdays.Calendar, now time.Time) (text string, late bool) {
+	deadline, cov := cal.ReviewDue(r.SubmittedAt, r.Workdays.Max)
+	left, cov2 := cal.WorkdaysBetween(now.In(workdays.ChinaTime), deadline)
 	cov = cov.Merge(cov2)
 	span := itoa(r.Workdays.Max)
 	if r.Workdays.Min > 0 && r.Workdays.Min != r.Workdays.Max {
 		span = itoa(r.Workdays.Min) + "–" + span
 	}
 	data := map[string]string{
-		"Track": trackLabel(r.Track), "Span": span, "Date": reminders.FormatDate(deadline),
+		"Track": trackLabel(r.Track), "Span": span, "Date": workdays.FormatDate(deadline),
 		"Left": itoa(left), "Late": itoa(-left), "Submitted": formatDate(r.SubmittedAt),
 	}
 	switch {

@@ -17,8 +17,8 @@ import (
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/assets"
-	"github.com/unbindapp/unbind/reminders"
 )
 
 func TestMain(m *testing.M) {
@@ -70,7 +70,7 @@ func newTestUI(t *testing.T, backend vault.Backend) *UI {
 	}
 	t.Cleanup(func() { st.Close() })
 	v := vault.New(vault.Options{Backend: backend, Timeout: 2 * time.Second})
-	cal, err := reminders.LoadDefaultCalendar("")
+	cal, err := workdays.LoadDefaultCalendar("")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,25 +2,20 @@ package ui
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"github.com/unbindapp/unbind/accounts/store"
-	"github.com/unbindapp/unbind/reminders"
 )
 
-// Setting keys in the store. The backup interval is read by the reminder
-// rules (package reminders) too.
+// Setting keys in the store. Language and backup interval are read by
+// other packages too, so their keys and readers live in the store.
 const (
-	KeyLanguage         = reminders.SettingLanguage // "ui.language"
+	KeyLanguage         = store.SettingLanguage
 	KeyClipboardTimeout = "ui.clipboard_timeout_seconds"
-	KeyBackupInterval   = reminders.SettingBackupInterval
+	KeyBackupInterval   = store.SettingBackupIntervalDays
 	KeyStartAtLogin     = "ui.start_at_login"
 	KeyCloseToTray      = "ui.close_to_tray"
 )
-
-// DefaultBackupInterval is how often a kept account is due for a backup.
-const DefaultBackupInterval = reminders.DefaultBackupIntervalDays
 
 // prefs are the person's settings, loaded from the store.
 type prefs struct {
@@ -31,47 +26,35 @@ type prefs struct {
 	CloseToTray      bool
 }
 
-// settingStore is the part of the store prefs use; tests may fake it.
+// settingStore is the part of the store prefs use.
 type settingStore interface {
-	Setting(ctx context.Context, key string) (string, bool, error)
+	Language(ctx context.Context) (string, error)
+	BackupIntervalDays(ctx context.Context) (int, error)
+	PositiveIntSetting(ctx context.Context, key string, def int) (int, error)
+	BoolSetting(ctx context.Context, key string, def bool) (bool, error)
 	SetSetting(ctx context.Context, key, value string) error
 }
 
 var _ settingStore = (*store.Store)(nil)
 
+// loadPrefs reads every preference through the store's typed readers; a
+// setting that cannot be read keeps its default.
 func loadPrefs(ctx context.Context, st settingStore) prefs {
-	p := prefs{ClipboardTimeout: DefaultClipboardTimeout, BackupDays: DefaultBackupInterval, CloseToTray: true}
-	get := func(key string) (string, bool) {
-		v, ok, err := st.Setting(ctx, key)
-		return v, ok && err == nil
-	}
-	if v, ok := get(KeyLanguage); ok {
-		p.Language = v
-	}
-	if v, ok := get(KeyClipboardTimeout); ok {
-		if n, err := strconv.Atoi(v); err == nil && n > 0 {
-			p.ClipboardTimeout = time.Duration(n) * time.Second
-		}
-	}
-	if v, ok := get(KeyBackupInterval); ok {
-		if n, err := strconv.Atoi(v); err == nil && n > 0 {
-			p.BackupDays = n
-		}
-	}
-	if v, ok := get(KeyStartAtLogin); ok {
-		p.StartAtLogin = v == "true"
-	}
-	if v, ok := get(KeyCloseToTray); ok {
-		p.CloseToTray = v == "true"
-	}
+	p := prefs{}
+	p.Language, _ = st.Language(ctx)
+	secs, _ := st.PositiveIntSetting(ctx, KeyClipboardTimeout, int(DefaultClipboardTimeout/time.Second))
+	p.ClipboardTimeout = time.Duration(secs) * time.Second
+	p.BackupDays, _ = st.BackupIntervalDays(ctx)
+	p.StartAtLogin, _ = st.BoolSetting(ctx, KeyStartAtLogin, false)
+	p.CloseToTray, _ = st.BoolSetting(ctx, KeyCloseToTray, true)
 	return p
 }
 
 // LanguagePref reads the language setting before the UI is built (main
 // needs it to set up translations); "" means follow the system.
 func LanguagePref(st *store.Store) string {
-	v, ok, err := st.Setting(context.Background(), KeyLanguage)
-	if err != nil || !ok {
+	v, err := st.Language(context.Background())
+	if err != nil {
 		return LangSystem
 	}
 	return v

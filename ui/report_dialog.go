@@ -40,7 +40,7 @@ func (u *UI) exportReport(path string, c reportChoice) error {
 	if err != nil {
 		return err
 	}
-	in.Platforms, in.Workdays = report.FromCatalog(u.d.Catalog), report.FromCalendar(u.calendar())
+	in.Platforms, in.Calendar = report.FromCatalog(u.d.Catalog), u.calendar()
 	r, err := report.Build(u.ctx, in, opts)
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
-	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // trackState is what the steps pane needs to know about one track of the
@@ -41,7 +41,7 @@ func stateSuffix(d *detailView, t catalog.Track, s trackState) string {
 	case s.state == catalog.StateNotPossible:
 		return lang.L("not offered by the platform")
 	case s.state == catalog.StateCoolingOff && p.CoolingUntil != nil:
-		return lang.L("cooling-off until {{.Date}}", map[string]string{"Date": reminders.FormatDate(*p.CoolingUntil)})
+		return lang.L("cooling-off until {{.Date}}", map[string]string{"Date": workdays.FormatDate(*p.CoolingUntil)})
 	case s.state == catalog.StateBlocked:
 		return lang.L("blocked")
 	case !s.applies:

@@ -1,11 +1,8 @@
 package report
 
 import (
-	"time"
-
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
-	"github.com/unbindapp/unbind/reminders"
 )
 
 // FromCatalog adapts the platform catalog to PlatformInfo (nil for nil).
@@ -53,26 +50,3 @@ func (c catalogInfo) Name(id, lang string) string { return c[id].names.In(lang) 
 func (c catalogInfo) Group(id string) string { return c[id].group }
 
 func (c catalogInfo) Tracks(id string) []TrackInfo { return c[id].tracks }
-
-// FromCalendar adapts the working-day calendar to Workdays (nil for nil);
-// the report then warns about the years whose holiday data is missing.
-func FromCalendar(c *reminders.Calendar) Workdays {
-	if c == nil {
-		return nil
-	}
-	return calendarDays{c}
-}
-
-type calendarDays struct{ c *reminders.Calendar }
-
-func (w calendarDays) AddWorkdays(d time.Time, n int) time.Time {
-	t, _ := w.c.AddWorkdays(d, n)
-	return t
-}
-
-func (w calendarDays) WorkdaysBetween(a, b time.Time) int {
-	n, _ := w.c.WorkdaysBetween(a, b)
-	return n
-}
-
-func (w calendarDays) MissingYears(from, to time.Time) []int { return w.c.MissingYears(from, to) }

@@ -19,7 +19,7 @@ func TestTracksFollowFlagsAndCoolingOff(t *testing.T) {
 	until := time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)
 	buyer := accounts.Account{ID: "b", PlatformID: "pinduoduo", Name: "买家", Status: accounts.StatusCoolingOff}
 	seller := accounts.Account{ID: "s", PlatformID: "pinduoduo", Name: "商家", Seller: true, Status: accounts.StatusActive}
-	in := report.Input{Accounts: []accounts.Account{buyer, seller}, Platforms: f.in.Platforms, Workdays: f.in.Workdays,
+	in := report.Input{Accounts: []accounts.Account{buyer, seller}, Platforms: f.in.Platforms, Calendar: f.in.Calendar,
 		Tracks: map[string][]accounts.Track{"b": {{Kind: accounts.TrackAccountDelete, SubmittedAt: &start, CoolingStartedAt: &start, CoolingUntil: &until}}}}
 	r, err := report.Build(context.Background(), in, baseOptions())
 	if err != nil {

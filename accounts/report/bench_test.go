@@ -10,8 +10,8 @@ import (
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/demo"
 	"github.com/unbindapp/unbind/accounts/report"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/assets"
-	"github.com/unbindapp/unbind/reminders"
 )
 
 // bigInput is n synthetic accounts (demo.Generate) with a deletion track
@@ -59,11 +59,11 @@ func bigInput(tb testing.TB, n int) report.Input {
 		tb.Fatal(errs)
 	}
 	in.Platforms = report.FromCatalog(cat)
-	cal, err := reminders.LoadCalendar(assets.Holidays(), "")
+	cal, err := workdays.LoadCalendar(assets.Holidays(), "")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	in.Workdays = report.FromCalendar(cal)
+	in.Calendar = cal
 	return in
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // Build makes the report from in as of opts.Now. It reads no store and no
@@ -21,10 +22,10 @@ func Build(ctx context.Context, in Input, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build report: %w", err)
 	}
-	b := &builder{s: s, in: in, wd: in.Workdays, names: map[string]string{}, next: map[string]accounts.Reminder{},
+	b := &builder{s: s, in: in, wd: in.Calendar, names: map[string]string{}, next: map[string]accounts.Reminder{},
 		letter: map[string]bool{}}
 	if b.wd == nil {
-		b.wd = weekdays{}
+		b.wd = workdays.Weekends()
 	}
 	r := &Report{Schema: Schema, Header: b.header(), Findings: []Finding{}, Accounts: []AccountEntry{},
 		Timeline: []TimelineEntry{}, Warnings: []string{}}
@@ -59,7 +60,7 @@ func Build(ctx context.Context, in Input, opts Options) (*Report, error) {
 type builder struct {
 	s     settings
 	in    Input
-	wd    Workdays
+	wd    *workdays.Calendar
 	r     *Report
 	names map[string]string // platform ID → display name
 
@@ -221,7 +222,7 @@ func (b *builder) tracks(a accounts.Account, e *AccountEntry) {
 			t := have[ti]
 			te.SubmittedAt, te.CompletedAt = b.atp(t.SubmittedAt), b.atp(t.CompletedAt)
 			if t.CoolingUntil != nil {
-				te.CoolingOffUntil = t.CoolingUntil.In(chinaTime).Format(time.DateOnly)
+				te.CoolingOffUntil = workdays.FormatDate(*t.CoolingUntil)
 			}
 			if ii >= 0 {
 				for _, k := range info.Checklist {
@@ -246,7 +247,7 @@ func (b *builder) review(a accounts.Account, t accounts.Track, info TrackInfo, t
 	if t.SubmittedAt == nil || t.CompletedAt != nil || info.ReviewWorkdays <= 0 {
 		return
 	}
-	due := b.wd.AddWorkdays(*t.SubmittedAt, info.ReviewWorkdays)
+	due, _ := b.wd.ReviewDue(*t.SubmittedAt, info.ReviewWorkdays)
 	te.ReviewDue = due.UTC().Format(time.DateOnly)
 	if !a.Status.WaitingForPlatform() {
 		return
@@ -254,7 +255,7 @@ func (b *builder) review(a accounts.Account, t accounts.Track, info TrackInfo, t
 	if b.earliestReview.IsZero() || t.SubmittedAt.Before(b.earliestReview) {
 		b.earliestReview = *t.SubmittedAt
 	}
-	if n := b.wd.WorkdaysBetween(due, b.s.now); n > 0 {
+	if n, _ := b.wd.WorkdaysBetween(due, b.s.now); n > 0 {
 		te.OverdueWorkdays = n
 	}
 }
@@ -264,15 +265,14 @@ func (b *builder) warn() {
 	if b.in.Platforms == nil {
 		b.r.Warnings = append(b.r.Warnings, b.t("w.no_catalog"))
 	}
-	if b.in.Workdays == nil {
+	if b.in.Calendar == nil {
 		b.r.Warnings = append(b.r.Warnings, b.t("w.no_calendar"))
 		return
 	}
-	cov, ok := b.in.Workdays.(coverage)
-	if !ok || b.earliestReview.IsZero() {
+	if b.earliestReview.IsZero() {
 		return
 	}
-	if years := cov.MissingYears(b.earliestReview, b.s.now); len(years) > 0 {
+	if years := b.in.Calendar.MissingYears(b.earliestReview, b.s.now); len(years) > 0 {
 		ys := make([]string, len(years))
 		for i, y := range years {
 			ys[i] = fmt.Sprint(y)

@@ -64,7 +64,7 @@ func TestFixtureFindings(t *testing.T) {
 func TestWithoutCatalogOrCalendar(t *testing.T) {
 	f := newFixture(t)
 	in := f.in
-	in.Platforms, in.Workdays = nil, nil
+	in.Platforms, in.Calendar = nil, nil
 	r, err := report.Build(context.Background(), in, baseOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +120,7 @@ func TestIdentityGroup(t *testing.T) {
 		if a.Status == "" {
 			a.Status = accounts.StatusActive
 		}
-		in := report.Input{Accounts: []accounts.Account{gone, a}, Platforms: f.in.Platforms, Workdays: f.in.Workdays}
+		in := report.Input{Accounts: []accounts.Account{gone, a}, Platforms: f.in.Platforms, Calendar: f.in.Calendar}
 		r, err := report.Build(context.Background(), in, baseOptions())
 		if err != nil {
 			t.Fatal(err)

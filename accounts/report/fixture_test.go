@@ -15,8 +15,8 @@ import (
 	"github.com/unbindapp/unbind/accounts/report"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/assets"
-	"github.com/unbindapp/unbind/reminders"
 )
 
 // cst is China time, where the fixture's story happens.
@@ -171,9 +171,9 @@ func newFixture(t testing.TB) *fixture {
 		t.Fatalf("catalog: %v", errs)
 	}
 	f.in.Platforms = report.FromCatalog(cat)
-	cal, err := reminders.LoadCalendar(assets.Holidays(), "")
+	cal, err := workdays.LoadCalendar(assets.Holidays(), "")
 	must(err)
-	f.in.Workdays = report.FromCalendar(cal)
+	f.in.Calendar = cal
 	return f
 }
 

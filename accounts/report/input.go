@@ -5,11 +5,13 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // DefaultBackupInterval is how old a backup may get before the report calls
 // it stale, when Options.BackupInterval is zero.
-const DefaultBackupInterval = 90 * 24 * time.Hour
+const DefaultBackupInterval = store.DefaultBackupIntervalDays * 24 * time.Hour
 
 // Options say how to build the report.
 type Options struct {
@@ -44,9 +46,9 @@ type Input struct {
 	// Platforms gives catalog facts; nil shows platform IDs as names and
 	// knows no checklists or review windows (see FromCatalog).
 	Platforms PlatformInfo
-	// Workdays counts working days; nil assumes Monday to Friday with no
-	// holidays, and says so in the report's warnings (see FromCalendar).
-	Workdays Workdays
+	// Calendar counts working days (Chinese holidays and make-up days);
+	// nil counts Monday to Friday and the report says it did.
+	Calendar *workdays.Calendar
 }
 
 // PlatformInfo is what the report needs from the platform catalog.
@@ -76,21 +78,6 @@ type TrackInfo struct {
 	// Sources are the pages the track's steps rest on; empty when the
 	// catalog marks the track unverified.
 	Sources []SourceEntry
-}
-
-// Workdays counts working days on civil days (a working-day calendar).
-type Workdays interface {
-	// AddWorkdays returns the n-th working day after the civil day of d
-	// (in China time), as midnight UTC of that date.
-	AddWorkdays(d time.Time, n int) time.Time
-	// WorkdaysBetween counts the working days after the day of a up to and
-	// including the day of b; negative when b is before a.
-	WorkdaysBetween(a, b time.Time) int
-}
-
-// coverage is implemented by calendars that know which years they lack.
-type coverage interface {
-	MissingYears(from, to time.Time) []int
 }
 
 // settings is Options with the defaults filled in and checked.
@@ -130,43 +117,4 @@ func (o Options) resolve() (settings, error) {
 			o.Since.Format(time.DateOnly), s.until.Format(time.DateOnly), accounts.ErrInvalid)
 	}
 	return s, nil
-}
-
-// chinaTime is UTC+8, where the working-day calendar reads civil days.
-var chinaTime = time.FixedZone("CST", 8*3600)
-
-// weekdays is the fallback calendar: Monday to Friday, no holidays, on
-// civil days in China time like the real calendar.
-type weekdays struct{}
-
-func (weekdays) day(t time.Time) time.Time {
-	t = t.In(chinaTime)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-func isWeekday(d time.Time) bool { return d.Weekday() != time.Saturday && d.Weekday() != time.Sunday }
-
-func (w weekdays) AddWorkdays(d time.Time, n int) time.Time {
-	day := w.day(d)
-	for n > 0 {
-		day = day.AddDate(0, 0, 1)
-		if isWeekday(day) {
-			n--
-		}
-	}
-	return day
-}
-
-func (w weekdays) WorkdaysBetween(a, b time.Time) int {
-	lo, hi, sign := w.day(a), w.day(b), 1
-	if hi.Before(lo) {
-		lo, hi, sign = hi, lo, -1
-	}
-	n := 0
-	for day := lo.AddDate(0, 0, 1); !day.After(hi); day = day.AddDate(0, 0, 1) {
-		if isWeekday(day) {
-			n++
-		}
-	}
-	return sign * n
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // Setting reads one setting; ok is false when it was never set.
@@ -44,4 +46,68 @@ func (s *Store) FolderID(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("store: %s has no folder ID (setting %s)", s.path, SettingFolderID)
 	}
 	return id, nil
+}
+
+// The settings more than one package reads. Each has one typed reader
+// below, so every reader gets the same value and the same fallback.
+const (
+	// SettingLanguage is the GUI's language: "zh", "en", or "" for the
+	// system's. Reminder texts follow it.
+	SettingLanguage = "ui.language"
+	// SettingBackupIntervalDays is how often a kept account is due for a
+	// backup, in days (the GUI's settings write it; reminders and the
+	// report read it).
+	SettingBackupIntervalDays = "reminders.backup_interval_days"
+	// DefaultBackupIntervalDays applies when the interval was never set or
+	// holds something other than a positive number of days.
+	DefaultBackupIntervalDays = 90
+)
+
+// Language reads SettingLanguage: "zh", "en", or "" (follow the system)
+// when it is unset or holds anything else.
+func (s *Store) Language(ctx context.Context) (string, error) {
+	v, _, err := s.Setting(ctx, SettingLanguage)
+	if err != nil {
+		return "", err
+	}
+	if v != "zh" && v != "en" {
+		return "", nil
+	}
+	return v, nil
+}
+
+// BackupIntervalDays reads SettingBackupIntervalDays, or
+// DefaultBackupIntervalDays when unset or not a positive number.
+func (s *Store) BackupIntervalDays(ctx context.Context) (int, error) {
+	return s.PositiveIntSetting(ctx, SettingBackupIntervalDays, DefaultBackupIntervalDays)
+}
+
+// PositiveIntSetting reads a setting that holds a positive whole number
+// (surrounding spaces allowed); def when it is unset or holds anything else.
+func (s *Store) PositiveIntSetting(ctx context.Context, key string, def int) (int, error) {
+	v, ok, err := s.Setting(ctx, key)
+	if err != nil || !ok {
+		return def, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n <= 0 {
+		return def, nil
+	}
+	return n, nil
+}
+
+// BoolSetting reads a setting written as "true" or "false"; def when it is
+// unset or holds anything else.
+func (s *Store) BoolSetting(ctx context.Context, key string, def bool) (bool, error) {
+	v, ok, err := s.Setting(ctx, key)
+	if err != nil || !ok {
+		return def, err
+	}
+	switch strings.TrimSpace(v) {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return def, nil
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
-	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // trackDetail is one track of the account's platform, started or not:
@@ -37,7 +37,7 @@ func trackDetails(a accounts.Account, p catalog.Platform, known bool, progress [
 			d.State = (catalog.Track{Kind: t.Kind}).StateFor(a, progress)
 		}
 		if t.CoolingUntil != nil {
-			day := reminders.FormatDate(*t.CoolingUntil)
+			day := workdays.FormatDate(*t.CoolingUntil)
 			d.CoolingOffUntil = &day
 		}
 		if d.Done == nil {
@@ -154,7 +154,7 @@ func movesRequest(to accounts.Status) bool {
 // period from today.
 func coolingEnd(until string, p catalog.Platform, c accounts.StatusChange) (time.Time, error) {
 	if until != "" {
-		d, err := reminders.ParseDate(until)
+		d, err := workdays.ParseDate(until)
 		if err != nil {
 			return time.Time{}, usagef("--until %q: want a date like 2026-12-31", until)
 		}
@@ -162,7 +162,7 @@ func coolingEnd(until string, p catalog.Platform, c accounts.StatusChange) (time
 	}
 	if ct, ok := p.Track(c.Track); ok {
 		if end, ok := ct.CoolingOffEnd(c.At); ok {
-			return reminders.DateOf(end), nil
+			return workdays.DateOf(end), nil
 		}
 	}
 	return time.Time{}, usagef("the catalog names no cooling-off period for this track; give its last day with --until YYYY-MM-DD")

@@ -3,13 +3,14 @@ package main
 import (
 	"encoding/json"
 
-	"github.com/unbindapp/unbind/accounts/importer"
-	"github.com/zalando/go-keyring"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/zalando/go-keyring"
 )
 
 func init() { importer.ScryptWorkFactor = 10 } // a second per backup otherwise, minutes under -race

@@ -2,12 +2,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/unbindapp/unbind/cmd/internal/opener"
 	"path/filepath"
 	"strconv"
 	"text/tabwriter"
 
-	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/accounts/workdays"
+	"github.com/unbindapp/unbind/cmd/internal/opener"
 )
 
 func init() {
@@ -55,7 +55,7 @@ func runCalendar(e *env, args []string) error {
 }
 
 // loadCalendar loads the embedded holiday data and the data folder's.
-func (e *env) loadCalendar() (*reminders.Calendar, error) {
+func (e *env) loadCalendar() (*workdays.Calendar, error) {
 	if e.cal != nil {
 		return e.cal, nil
 	}
@@ -75,7 +75,7 @@ func (e *env) loadCalendar() (*reminders.Calendar, error) {
 }
 
 // warnCoverage prints the missing-data warning, if any, on stderr.
-func (e *env) warnCoverage(cov reminders.Coverage) {
+func (e *env) warnCoverage(cov workdays.Coverage) {
 	if w := cov.Warning(); w != "" {
 		fmt.Fprintln(e.stderr, "unbindctl: warning: "+w)
 	}
@@ -87,7 +87,7 @@ func calendarAddWorkdays(e *env, args []string) error {
 	if err := wantArgs("calendar add-workdays", args, 2, "DATE N"); err != nil {
 		return err
 	}
-	d, err := reminders.ParseDate(args[0])
+	d, err := workdays.ParseDate(args[0])
 	if err != nil {
 		return usagef("calendar add-workdays: %v", err)
 	}
@@ -100,7 +100,7 @@ func calendarAddWorkdays(e *env, args []string) error {
 		return err
 	}
 	got, cov := cal.AddWorkdays(d, n)
-	fmt.Fprintln(e.stdout, got.Format(reminders.DateLayout))
+	fmt.Fprintln(e.stdout, got.Format(workdays.DateLayout))
 	e.warnCoverage(cov)
 	return nil
 }
@@ -109,7 +109,7 @@ func calendarIsWorkday(e *env, args []string) error {
 	if err := wantArgs("calendar is-workday", args, 1, "DATE"); err != nil {
 		return err
 	}
-	d, err := reminders.ParseDate(args[0])
+	d, err := workdays.ParseDate(args[0])
 	if err != nil {
 		return usagef("calendar is-workday: %v", err)
 	}
@@ -123,7 +123,7 @@ func calendarIsWorkday(e *env, args []string) error {
 }
 
 // describeDay is one line: "DATE workday|off (weekday[, reason])".
-func describeDay(info reminders.DayInfo) string {
+func describeDay(info workdays.DayInfo) string {
 	word := "off"
 	if info.Workday {
 		word = "workday"
@@ -137,7 +137,7 @@ func describeDay(info reminders.DayInfo) string {
 	case info.Weekend:
 		why += ", weekend"
 	}
-	return fmt.Sprintf("%s %s (%s)", info.Date.Format(reminders.DateLayout), word, why)
+	return fmt.Sprintf("%s %s (%s)", info.Date.Format(workdays.DateLayout), word, why)
 }
 
 func calendarImport(e *env, args []string) error {
@@ -148,12 +148,12 @@ func calendarImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	year, err := reminders.ImportHolidayFile(args[0], dir)
+	year, err := workdays.ImportHolidayFile(args[0], dir)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "imported holiday data for %d into %s\n",
-		year, filepath.Join(reminders.HolidaysDir(dir), fmt.Sprintf("%d.json", year)))
+		year, filepath.Join(workdays.HolidaysDir(dir), fmt.Sprintf("%d.json", year)))
 	return nil
 }
 

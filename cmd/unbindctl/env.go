@@ -11,8 +11,8 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/cmd/internal/opener"
-	"github.com/unbindapp/unbind/reminders"
 )
 
 // env is what every command needs. The store and keyring are opened on
@@ -29,7 +29,7 @@ type env struct {
 	svc *accounts.Service
 	cat *catalog.Catalog
 
-	cal *reminders.Calendar
+	cal *workdays.Calendar
 
 	warnedMode bool // the folder-permission warning is printed once
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/atomicfile"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 )
 
@@ -155,7 +156,7 @@ func remindList(e *env, args []string) error {
 		if r.Due {
 			state += " (due)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.NextAt.In(reminders.ChinaTime).Format("2006-01-02 15:04"), state, r.Kind, r.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.NextAt.In(workdays.ChinaTime).Format("2006-01-02 15:04"), state, r.Kind, r.Title)
 	}
 	return tw.Flush()
 }
@@ -221,7 +222,7 @@ func remindChange(e *env, name string, args []string, nargs int, want string,
 	}
 	line := fmt.Sprintf("%s: %s", r.State, r.Title)
 	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
-		line += " (until " + r.SnoozedUntil.In(reminders.ChinaTime).Format("2006-01-02 15:04") + " China time)"
+		line += " (until " + r.SnoozedUntil.In(workdays.ChinaTime).Format("2006-01-02 15:04") + " China time)"
 	}
 	fmt.Fprintln(e.stdout, line)
 	return nil

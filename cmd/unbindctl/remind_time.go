@@ -3,11 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/unbindapp/unbind/accounts"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/workdays"
 
 	"github.com/unbindapp/unbind/reminders"
 )
@@ -52,18 +54,18 @@ func parseWhen(s string, forAdd bool) (time.Time, error) {
 
 func parseWhenAny(s string, forAdd bool) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	d, err := reminders.ParseDate(s)
+	d, err := workdays.ParseDate(s)
 	if errors.Is(err, accounts.ErrInvalid) {
 		return time.Time{}, err // a date, but out of range
 	}
 	if err == nil {
 		if forAdd {
-			return reminders.AtChinaTime(d, reminders.DueHour, 0), nil
+			return workdays.AtChinaTime(d, reminders.DueHour, 0), nil
 		}
-		return reminders.AtChinaTime(d.AddDate(0, 0, 1), 0, 0).Add(-time.Millisecond), nil
+		return workdays.AtChinaTime(d.AddDate(0, 0, 1), 0, 0).Add(-time.Millisecond), nil
 	}
 	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, s, reminders.ChinaTime); err == nil {
+		if t, err := time.ParseInLocation(layout, s, workdays.ChinaTime); err == nil {
 			return t, nil
 		}
 	}

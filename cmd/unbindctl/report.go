@@ -4,12 +4,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/unbindapp/unbind/accounts"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/unbindapp/unbind/accounts"
 
 	"github.com/unbindapp/unbind/accounts/report"
 )
@@ -197,7 +198,7 @@ func buildReport(e *env, opts report.Options) (*report.Report, error) {
 	if cal, err := e.loadCalendar(); err != nil {
 		fmt.Fprintln(e.stderr, "unbindctl: warning: holiday calendar: "+err.Error()+"; review deadlines ignore holidays")
 	} else {
-		in.Workdays = report.FromCalendar(cal)
+		in.Calendar = cal
 	}
 	return report.Build(e.ctx, in, opts)
 }

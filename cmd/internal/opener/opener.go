@@ -13,8 +13,8 @@ import (
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/assets"
-	"github.com/unbindapp/unbind/reminders"
 )
 
 // KeyringTimeoutEnv overrides the bound on every keyring call (a Go
@@ -47,12 +47,12 @@ func Catalog(dir string) (*catalog.Catalog, []error) {
 // Calendar is the holiday calendar with the data folder's files. A broken
 // user file does not stop Unbind: the embedded years are used, and the
 // problem comes back as a warning to show.
-func Calendar(dir string) (cal *reminders.Calendar, warning error) {
-	cal, err := reminders.LoadDefaultCalendar(dir)
+func Calendar(dir string) (cal *workdays.Calendar, warning error) {
+	cal, err := workdays.LoadDefaultCalendar(dir)
 	if err == nil {
 		return cal, nil
 	}
-	fallback, ferr := reminders.LoadDefaultCalendar("")
+	fallback, ferr := workdays.LoadDefaultCalendar("")
 	if ferr != nil {
 		return nil, fmt.Errorf("load holiday calendar: %w", ferr)
 	}

@@ -1,4 +1,4 @@
-package reminders_test
+package workdays_test
 
 import (
 	"bytes"
@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/assets"
-	"github.com/unbindapp/unbind/reminders"
 )
 
 func writeFile(t testing.TB, path, content string) {
@@ -38,7 +38,7 @@ func TestParseEmbeddedFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		hf, err := reminders.ParseHolidayFile(y+".json", b)
+		hf, err := workdays.ParseHolidayFile(y+".json", b)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,8 +46,8 @@ func TestParseEmbeddedFiles(t *testing.T) {
 			t.Errorf("%s: %d days, %d papers", y, len(hf.Days), len(hf.Papers))
 		}
 	}
-	hf, _ := reminders.ParseHolidayFile("2023.json", mustRead(t, fsys, "2023.json"))
-	if d := hf.Days[0]; d.Date.Format(reminders.DateLayout) != "2022-12-31" || !d.IsOffDay || d.Name != "元旦" {
+	hf, _ := workdays.ParseHolidayFile("2023.json", mustRead(t, fsys, "2023.json"))
+	if d := hf.Days[0]; d.Date.Format(workdays.DateLayout) != "2022-12-31" || !d.IsOffDay || d.Name != "元旦" {
 		t.Errorf("2023.json first day = %+v, want 2022-12-31 元旦 off", d)
 	}
 	if !strings.Contains(assets.HolidaysLicense(), "MIT License") || !strings.Contains(assets.HolidaysLicense(), "NateScarlet") {
@@ -90,7 +90,7 @@ func TestBrokenHolidayFiles(t *testing.T) {
 			[]string{"days[0] (2027-01-01)", `missing "isOffDay"`}},
 		{"invalid UTF-8", "2027.json", `{"year":2027,"papers":[],"days":[{"name":"` + "\xff" + `","date":"2027-01-01","isOffDay":true}]}`,
 			[]string{"not valid UTF-8"}},
-		{"too large", "2027.json", `{"year":2027,"papers":[],"days":[` + okDay + `]}` + strings.Repeat(" ", reminders.MaxHolidayFileSize),
+		{"too large", "2027.json", `{"year":2027,"papers":[],"days":[` + okDay + `]}` + strings.Repeat(" ", workdays.MaxHolidayFileSize),
 			[]string{"larger than"}},
 		{"null entry", "2027.json", `{"year":2027,"papers":[],"days":[null]}`, []string{"days[0]", "null"}},
 		{"isOffDay as string", "2027.json", `{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":"true"}]}`,
@@ -104,11 +104,11 @@ func TestBrokenHolidayFiles(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, filepath.Join(dir, tc.file), tc.content)
-			_, err := reminders.LoadCalendar(assets.Holidays(), dir)
+			_, err := workdays.LoadCalendar(assets.Holidays(), dir)
 			if err == nil {
 				t.Fatal("LoadCalendar accepted a broken file")
 			}
-			if !errors.Is(err, reminders.ErrInvalidHolidayFile) {
+			if !errors.Is(err, workdays.ErrInvalidHolidayFile) {
 				t.Errorf("error %v does not match ErrInvalidHolidayFile", err)
 			}
 			msg := err.Error()
@@ -125,7 +125,7 @@ func TestBrokenHolidayFiles(t *testing.T) {
 }
 
 func TestByteOrderMarkAccepted(t *testing.T) {
-	hf, err := reminders.ParseHolidayFile("2027.json", []byte("\xef\xbb\xbf"+`{"year":2027,"papers":[],"days":[`+okDay+`]}`))
+	hf, err := workdays.ParseHolidayFile("2027.json", []byte("\xef\xbb\xbf"+`{"year":2027,"papers":[],"days":[`+okDay+`]}`))
 	if err != nil || hf.Year != 2027 || len(hf.Days) != 1 {
 		t.Fatalf("a file with a BOM: %+v, %v", hf, err)
 	}
@@ -136,14 +136,14 @@ func TestLoadIgnoresOtherFiles(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "README.txt"), "notes")
 	writeFile(t, filepath.Join(dir, ".import-123.tmp"), "{")
 	writeFile(t, filepath.Join(dir, ".2027.json"), "{")
-	c, err := reminders.LoadCalendar(assets.Holidays(), dir)
+	c, err := workdays.LoadCalendar(assets.Holidays(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.HasYear(2027) {
 		t.Error("hidden files must be ignored")
 	}
-	if _, err := reminders.LoadCalendar(assets.Holidays(), filepath.Join(dir, "missing")); err != nil {
+	if _, err := workdays.LoadCalendar(assets.Holidays(), filepath.Join(dir, "missing")); err != nil {
 		t.Errorf("a missing user folder is no error: %v", err)
 	}
 }
@@ -153,7 +153,7 @@ func TestImportHolidayFile(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "holiday-2027 (1).json")
 	copyFile(t, "testdata/holidays/2027.json", src)
 
-	year, err := reminders.ImportHolidayFile(src, dataDir)
+	year, err := workdays.ImportHolidayFile(src, dataDir)
 	if err != nil || year != 2027 {
 		t.Fatalf("ImportHolidayFile = %d, %v", year, err)
 	}
@@ -166,7 +166,7 @@ func TestImportHolidayFile(t *testing.T) {
 	}
 	assertOnlyFiles(t, filepath.Join(dataDir, "holidays"), "2027.json")
 
-	c, err := reminders.LoadDefaultCalendar(dataDir)
+	c, err := workdays.LoadDefaultCalendar(dataDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,8 +182,8 @@ func TestImportHolidayFile(t *testing.T) {
 	} {
 		p := filepath.Join(t.TempDir(), name)
 		writeFile(t, p, content)
-		_, err := reminders.ImportHolidayFile(p, dataDir)
-		if err == nil || !errors.Is(err, reminders.ErrInvalidHolidayFile) {
+		_, err := workdays.ImportHolidayFile(p, dataDir)
+		if err == nil || !errors.Is(err, workdays.ErrInvalidHolidayFile) {
 			t.Errorf("import %s: err = %v, want an invalid-file error", name, err)
 			continue
 		}
@@ -198,18 +198,18 @@ func TestImportHolidayFile(t *testing.T) {
 
 	// A broken file already in the folder can be replaced by importing a good one.
 	writeFile(t, filepath.Join(dataDir, "holidays", "2027.json"), "{broken")
-	if _, err := reminders.LoadDefaultCalendar(dataDir); err == nil {
+	if _, err := workdays.LoadDefaultCalendar(dataDir); err == nil {
 		t.Fatal("a broken user file must fail loading")
 	}
-	if _, err := reminders.ImportHolidayFile(src, dataDir); err != nil {
+	if _, err := workdays.ImportHolidayFile(src, dataDir); err != nil {
 		t.Fatalf("re-import over a broken file: %v", err)
 	}
-	if _, err := reminders.LoadDefaultCalendar(dataDir); err != nil {
+	if _, err := workdays.LoadDefaultCalendar(dataDir); err != nil {
 		t.Fatal(err)
 	}
 
-	if _, err := reminders.ImportHolidayFile(filepath.Join(dataDir, "nope.json"), dataDir); err == nil ||
-		!errors.Is(err, fs.ErrNotExist) || errors.Is(err, reminders.ErrInvalidHolidayFile) {
+	if _, err := workdays.ImportHolidayFile(filepath.Join(dataDir, "nope.json"), dataDir); err == nil ||
+		!errors.Is(err, fs.ErrNotExist) || errors.Is(err, workdays.ErrInvalidHolidayFile) {
 		t.Errorf("import of a missing file: %v", err)
 	}
 }

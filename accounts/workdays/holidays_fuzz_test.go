@@ -1,4 +1,4 @@
-package reminders_test
+package workdays_test
 
 import (
 	"encoding/json"
@@ -8,7 +8,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
 // FuzzParseHolidayFile checks that no input makes the parser panic, that
@@ -18,12 +18,12 @@ import (
 func FuzzParseHolidayFile(f *testing.F) {
 	f.Add([]byte(`{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		hf, err := reminders.ParseHolidayFile("fuzz.json", data)
+		hf, err := workdays.ParseHolidayFile("fuzz.json", data)
 		if err != nil {
-			if !errors.Is(err, reminders.ErrInvalidHolidayFile) {
+			if !errors.Is(err, workdays.ErrInvalidHolidayFile) {
 				t.Fatalf("error %v is not an invalid-file error", err)
 			}
-			var fe *reminders.FileError
+			var fe *workdays.FileError
 			if !errors.As(err, &fe) || fe.File != "fuzz.json" {
 				t.Fatalf("error %v does not name the file", err)
 			}
@@ -37,13 +37,13 @@ func FuzzParseHolidayFile(f *testing.F) {
 			y, m := d.Date.Year(), d.Date.Month()
 			ok := y == hf.Year || y == hf.Year-1 && m == time.December || y == hf.Year+1 && m == time.January
 			if !ok {
-				t.Fatalf("accepted %s in a %d file", d.Date.Format(reminders.DateLayout), hf.Year)
+				t.Fatalf("accepted %s in a %d file", d.Date.Format(workdays.DateLayout), hf.Year)
 			}
-			if d.Date.Location() != time.UTC || d.Date.Hour() != 0 || !reminders.DateOf(d.Date).Equal(d.Date) {
+			if d.Date.Location() != time.UTC || d.Date.Hour() != 0 || !workdays.DateOf(d.Date).Equal(d.Date) {
 				t.Fatalf("date %v is not a midnight-UTC date", d.Date)
 			}
 			if seen[d.Date] {
-				t.Fatalf("duplicate %s kept", d.Date.Format(reminders.DateLayout))
+				t.Fatalf("duplicate %s kept", d.Date.Format(workdays.DateLayout))
 			}
 			seen[d.Date] = true
 		}
@@ -60,10 +60,10 @@ func FuzzParseHolidayFile(f *testing.F) {
 			Days   []day    `json:"days"`
 		}{Year: hf.Year, Papers: append([]string{}, hf.Papers...)}
 		for _, d := range hf.Days {
-			out.Days = append(out.Days, day{d.Name, d.Date.Format(reminders.DateLayout), d.IsOffDay})
+			out.Days = append(out.Days, day{d.Name, d.Date.Format(workdays.DateLayout), d.IsOffDay})
 		}
 		again, _ := json.Marshal(out)
-		hf2, err := reminders.ParseHolidayFile("again.json", again)
+		hf2, err := workdays.ParseHolidayFile("again.json", again)
 		if err != nil {
 			t.Fatalf("re-encoded file refused: %v\n%s", err, again)
 		}
@@ -73,13 +73,13 @@ func FuzzParseHolidayFile(f *testing.F) {
 
 		// What parses also loads, under its own name, and its days count.
 		name := fmt.Sprintf("%d.json", hf.Year)
-		c, err := reminders.LoadCalendar(fstest.MapFS{name: {Data: data}}, "")
+		c, err := workdays.LoadCalendar(fstest.MapFS{name: {Data: data}}, "")
 		if err != nil {
 			t.Fatalf("parsed but does not load as %s: %v", name, err)
 		}
 		for _, d := range hf.Days {
 			if c.IsWorkday(d.Date) == d.IsOffDay {
-				t.Fatalf("%s: IsWorkday disagrees with isOffDay %t", d.Date.Format(reminders.DateLayout), d.IsOffDay)
+				t.Fatalf("%s: IsWorkday disagrees with isOffDay %t", d.Date.Format(workdays.DateLayout), d.IsOffDay)
 			}
 		}
 	})

@@ -1,4 +1,4 @@
-package reminders
+package workdays
 
 import (
 	"fmt"
@@ -60,6 +60,13 @@ func LoadDefaultCalendar(dataDir string) (*Calendar, error) {
 		userDir = HolidaysDir(dataDir)
 	}
 	return LoadCalendar(assets.Holidays(), userDir)
+}
+
+// Weekends returns a calendar without holiday data: Monday to Friday are
+// working days. It is what a count falls back to when no data is loaded,
+// and its Coverage names every year as missing.
+func Weekends() *Calendar {
+	return &Calendar{days: map[dayKey]listedDay{}, years: map[int]YearSource{}}
 }
 
 // LoadCalendar loads the YYYY.json holiday files at the root of embedded

@@ -1,17 +1,17 @@
-package reminders_test
+package workdays_test
 
 import (
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/assets"
-	"github.com/unbindapp/unbind/reminders"
 )
 
 func date(t testing.TB, s string) time.Time {
 	t.Helper()
-	d, err := reminders.ParseDate(s)
+	d, err := workdays.ParseDate(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,9 +19,9 @@ func date(t testing.TB, s string) time.Time {
 }
 
 // embedded loads the shipped 2023–2026 data only.
-func embedded(t testing.TB) *reminders.Calendar {
+func embedded(t testing.TB) *workdays.Calendar {
 	t.Helper()
-	c, err := reminders.LoadCalendar(assets.Holidays(), "")
+	c, err := workdays.LoadCalendar(assets.Holidays(), "")
 	if err != nil {
 		t.Fatalf("LoadCalendar: %v", err)
 	}
@@ -34,11 +34,11 @@ type addCase struct {
 	want string
 }
 
-func checkAdd(t *testing.T, c *reminders.Calendar, cases []addCase) {
+func checkAdd(t *testing.T, c *workdays.Calendar, cases []addCase) {
 	t.Helper()
 	for _, tc := range cases {
 		got, cov := c.AddWorkdays(date(t, tc.from), tc.n)
-		if s := got.Format(reminders.DateLayout); s != tc.want {
+		if s := got.Format(workdays.DateLayout); s != tc.want {
 			t.Errorf("%s %+d working days = %s (%s), want %s", tc.from, tc.n, s, got.Weekday(), tc.want)
 		}
 		if !cov.Complete() {
@@ -160,8 +160,8 @@ func TestNationalDay2025(t *testing.T) {
 func TestYearWithoutData(t *testing.T) {
 	c := embedded(t)
 	got, cov := c.AddWorkdays(date(t, "2027-01-29"), 1) // Fri → Mon
-	if got.Format(reminders.DateLayout) != "2027-02-01" {
-		t.Errorf("2027-01-29 + 1 = %s, want 2027-02-01", got.Format(reminders.DateLayout))
+	if got.Format(workdays.DateLayout) != "2027-02-01" {
+		t.Errorf("2027-01-29 + 1 = %s, want 2027-02-01", got.Format(workdays.DateLayout))
 	}
 	if cov.Complete() || !equalInts(cov.Missing, []int{2027}) {
 		t.Fatalf("coverage missing = %v, want [2027]", cov.Missing)
@@ -215,7 +215,7 @@ func TestYearWithoutData(t *testing.T) {
 func TestUserFolder(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, "testdata/holidays/2027.json", dir+"/2027.json")
-	c, err := reminders.LoadCalendar(assets.Holidays(), dir)
+	c, err := workdays.LoadCalendar(assets.Holidays(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestUserFolder(t *testing.T) {
 
 	// Override 2026 with a file where May Day is only 05-01.
 	writeFile(t, dir+"/2026.json", `{"year":2026,"papers":[],"days":[{"name":"劳动节","date":"2026-05-01","isOffDay":true}]}`)
-	c, err = reminders.LoadCalendar(assets.Holidays(), dir)
+	c, err = workdays.LoadCalendar(assets.Holidays(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +252,7 @@ func TestPreviousYearFileListsJanuary(t *testing.T) {
 	writeFile(t, dir+"/2027.json", `{"year":2027,"papers":[],"days":[
 		{"name":"元旦","date":"2027-01-01","isOffDay":true},
 		{"name":"元旦","date":"2028-01-02","isOffDay":false}]}`)
-	c, err := reminders.LoadCalendar(nil, dir)
+	c, err := workdays.LoadCalendar(nil, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,8 +260,8 @@ func TestPreviousYearFileListsJanuary(t *testing.T) {
 		t.Error("Sunday 2028-01-02 is a make-up day in the 2027 file")
 	}
 	got, cov := c.AddWorkdays(date(t, "2027-12-31"), 1)
-	if got.Format(reminders.DateLayout) != "2028-01-02" || !equalInts(cov.Missing, []int{2028}) {
-		t.Errorf("2027-12-31 + 1 = %s %v, want 2028-01-02 [2028]", got.Format(reminders.DateLayout), cov.Missing)
+	if got.Format(workdays.DateLayout) != "2028-01-02" || !equalInts(cov.Missing, []int{2028}) {
+		t.Errorf("2027-12-31 + 1 = %s %v, want 2028-01-02 [2028]", got.Format(workdays.DateLayout), cov.Missing)
 	}
 }
 
@@ -273,16 +273,16 @@ func TestAddWorkdaysProperties(t *testing.T) {
 		for _, n := range []int{0, 1, 2, 5, 15} {
 			got, _ := c.AddWorkdays(d, n)
 			if !c.IsWorkday(got) {
-				t.Fatalf("%s + %d = %s is not a working day", d.Format(reminders.DateLayout), n, got.Format(reminders.DateLayout))
+				t.Fatalf("%s + %d = %s is not a working day", d.Format(workdays.DateLayout), n, got.Format(workdays.DateLayout))
 			}
 			if n == 0 {
 				continue
 			}
 			if k, _ := c.WorkdaysBetween(d, got); k != n {
-				t.Fatalf("WorkdaysBetween(%s, %s) = %d, want %d", d.Format(reminders.DateLayout), got.Format(reminders.DateLayout), k, n)
+				t.Fatalf("WorkdaysBetween(%s, %s) = %d, want %d", d.Format(workdays.DateLayout), got.Format(workdays.DateLayout), k, n)
 			}
 			if back, _ := c.AddWorkdays(got, -n); c.IsWorkday(d) && !back.Equal(d) {
-				t.Fatalf("%s + %d - %d = %s", d.Format(reminders.DateLayout), n, n, back.Format(reminders.DateLayout))
+				t.Fatalf("%s + %d - %d = %s", d.Format(workdays.DateLayout), n, n, back.Format(workdays.DateLayout))
 			}
 		}
 	}
@@ -291,23 +291,23 @@ func TestAddWorkdaysProperties(t *testing.T) {
 func TestDateOf(t *testing.T) {
 	// 2026-04-30 20:00 UTC is already 05-01 04:00 in Beijing.
 	inst := time.Date(2026, 4, 30, 20, 0, 0, 0, time.UTC)
-	if got := reminders.FormatDate(inst); got != "2026-05-01" {
+	if got := workdays.FormatDate(inst); got != "2026-05-01" {
 		t.Errorf("FormatDate(%v) = %s", inst, got)
 	}
 	c := embedded(t)
 	got, _ := c.AddWorkdays(inst, 1) // from 05-01 (holiday): 05-06
-	if got.Format(reminders.DateLayout) != "2026-05-06" {
-		t.Errorf("instant + 1 = %s", got.Format(reminders.DateLayout))
+	if got.Format(workdays.DateLayout) != "2026-05-06" {
+		t.Errorf("instant + 1 = %s", got.Format(workdays.DateLayout))
 	}
-	if d := date(t, "2026-05-06"); !reminders.DateOf(d).Equal(d) {
+	if d := date(t, "2026-05-06"); !workdays.DateOf(d).Equal(d) {
 		t.Error("DateOf must keep a midnight-UTC date on its day")
 	}
-	at := reminders.AtChinaTime(date(t, "2026-05-06"), 9, 30)
+	at := workdays.AtChinaTime(date(t, "2026-05-06"), 9, 30)
 	if want := time.Date(2026, 5, 6, 1, 30, 0, 0, time.UTC); !at.Equal(want) {
 		t.Errorf("AtChinaTime = %v, want %v", at.UTC(), want)
 	}
 	for _, bad := range []string{"2026-5-6", "2026-02-30", "20260506", "", "2026-05-06T00:00:00Z"} {
-		if _, err := reminders.ParseDate(bad); err == nil {
+		if _, err := workdays.ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) succeeded", bad)
 		}
 	}

@@ -1,15 +1,16 @@
-package reminders
+package workdays
 
 import (
 	"fmt"
-	"github.com/unbindapp/unbind/accounts"
 	"time"
+
+	"github.com/unbindapp/unbind/accounts"
 )
 
 // Dates in this package.
 //
 // A working-day calculation works on civil days, not instants. Throughout
-// package reminders a date is a time.Time at midnight UTC of that civil day
+// package workdays a date is a time.Time at midnight UTC of that civil day
 // (what ParseDate and DateOf return, and what every calendar method returns).
 // Any time.Time passed in is first mapped to its civil day in China time
 // (UTC+8, see ChinaTime) by DateOf. A midnight-UTC date stays on its own day
