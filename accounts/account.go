@@ -1,12 +1,9 @@
 package accounts
 
 import (
-	"net/mail"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // CustomPlatform is the platform ID of an account whose platform is not in
@@ -52,11 +49,6 @@ type Account struct {
 	Version int64 `json:"version"`
 }
 
-var (
-	platformIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
-	phonePattern      = regexp.MustCompile(`^\+?[0-9][0-9 -]{5,18}[0-9]$`)
-)
-
 // Limits on free text, so a pasted document cannot bloat the store.
 const (
 	maxNameLen  = 200
@@ -85,34 +77,6 @@ func (a *Account) Normalise() {
 	if a.Status == "" {
 		a.Status = StatusActive
 	}
-}
-
-// Validate checks the account's fields and returns a *ValidationError for
-// the first one that is wrong.
-func (a *Account) Validate() error {
-	switch {
-	case !platformIDPattern.MatchString(a.PlatformID):
-		return &ValidationError{"platform", "must be a catalog ID such as taobao, or custom"}
-	case a.Name == "":
-		return &ValidationError{"name", "is required"}
-	case utf8.RuneCountInString(a.Name) > maxNameLen:
-		return &ValidationError{"name", "is longer than 200 characters"}
-	case utf8.RuneCountInString(a.Login) > maxFieldLen:
-		return &ValidationError{"login", "is longer than 320 characters"}
-	case a.Phone != "" && !phonePattern.MatchString(a.Phone):
-		return &ValidationError{"phone", "must be digits, optionally with + and spaces, e.g. 13812345678"}
-	case utf8.RuneCountInString(a.Notes) > maxNotesLen:
-		return &ValidationError{"notes", "is longer than 10000 characters"}
-	case !a.Status.Valid():
-		return &ValidationError{"status", "unknown status " + string(a.Status)}
-	}
-	if a.Email != "" {
-		addr, err := mail.ParseAddress(a.Email)
-		if err != nil || addr.Address != a.Email {
-			return &ValidationError{"email", "is not an e-mail address like name@example.com"}
-		}
-	}
-	return nil
 }
 
 // PhoneDigits returns the phone number without separators, for comparing.

@@ -16,7 +16,7 @@ import (
 func errRequired() error { return errors.New(lang.L("is required")) }
 
 // accountForm adds or edits an account. Validation is the domain's: each
-// entry checks its field with Account.Validate on a probe account, and
+// entry checks its field with accounts.ValidateField as it is typed, and
 // saving shows any remaining error without closing the form.
 type accountForm struct {
 	u          *UI
@@ -98,20 +98,8 @@ func (f *accountForm) entry(text, field, placeholder string) *widget.Entry {
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	e.Validator = func(s string) error {
-		probe := accounts.Account{PlatformID: accounts.CustomPlatform, Name: "x", Status: accounts.StatusActive}
-		switch field {
-		case "name":
-			probe.Name = s
-		case "login":
-			probe.Login = s
-		case "phone":
-			probe.Phone = s
-		case "email":
-			probe.Email = s
-		}
-		probe.Normalise()
 		var ve *accounts.ValidationError
-		if err := probe.Validate(); errors.As(err, &ve) && ve.Field == field {
+		if err := accounts.ValidateField(field, s); errors.As(err, &ve) {
 			return errors.New(problemText(ve.Problem))
 		}
 		return nil

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/accounts/backup"
 	"github.com/unbindapp/unbind/accounts/store"
 )
 
@@ -74,7 +74,7 @@ func (f *backupForm) passphrase() (string, bool) {
 	if f.plain.Checked {
 		return "", true
 	}
-	if err := importer.CheckPassphrase(f.pass.Text); err != nil {
+	if err := backup.CheckPassphrase(f.pass.Text); err != nil {
 		f.msg.set(tx("backup.short", "Use a passphrase of at least 10 characters; a few words are easier to remember."), widget.DangerImportance)
 		return "", false
 	}
@@ -107,15 +107,15 @@ func askBackupFile(win fyne.Window, t Tools, pass string) {
 
 // BackupTo writes the whole inventory to path (replacing it), encrypted
 // with pass unless it is empty, and says what the backup holds.
-func BackupTo(t Tools, path, pass string) (importer.BackupSummary, error) {
+func BackupTo(t Tools, path, pass string) (backup.Summary, error) {
 	inv, err := t.Store.ExportInventory(ctxBackground(), t.now())
 	if err != nil {
-		return importer.BackupSummary{}, err
+		return backup.Summary{}, err
 	}
-	if err := importer.WriteBackupFileWith(path, inv, true, pass); err != nil {
-		return importer.BackupSummary{}, err
+	if err := backup.WriteFileWith(path, inv, true, pass); err != nil {
+		return backup.Summary{}, err
 	}
-	return importer.Summarise(inv), nil
+	return backup.Summarise(inv), nil
 }
 
 // showBackupResult backs up to path and tells how it went.
@@ -195,14 +195,14 @@ func OpenRestore(win fyne.Window, t Tools, path string, done func()) *RestoreDia
 // shows what it holds, or why it cannot be restored. A wrong passphrase
 // keeps the field for another try.
 func (r *RestoreDialog) read(pass string) {
-	inv, err := importer.ReadBackupFileWith(r.path, pass)
+	inv, err := backup.ReadFileWith(r.path, pass)
 	switch {
-	case errors.Is(err, importer.ErrBackupEncrypted):
+	case errors.Is(err, backup.ErrEncrypted):
 		r.msg.set(tx("restore.encrypted", "This backup is encrypted. Type its passphrase to see what it holds."), widget.MediumImportance)
 		r.ask.Show()
 		r.restore.Disable()
 		return
-	case errors.Is(err, importer.ErrBackupPassphrase):
+	case errors.Is(err, backup.ErrPassphrase):
 		r.msg.set(tx("restore.wrong", "That passphrase does not open this backup. Nothing was restored; try again."), widget.DangerImportance)
 		r.pass.SetText("")
 		r.restore.Disable()
@@ -216,7 +216,7 @@ func (r *RestoreDialog) read(pass string) {
 	r.ask.Hide()
 	r.restore.Enable()
 	r.inv = inv
-	s := importer.Summarise(inv)
+	s := backup.Summarise(inv)
 	text := tx("restore.confirm", "The backup of {{.Date}} holds {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks. "+
 		"Restoring merges it into this inventory: accounts already here (same platform and login) are completed, never duplicated or overwritten.",
 		map[string]any{"Date": inv.ExportedAt.Local().Format("2006-01-02 15:04"), "Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks})

@@ -7,8 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-
-	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/accounts/backup"
 )
 
 func TestBackupThenRestoreIntoAnotherFolder(t *testing.T) {
@@ -23,7 +22,7 @@ func TestBackupThenRestoreIntoAnotherFolder(t *testing.T) {
 	if _, err := os.Stat(file); err != nil {
 		t.Fatal(err)
 	}
-	inv, err := importer.ReadBackupFile(file)
+	inv, err := backup.ReadFile(file)
 	if err != nil || len(inv.Accounts) != 3 {
 		t.Fatalf("backup: %d accounts, %v", len(inv.Accounts), err)
 	}
@@ -66,7 +65,7 @@ func TestBackupRestoreRefusesBadFiles(t *testing.T) {
 	}
 }
 
-func init() { importer.ScryptWorkFactor = 10 }
+func init() { backup.ScryptWorkFactor = 10 }
 
 // TestEncryptedBackupInTheGUI: the backup form refuses a short or
 // mismatched passphrase; an encrypted backup opens in the restore dialog

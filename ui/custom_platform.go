@@ -142,8 +142,12 @@ func (f *customPlatformForm) onSave() {
 		dialogError(errors.New(lang.L("Steps")+lang.L(": ")+lang.L("is required")), f.u.win)
 		return
 	}
-	if _, exists := f.u.platform(p.ID); exists {
-		p.ID = strings.TrimRight(p.ID[:min(len(p.ID), 56)], "-") + "-" + strconv.FormatInt(time.Now().Unix()%100000, 10)
+	base := p.ID
+	for n := 2; ; n++ {
+		if _, taken := f.u.platform(p.ID); !taken {
+			break
+		}
+		p.ID = accounts.IDWithSuffix(base, strconv.Itoa(n))
 	}
 	if _, err := catalog.SaveUser(f.u.d.DataDir, p); err != nil {
 		f.u.showError(err)

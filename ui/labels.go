@@ -14,44 +14,22 @@ import (
 // The labels of the domain's enumerations. Each string is written out in
 // a lang.L call so the translation test finds it.
 
-func statusLabel(s accounts.Status) string {
-	switch s {
-	case accounts.StatusActive:
-		return lang.L("Active")
-	case accounts.StatusPreparing:
-		return lang.L("Preparing")
-	case accounts.StatusSubmitted:
-		return lang.L("Submitted")
-	case accounts.StatusUnderReview:
-		return lang.L("Under review")
-	case accounts.StatusCoolingOff:
-		return lang.L("Cooling-off")
-	case accounts.StatusDeactivated:
-		return lang.L("Deactivated")
-	case accounts.StatusRejected:
-		return lang.L("Rejected")
-	case accounts.StatusKept:
-		return lang.L("Kept")
-	}
-	return string(s)
-}
+// uiLang is the language the UI speaks now, "zh" or "en" (each
+// translation file names its own language under "ui.lang").
+func uiLang() string { return catalog.Lang(lang.X("ui.lang", "en")) }
 
-func trackLabel(k accounts.TrackKind) string {
-	switch k {
-	case accounts.TrackRealNameUnbind:
-		return lang.L("Remove real-name verification")
-	case accounts.TrackPhoneUnbind:
-		return lang.L("Unbind the phone number")
-	case accounts.TrackAccountDelete:
-		return lang.L("Delete the account")
-	case accounts.TrackShopClose:
-		return lang.L("Close the shop")
-	case accounts.TrackMembershipCancel:
-		return lang.L("Cancel the membership")
-	case accounts.TrackThirdPartyUnbind:
-		return lang.L("Unlink third-party logins")
+// statusLabel and trackLabel read the one table of names in accounts, so
+// the GUI, the reminders and the report call a status the same; English
+// starts with a capital on its own in a badge or heading.
+func statusLabel(s accounts.Status) string { return capitalised(s.Name(uiLang())) }
+
+func trackLabel(k accounts.TrackKind) string { return capitalised(k.Name(uiLang())) }
+
+func capitalised(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
 	}
-	return string(k)
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 func channelLabel(c catalog.Channel) string {

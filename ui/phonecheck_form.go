@@ -13,7 +13,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
-	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/accounts/phonecheck"
 	"github.com/unbindapp/unbind/accounts/store"
 )
 
@@ -35,7 +35,7 @@ type PhoneCheckForm struct {
 	msg     *toolMessage
 	results *fyne.Container
 
-	result *importer.PhoneResult
+	result *phonecheck.Result
 	saved  store.PhoneCheck
 }
 
@@ -130,7 +130,7 @@ func (f *PhoneCheckForm) onCompare() {
 		f.msg.set(tx("phonecheck.err.none", "Enter at least one company's count from the SMS."), widget.DangerImportance)
 		return
 	}
-	counts, err := importer.ParseCounts(f.t.Catalog, args)
+	counts, err := phonecheck.ParseCounts(f.t.Catalog, args)
 	if err != nil {
 		f.msg.set(strings.TrimPrefix(err.Error(), "phone check: "), widget.DangerImportance)
 		return
@@ -140,7 +140,7 @@ func (f *PhoneCheckForm) onCompare() {
 		f.msg.set(oneLineError(err), widget.DangerImportance)
 		return
 	}
-	res := importer.ComparePhone(f.t.Catalog, phone, counts, all)
+	res := phonecheck.Compare(f.t.Catalog, phone, counts, all)
 	check := store.PhoneCheck{Phone: phone, CheckedAt: f.t.now().Truncate(time.Millisecond), Counts: map[string]int{}}
 	for _, c := range counts {
 		check.Counts[c.Company.ID] = c.Count
@@ -164,7 +164,7 @@ func (f *PhoneCheckForm) onCompare() {
 	}
 }
 
-func (f *PhoneCheckForm) showResults(res importer.PhoneResult) {
+func (f *PhoneCheckForm) showResults(res phonecheck.Result) {
 	f.results.RemoveAll()
 	for _, c := range res.Companies {
 		f.results.Add(f.companyCard(c))
@@ -177,7 +177,7 @@ func (f *PhoneCheckForm) showResults(res importer.PhoneResult) {
 
 // companyCard shows one company's comparison: counts, the accounts known,
 // and when some are missing the platforms to check and the steps.
-func (f *PhoneCheckForm) companyCard(c importer.CompanyResult) fyne.CanvasObject {
+func (f *PhoneCheckForm) companyCard(c phonecheck.CompanyResult) fyne.CanvasObject {
 	name := c.Company.Name.In(f.t.Lang)
 	var head string
 	switch {

@@ -49,7 +49,7 @@ func TestCoolingOffWarningInDetail(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.selectAccount(a.ID)
-	if got := u.detail.status.text.Text; got != "Cooling-off" {
+	if got := u.detail.status.text.Text; got != "In cooling-off" {
 		t.Errorf("badge %q", got)
 	}
 	all := detailTexts(u)

@@ -41,7 +41,7 @@ func TestTickStepsChangesStatusAndHistory(t *testing.T) {
 		t.Error("the ticked box is not ticked after the refresh")
 	}
 	hist := strings.Join(u.detail.hist.lines, "\n")
-	for _, want := range []string{"Ticked \"", "Status Active → Preparing (Delete the account)", "Added to Unbind"} {
+	for _, want := range []string{"Ticked \"", "Status Active → Preparing (Account deletion)", "Added to Unbind"} {
 		if !strings.Contains(hist, want) {
 			t.Errorf("history lacks %q:\n%s", want, hist)
 		}
@@ -99,7 +99,7 @@ func TestSubmitThroughDialogStartsReview(t *testing.T) {
 	}
 	test.Tap(button(u.detail.moves, "Submitted"))
 	dlg := topOverlay(u)
-	find(dlg, func(*widget.Select) bool { return true }).SetSelected("Remove real-name verification")
+	find(dlg, func(*widget.Select) bool { return true }).SetSelected("Real-name unbinding")
 	test.Type(find(dlg, func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Ticket") }), "TM-42")
 	test.Tap(button(dlg, "Submitted"))
 	if u.detail.acc.Status != accounts.StatusSubmitted {
@@ -112,7 +112,7 @@ func TestSubmitThroughDialogStartsReview(t *testing.T) {
 	if text == nil || !strings.Contains(text.Text, "1–3 working days") {
 		t.Errorf("review line: %v", text)
 	}
-	if h := u.detail.hist.lines[0]; h != "Status Preparing → Submitted (Remove real-name verification)" {
+	if h := u.detail.hist.lines[0]; h != "Status Preparing → Submitted (Real-name unbinding)" {
 		t.Errorf("newest history line %q", h)
 	}
 }
@@ -138,7 +138,7 @@ func TestIdentityGroupHints(t *testing.T) {
 	if h := hint(shop.ID); !strings.Contains(h, "belongs to your Douyin account") {
 		t.Errorf("Douyin shop hints:\n%s", h)
 	}
-	if h := hint(dy.ID); !strings.Contains(h, "First \"Close the shop\" on Douyin Shop") {
+	if h := hint(dy.ID); !strings.Contains(h, "First \"Shop closure\" on Douyin Shop") {
 		t.Errorf("Douyin account requirements:\n%s", h)
 	}
 }

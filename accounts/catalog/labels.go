@@ -6,17 +6,9 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 )
 
-// Display names of the catalog's codes, for the CLI and reports; the GUI
-// may use its own translations.
+// Display names of the catalog's own codes. Track kinds are named by
+// accounts.TrackKind.Name, the one table the GUI, reminders and report use.
 var (
-	kindLabels = map[accounts.TrackKind]Text{
-		accounts.TrackRealNameUnbind:   {"解除实名认证", "Remove real-name verification"},
-		accounts.TrackPhoneUnbind:      {"解绑手机号", "Unbind phone number"},
-		accounts.TrackAccountDelete:    {"注销账号", "Delete account"},
-		accounts.TrackShopClose:        {"关闭店铺", "Close shop"},
-		accounts.TrackMembershipCancel: {"取消会员", "Cancel membership"},
-		accounts.TrackThirdPartyUnbind: {"解绑第三方登录", "Unbind third-party logins"},
-	}
 	channelLabels = map[Channel]Text{
 		SelfService:     {"自助办理", "self-service"},
 		CustomerService: {"联系客服", "customer service"},
@@ -29,9 +21,9 @@ var (
 	}
 )
 
-// KindLabel names a track kind ("注销账号" / "Delete account"); an unknown
-// kind is shown as it is.
-func KindLabel(k accounts.TrackKind) Text { return label(kindLabels, k) }
+// KindLabel is a track kind's name (accounts.TrackKind.Name) as Text; an
+// unknown kind is shown as it is.
+func KindLabel(k accounts.TrackKind) Text { return Text{Zh: k.Name("zh"), En: k.Name("en")} }
 
 // Label names the channel.
 func (c Channel) Label() Text { return label(channelLabels, c) }

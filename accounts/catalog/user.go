@@ -126,9 +126,10 @@ func Slug(name string) string {
 	return b.String()
 }
 
+// trimID cuts an ID to accounts.MaxIDLen (without a trailing dash).
 func trimID(id string) string {
-	if len(id) > 63 {
-		id = strings.TrimRight(id[:63], "-")
+	if len(id) > accounts.MaxIDLen {
+		id = strings.TrimRight(id[:accounts.MaxIDLen], "-")
 	}
 	return id
 }

@@ -54,7 +54,7 @@ func TestCustomSaveAndLoad(t *testing.T) {
 }
 
 func TestCustomIDFallbacks(t *testing.T) {
-	if p := Custom(Text{Zh: "小店"}, nil, fixedNow); !idPattern.MatchString(p.ID) || p.ID == "user-" {
+	if p := Custom(Text{Zh: "小店"}, nil, fixedNow); !accounts.ValidID(p.ID) || p.ID == "user-" {
 		t.Errorf("Chinese-only name gave ID %q", p.ID)
 	}
 	if a, b := Custom(Text{Zh: "小店"}, nil, fixedNow), Custom(Text{Zh: "小店"}, nil, fixedNow); a.ID != b.ID {

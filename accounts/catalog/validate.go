@@ -13,9 +13,6 @@ import (
 )
 
 var (
-	// idPattern is the catalog ID form; accounts.Account.PlatformID takes
-	// the same, so every catalog ID can be an account's platform.
-	idPattern     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 	prereqPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 	seedPattern   = regexp.MustCompile(`^[0-9]{3}_[0-9a-f]{16}\.txt$`)
 )
@@ -54,7 +51,7 @@ func (p Platform) problems() check {
 	switch {
 	case p.ID == accounts.CustomPlatform:
 		c.add("id", "%q is reserved for accounts whose platform is not in the catalog", p.ID)
-	case !idPattern.MatchString(p.ID):
+	case !accounts.ValidID(p.ID):
 		c.add("id", "%q must be lower-case letters, digits and dashes, e.g. tmall-global", p.ID)
 	}
 	c.name("names", p.Names)
@@ -69,16 +66,16 @@ func (p Platform) problems() check {
 		}
 	})
 	if p.Company.ID != "" || !p.Company.Name.IsZero() {
-		if !idPattern.MatchString(p.Company.ID) {
+		if !accounts.ValidID(p.Company.ID) {
 			c.add("company.id", "%q must be lower-case letters, digits and dashes, e.g. alibaba", p.Company.ID)
 		}
 		c.name("company.name", p.Company.Name)
 	}
-	if p.Group != "" && !idPattern.MatchString(p.Group) {
+	if p.Group != "" && !accounts.ValidID(p.Group) {
 		c.add("group", "%q is not a platform ID", p.Group)
 	}
 	list(&c, "tied_to", p.TiedTo, func(f, id string) {
-		if !idPattern.MatchString(id) || id == p.ID {
+		if !accounts.ValidID(id) || id == p.ID {
 			c.add(f, "%q must be the ID of another platform", id)
 		}
 	})
@@ -114,7 +111,7 @@ func (p Platform) problems() check {
 			if !slices.Contains(kinds, r.After) || r.After == r.Track {
 				c.add(f+".after", "%q must be another of this platform's tracks", r.After)
 			}
-		case !idPattern.MatchString(r.Platform):
+		case !accounts.ValidID(r.Platform):
 			c.add(f+".platform", "%q is not a platform ID", r.Platform)
 		case !r.After.Valid():
 			c.add(f+".after", "%q is not a track kind", r.After)

@@ -77,7 +77,7 @@ func (c *check) research(f string, t Track, kinds []accounts.TrackKind) {
 		c.text(bf+".fallback", b.Fallback, false)
 		if r := b.Requires; r != nil {
 			switch {
-			case r.Platform != "" && !idPattern.MatchString(r.Platform):
+			case r.Platform != "" && !accounts.ValidID(r.Platform):
 				c.add(bf+".requires.platform", "%q is not a platform ID", r.Platform)
 			case !r.Track.Valid():
 				c.add(bf+".requires.track", "%q is not a track kind", r.Track)

@@ -15,7 +15,13 @@
 // Matcher interface and collapses duplicates (same platform and login) into
 // one Proposal, which becomes an accounts.Account with Proposal.Account.
 //
+// Apply writes the chosen proposals: the accounts in one store
+// transaction (all or nothing), then, when a Keyring is given, their
+// passwords to it (the OS keyring), never to the database.
+//
 // Passwords stay in memory as Secret values: they print, log and marshal as
-// "[redacted]", and only Secret.Reveal returns them. Nothing here writes
-// anywhere; storing is the caller's business.
+// "[redacted]", and only Secret.Reveal returns them.
+//
+// Backups (package backup) and the 一证通查 comparison (package
+// phonecheck) used to live here; they read other files for other reasons.
 package importer

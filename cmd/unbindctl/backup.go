@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/accounts/backup"
 	"github.com/unbindapp/unbind/accounts/store"
 )
 
@@ -41,7 +41,7 @@ not added again, so restoring twice changes nothing. --dry-run only checks FILE.
 type backupOutput struct {
 	File       string    `json:"file"`
 	ExportedAt time.Time `json:"exported_at"`
-	importer.BackupSummary
+	backup.Summary
 }
 
 // restoreOutput is the stable JSON of 'restore --json'.
@@ -78,7 +78,7 @@ func runBackup(e *env, args []string) error {
 		if pass, err = readPassphrase(e, *passFile); err != nil {
 			return err
 		}
-		if err := importer.CheckPassphrase(pass); err != nil {
+		if err := backup.CheckPassphrase(pass); err != nil {
 			return usagef("%v", err)
 		}
 	}
@@ -90,10 +90,10 @@ func runBackup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := importer.WriteBackupFileWith(*out, inv, *force, pass); err != nil {
+	if err := backup.WriteFileWith(*out, inv, *force, pass); err != nil {
 		return err
 	}
-	o := backupOutput{File: *out, ExportedAt: inv.ExportedAt, BackupSummary: importer.Summarise(inv)}
+	o := backupOutput{File: *out, ExportedAt: inv.ExportedAt, Summary: backup.Summarise(inv)}
 	if *asJSON {
 		return writeJSON(e.raw, o)
 	}
@@ -102,7 +102,7 @@ func runBackup(e *env, args []string) error {
 		how = "plain JSON"
 	}
 	fmt.Fprintf(e.stdout, "backed up (%s) to %s: ", how, *out)
-	printBackupSummary(e.stdout, o.BackupSummary)
+	printBackupSummary(e.stdout, o.Summary)
 	fmt.Fprintln(e.stdout, "secrets are not in the backup: they stay in this computer's keyring")
 	return nil
 }
@@ -124,19 +124,19 @@ func runRestore(e *env, args []string) error {
 		return err
 	}
 	path := pos[0]
-	inv, err := importer.ReadBackupFile(path)
-	if errors.Is(err, importer.ErrBackupEncrypted) {
+	inv, err := backup.ReadFile(path)
+	if errors.Is(err, backup.ErrEncrypted) {
 		pass, perr := readPassphrase(e, *passFile)
 		if perr != nil {
 			return perr
 		}
-		inv, err = importer.ReadBackupFileWith(path, pass)
+		inv, err = backup.ReadFileWith(path, pass)
 	}
 	if err != nil {
 		return fileError("restore", path, err)
 	}
 	o := restoreOutput{File: path, DryRun: *dryRun,
-		Backup: backupOutput{File: path, ExportedAt: inv.ExportedAt, BackupSummary: importer.Summarise(inv)}}
+		Backup: backupOutput{File: path, ExportedAt: inv.ExportedAt, Summary: backup.Summarise(inv)}}
 	if !*dryRun {
 		st, err := e.store()
 		if err != nil {
@@ -152,7 +152,7 @@ func runRestore(e *env, args []string) error {
 		return writeJSON(e.raw, o)
 	}
 	fmt.Fprintf(e.stdout, "%s (made %s): ", path, inv.ExportedAt.Local().Format("2006-01-02 15:04"))
-	printBackupSummary(e.stdout, o.Backup.BackupSummary)
+	printBackupSummary(e.stdout, o.Backup.Summary)
 	if o.Result == nil {
 		fmt.Fprintln(e.stdout, "dry run: the backup is valid; nothing was written")
 		return nil
@@ -189,7 +189,7 @@ func readPassphrase(e *env, file string) (string, error) {
 	return line, nil
 }
 
-func printBackupSummary(w io.Writer, s importer.BackupSummary) {
+func printBackupSummary(w io.Writer, s backup.Summary) {
 	fmt.Fprintf(w, "%d accounts, %d history entries, %d reminders, %d phone checks\n",
 		s.Accounts, s.Events, s.Reminders, s.PhoneChecks)
 }

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/accounts/backup"
 	"github.com/zalando/go-keyring"
 )
 
-func init() { importer.ScryptWorkFactor = 10 } // a second per backup otherwise, minutes under -race
+func init() { backup.ScryptWorkFactor = 10 } // a second per backup otherwise, minutes under -race
 
 // TestEncryptedBackupByDefault: a backup is encrypted unless --plain; it
 // holds no phone number or login in the clear, restores with its
@@ -103,7 +103,7 @@ func TestRestoreBadFilesLeaveDatabaseUnchanged(t *testing.T) {
 	dir := t.TempDir()
 	mustCLI(t, dir, "import", filepath.Join(samplesDir, "apple.csv"))
 	n, sum := importDBDigest(t, dir)
-	good, err := os.ReadFile(filepath.Join(samplesDir, "backup.json"))
+	good, err := os.ReadFile(filepath.Join("..", "..", "accounts", "backup", "testdata", "backup.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

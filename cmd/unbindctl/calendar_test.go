@@ -69,7 +69,7 @@ func TestCalendarIsWorkday(t *testing.T) {
 
 func TestCalendarImport(t *testing.T) {
 	dir := t.TempDir()
-	src := filepath.Join("..", "..", "reminders", "testdata", "holidays", "2027.json")
+	src := filepath.Join("..", "..", "accounts", "workdays", "testdata", "holidays", "2027.json")
 	out, errs, code := cli(t, dir, "", "calendar", "import", src)
 	target := filepath.Join(dir, "holidays", "2027.json")
 	if code != 0 || !strings.Contains(out, "2027") || !strings.Contains(out, target) {

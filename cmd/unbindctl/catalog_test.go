@@ -78,7 +78,7 @@ func TestCatalogListAndLanguages(t *testing.T) {
 		}
 	}
 	out, _, _ = cli(t, dir, "", "catalog", "show", "--lang", "en", "douyin")
-	for _, want := range []string{"Douyin", "Delete account", "First: Douyin Shop / Close shop", "Cooling-off: 7 days", "Blocked when:", "Sources:"} {
+	for _, want := range []string{"Douyin", "account deletion", "First: Douyin Shop / shop closure", "Cooling-off: 7 days", "Blocked when:", "Sources:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show douyin --lang en lacks %q:\n%s", want, out)
 		}

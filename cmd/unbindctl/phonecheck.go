@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
-	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/accounts/phonecheck"
 	"github.com/unbindapp/unbind/accounts/store"
 )
 
@@ -28,7 +28,7 @@ to find them, and saves the check to the history and the audit report.`
 type phoneCheckOutput struct {
 	ID        string    `json:"id"`
 	CheckedAt time.Time `json:"checked_at"`
-	importer.PhoneResult
+	phonecheck.Result
 }
 
 func runPhoneCheck(e *env, args []string) error {
@@ -57,7 +57,7 @@ func runPhoneCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	counts, err := importer.ParseCounts(cat, pos[1:])
+	counts, err := phonecheck.ParseCounts(cat, pos[1:])
 	if err != nil {
 		return usagef("%v", err)
 	}
@@ -69,7 +69,7 @@ func runPhoneCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res := importer.ComparePhone(cat, phone, counts, all)
+	res := phonecheck.Compare(cat, phone, counts, all)
 	check := store.PhoneCheck{Phone: phone, CheckedAt: time.Now().UTC().Truncate(time.Millisecond), Counts: map[string]int{}}
 	for _, c := range counts {
 		check.Counts[c.Company.ID] = c.Count
@@ -78,7 +78,7 @@ func runPhoneCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := phoneCheckOutput{ID: saved.ID, CheckedAt: saved.CheckedAt, PhoneResult: res}
+	out := phoneCheckOutput{ID: saved.ID, CheckedAt: saved.CheckedAt, Result: res}
 	if *asJSON {
 		return writeJSON(e.raw, out)
 	}
@@ -106,7 +106,7 @@ func printPhoneCheck(w io.Writer, out phoneCheckOutput, lang string) {
 	}
 }
 
-func printPhoneCompany(w io.Writer, c importer.CompanyResult, lang string) {
+func printPhoneCompany(w io.Writer, c phonecheck.CompanyResult, lang string) {
 	switch {
 	case c.Missing > 0:
 		fmt.Fprintf(w, "\n%s (%s): the SMS reports %d, the inventory knows %d: %d account(s) you may not know about\n",
@@ -136,7 +136,7 @@ func printPhoneCompany(w io.Writer, c importer.CompanyResult, lang string) {
 	}
 }
 
-func printPhoneAccounts(w io.Writer, accs []importer.PhoneAccount) {
+func printPhoneAccounts(w io.Writer, accs []phonecheck.Account) {
 	for _, a := range accs {
 		fmt.Fprintf(w, "  known: %s %s %s (%s)\n", a.Platform, a.Name, a.Login, a.Status)
 	}

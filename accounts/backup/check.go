@@ -1,4 +1,4 @@
-package importer
+package backup
 
 import (
 	"fmt"
@@ -28,27 +28,27 @@ func validateInventory(inv *store.Inventory, now time.Time) error {
 		a := ia.Account
 		where := fmt.Sprintf("account %d", i+1)
 		if a.ID == "" {
-			return backupErr(ErrBackupInvalid, 0, "%s (%s) has no id", where, clip(a.Name))
+			return backupErr(ErrInvalid, 0, "%s (%s) has no id", where, clip(a.Name))
 		}
 		if _, err := uuid.Parse(a.ID); err != nil || len(a.ID) != 36 {
-			return backupErr(ErrBackupInvalid, 0, "%s has an id that is not an Unbind id (a UUID)", where)
+			return backupErr(ErrInvalid, 0, "%s has an id that is not an Unbind id (a UUID)", where)
 		}
 		where += " (" + clip(a.ID) + ")"
 		if j, dup := seen[a.ID]; dup {
-			return backupErr(ErrBackupInvalid, 0, "%s has the same id as account %d", where, j+1)
+			return backupErr(ErrInvalid, 0, "%s has the same id as account %d", where, j+1)
 		}
 		seen[a.ID] = i
 		a.Normalise()
 		if err := a.Validate(); err != nil {
-			return backupErr(ErrBackupInvalid, 0, "%s: %v", where, err)
+			return backupErr(ErrInvalid, 0, "%s: %v", where, err)
 		}
 		kinds := map[accounts.TrackKind]bool{}
 		for _, t := range ia.Tracks {
 			if !t.Kind.Valid() {
-				return backupErr(ErrBackupInvalid, 0, "%s: unknown track %q", where, clip(string(t.Kind)))
+				return backupErr(ErrInvalid, 0, "%s: unknown track %q", where, clip(string(t.Kind)))
 			}
 			if kinds[t.Kind] {
-				return backupErr(ErrBackupInvalid, 0, "%s: track %s appears twice", where, t.Kind)
+				return backupErr(ErrInvalid, 0, "%s: track %s appears twice", where, t.Kind)
 			}
 			kinds[t.Kind] = true
 		}
@@ -58,28 +58,28 @@ func validateInventory(inv *store.Inventory, now time.Time) error {
 	}
 	for i, r := range inv.Reminders {
 		if r.Kind == "" || r.Title == "" {
-			return backupErr(ErrBackupInvalid, 0, "reminder %d has no kind or title", i+1)
+			return backupErr(ErrInvalid, 0, "reminder %d has no kind or title", i+1)
 		}
 		if !slices.Contains(reminderStates, r.State) {
-			return backupErr(ErrBackupInvalid, 0, "reminder %d has the unknown state %q", i+1, clip(string(r.State)))
+			return backupErr(ErrInvalid, 0, "reminder %d has the unknown state %q", i+1, clip(string(r.State)))
 		}
 	}
 	for i, c := range inv.PhoneChecks {
 		if c.ID == "" {
-			return backupErr(ErrBackupInvalid, 0, "phone check %d has no id", i+1)
+			return backupErr(ErrInvalid, 0, "phone check %d has no id", i+1)
 		}
 		if len(accounts.PhoneDigits(c.Phone)) < 7 {
-			return backupErr(ErrBackupInvalid, 0, "phone check %d has no phone number", i+1)
+			return backupErr(ErrInvalid, 0, "phone check %d has no phone number", i+1)
 		}
 		for company, n := range c.Counts {
 			if company == "" || n < 0 {
-				return backupErr(ErrBackupInvalid, 0, "phone check %d has a count without a company or below zero", i+1)
+				return backupErr(ErrInvalid, 0, "phone check %d has a count without a company or below zero", i+1)
 			}
 		}
 	}
 	for k := range inv.Settings {
 		if k == "" {
-			return backupErr(ErrBackupInvalid, 0, "a setting has no name")
+			return backupErr(ErrInvalid, 0, "a setting has no name")
 		}
 	}
 	return nil
@@ -108,34 +108,34 @@ func validateEvents(events []accounts.Event, accountsIn map[string]int, now time
 		where := fmt.Sprintf("history entry %d", i+1)
 		switch {
 		case !e.Kind.Valid():
-			return backupErr(ErrBackupInvalid, 0, "%s has the unknown kind %q", where, clip(string(e.Kind)))
+			return backupErr(ErrInvalid, 0, "%s has the unknown kind %q", where, clip(string(e.Kind)))
 		case e.AccountID == "":
-			return backupErr(ErrBackupInvalid, 0, "%s belongs to no account", where)
+			return backupErr(ErrInvalid, 0, "%s belongs to no account", where)
 		case utf8.RuneCountInString(e.Label) > maxEventLabel || utf8.RuneCountInString(e.Note) > maxEventNote ||
 			len(e.From) > maxEventValue || len(e.To) > maxEventValue || len(e.Evidence) > maxEventValue || len(e.RestoredFrom) > maxEventValue:
-			return backupErr(ErrBackupInvalid, 0, "%s has a text longer than Unbind writes", where)
+			return backupErr(ErrInvalid, 0, "%s has a text longer than Unbind writes", where)
 		case e.Track != "" && !e.Track.Valid():
-			return backupErr(ErrBackupInvalid, 0, "%s names the unknown track %q", where, clip(string(e.Track)))
+			return backupErr(ErrInvalid, 0, "%s names the unknown track %q", where, clip(string(e.Track)))
 		}
 		if err := accounts.CheckDate("at", e.At); err != nil || e.At.After(now.Add(24*time.Hour)) {
-			return backupErr(ErrBackupInvalid, 0, "%s is dated %s, outside 2000 to today", where, e.At.UTC().Format("2006-01-02"))
+			return backupErr(ErrInvalid, 0, "%s is dated %s, outside 2000 to today", where, e.At.UTC().Format("2006-01-02"))
 		}
 		if e.Kind == accounts.EventStatus && e.From != "" {
 			if err := accounts.CanTransition(accounts.Status(e.From), accounts.Status(e.To)); err != nil {
-				return backupErr(ErrBackupInvalid, 0, "%s records an impossible status change (%s)", where, clip(err.Error()))
+				return backupErr(ErrInvalid, 0, "%s records an impossible status change (%s)", where, clip(err.Error()))
 			}
 		}
 		_, inBackup := accountsIn[e.AccountID]
 		phone := strings.HasPrefix(e.AccountID, "phone:") && e.Kind == accounts.EventCheck
 		if !inBackup && !deleted[e.AccountID] && !phone {
-			return backupErr(ErrBackupInvalid, 0, "%s belongs to an account that is neither in the backup nor recorded as deleted", where)
+			return backupErr(ErrInvalid, 0, "%s belongs to an account that is neither in the backup nor recorded as deleted", where)
 		}
 	}
 	return nil
 }
 
-// BackupSummary counts what an inventory backup holds, for messages.
-type BackupSummary struct {
+// Summary counts what an inventory backup holds, for messages.
+type Summary struct {
 	Accounts    int `json:"accounts"`
 	Events      int `json:"events"`
 	Reminders   int `json:"reminders"`
@@ -146,8 +146,8 @@ type BackupSummary struct {
 }
 
 // Summarise counts what inv holds.
-func Summarise(inv store.Inventory) BackupSummary {
-	s := BackupSummary{Accounts: len(inv.Accounts), Events: len(inv.Events),
+func Summarise(inv store.Inventory) Summary {
+	s := Summary{Accounts: len(inv.Accounts), Events: len(inv.Events),
 		Reminders: len(inv.Reminders), PhoneChecks: len(inv.PhoneChecks)}
 	for _, a := range inv.Accounts {
 		if len(a.SecretFields) > 0 {

@@ -1,4 +1,4 @@
-package importer
+package backup
 
 import (
 	"bytes"
@@ -12,10 +12,10 @@ import (
 
 // Sentinels of encrypted backups.
 var (
-	// ErrBackupEncrypted: the backup is encrypted and no passphrase was given.
-	ErrBackupEncrypted = errors.New("encrypted backup")
-	// ErrBackupPassphrase: the passphrase does not open the backup.
-	ErrBackupPassphrase = errors.New("wrong passphrase")
+	// ErrEncrypted: the backup is encrypted and no passphrase was given.
+	ErrEncrypted = errors.New("encrypted backup")
+	// ErrPassphrase: the passphrase does not open the backup.
+	ErrPassphrase = errors.New("wrong passphrase")
 	// ErrWeakPassphrase: a passphrase too short to protect a file that travels.
 	ErrWeakPassphrase = errors.New("passphrase too short")
 )
@@ -68,29 +68,29 @@ func encryptBackup(plain []byte, pass string) ([]byte, error) {
 }
 
 // decryptBackup opens an age backup with pass. A wrong passphrase (or a
-// file sealed to something else) is ErrBackupPassphrase; a damaged file
-// ErrBackupInvalid. At most MaxBackupBytes of plain text are read.
+// file sealed to something else) is ErrPassphrase; a damaged file
+// ErrInvalid. At most MaxBytes of plain text are read.
 func decryptBackup(data []byte, pass string) ([]byte, error) {
 	if pass == "" {
-		return nil, backupErr(ErrBackupEncrypted, 0, "the backup is encrypted; give its passphrase")
+		return nil, backupErr(ErrEncrypted, 0, "the backup is encrypted; give its passphrase")
 	}
 	id, err := age.NewScryptIdentity(pass)
 	if err != nil {
-		return nil, backupErr(ErrBackupPassphrase, 0, "the passphrase cannot be used: %v", err)
+		return nil, backupErr(ErrPassphrase, 0, "the passphrase cannot be used: %v", err)
 	}
 	r, err := age.Decrypt(bytes.NewReader(data), id)
 	if err != nil {
 		var noMatch *age.NoIdentityMatchError
 		if errors.As(err, &noMatch) {
-			return nil, backupErr(ErrBackupPassphrase, 0, "the passphrase does not open this backup; nothing was restored")
+			return nil, backupErr(ErrPassphrase, 0, "the passphrase does not open this backup; nothing was restored")
 		}
-		return nil, backupErr(ErrBackupInvalid, 0, "the encrypted backup is damaged: %v", clip(err.Error()))
+		return nil, backupErr(ErrInvalid, 0, "the encrypted backup is damaged: %v", clip(err.Error()))
 	}
-	plain, err := io.ReadAll(io.LimitReader(r, MaxBackupBytes+1))
+	plain, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
-		return nil, backupErr(ErrBackupInvalid, 0, "the encrypted backup is damaged or cut short: %v", clip(err.Error()))
+		return nil, backupErr(ErrInvalid, 0, "the encrypted backup is damaged or cut short: %v", clip(err.Error()))
 	}
-	if len(plain) > MaxBackupBytes {
+	if len(plain) > MaxBytes {
 		return nil, tooLarge()
 	}
 	return plain, nil

@@ -1,4 +1,4 @@
-package importer
+package phonecheck
 
 import (
 	"slices"
@@ -8,10 +8,10 @@ import (
 	"github.com/unbindapp/unbind/accounts/catalog"
 )
 
-// PhoneResult compares a 一证通查 result with the inventory: per company,
+// Result compares a 一证通查 result with the inventory: per company,
 // how many accounts the SMS reports for the number and how many the
 // inventory knows.
-type PhoneResult struct {
+type Result struct {
 	// Phone is the number, masked (138****5678).
 	Phone string `json:"phone"`
 	// Companies are the companies entered, in the order entered.
@@ -39,15 +39,15 @@ type CompanyResult struct {
 	// Surplus is how many more the inventory knows than the SMS reports.
 	Surplus int `json:"surplus"`
 	// Accounts are the inventory accounts counted.
-	Accounts []PhoneAccount `json:"accounts"`
+	Accounts []Account `json:"accounts"`
 	// Platforms are the company's platforms in the catalog: where to look.
 	Platforms []PlatformRef `json:"platforms"`
 	// Steps say how to find the missing accounts (only when Missing > 0).
 	Steps []catalog.Text `json:"steps,omitempty"`
 }
 
-// PhoneAccount is an inventory account in a comparison, login masked.
-type PhoneAccount struct {
+// Account is an inventory account in a comparison, login masked.
+type Account struct {
 	ID       string          `json:"id"`
 	Platform string          `json:"platform"`
 	Name     string          `json:"name"`
@@ -74,12 +74,12 @@ func BoundToPhone(a accounts.Account, digits string) bool {
 	return !strings.Contains(a.Login, "@") && accounts.IsPhoneLike(a.Login) && accounts.PhoneDigits(a.Login) == digits
 }
 
-// ComparePhone compares counts (from ParseCounts) for phone with the
+// Compare compares counts (from ParseCounts) for phone with the
 // inventory accounts all, grouped by the catalog company of each account's
 // platform.
-func ComparePhone(cat *catalog.Catalog, phone string, counts []CompanyCount, all []accounts.Account) PhoneResult {
+func Compare(cat *catalog.Catalog, phone string, counts []CompanyCount, all []accounts.Account) Result {
 	digits := accounts.PhoneDigits(phone)
-	res := PhoneResult{Phone: accounts.MaskPhone(digits), Companies: []CompanyResult{}, NotEntered: []CompanyResult{}}
+	res := Result{Phone: accounts.MaskPhone(digits), Companies: []CompanyResult{}, NotEntered: []CompanyResult{}}
 	byCompany := map[string][]accounts.Account{}
 	companyOf := map[string]catalog.Company{}
 	for _, a := range all {
@@ -117,7 +117,7 @@ func ComparePhone(cat *catalog.Catalog, phone string, counts []CompanyCount, all
 }
 
 func compareCompany(cat *catalog.Catalog, c catalog.Company, inCatalog bool, reported int, accs []accounts.Account) CompanyResult {
-	r := CompanyResult{Company: c, InCatalog: inCatalog, Reported: reported, Accounts: []PhoneAccount{}, Platforms: []PlatformRef{}}
+	r := CompanyResult{Company: c, InCatalog: inCatalog, Reported: reported, Accounts: []Account{}, Platforms: []PlatformRef{}}
 	groups := map[string]bool{}
 	for _, a := range accs {
 		g := a.PlatformID
@@ -125,8 +125,8 @@ func compareCompany(cat *catalog.Catalog, c catalog.Company, inCatalog bool, rep
 			g = p.IdentityGroup()
 		}
 		groups[g] = true
-		r.Accounts = append(r.Accounts, PhoneAccount{ID: a.ID, Platform: a.PlatformID, Name: a.Name,
-			Login: MaskedLogin(a.Login), Status: a.Status})
+		r.Accounts = append(r.Accounts, Account{ID: a.ID, Platform: a.PlatformID, Name: a.Name,
+			Login: accounts.MaskLogin(a.Login), Status: a.Status})
 	}
 	r.Known = len(groups)
 	if reported >= 0 {

@@ -1,4 +1,4 @@
-package importer
+package backup
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 )
 
 // FuzzReadBackup feeds arbitrary bytes to the backup reader: no panic;
-// every error is a one-line *BackupError starting with "backup file:" that
+// every error is a one-line *Error starting with "backup file:" that
 // wraps a sentinel and names a line inside the file; whatever it accepts
 // is valid and survives a write and a second read unchanged. Seeds: the
 // sample backup plus the committed corpus in testdata/fuzz/FuzzReadBackup.
@@ -29,9 +29,9 @@ func FuzzReadBackup(f *testing.F) {
 	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":[{"account_id":"x","label":"x","at":"2026-01-01T00:00:00Z","kind":"status","from":"active","to":"deactivated"}]}`))
 	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":[{"account_id":"x","label":"x","at":"0001-01-01T00:00:00Z","kind":"deleted"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		inv, err := ReadBackup(bytes.NewReader(data))
+		inv, err := Read(bytes.NewReader(data))
 		if err != nil {
-			var be *BackupError
+			var be *Error
 			if !errors.As(err, &be) {
 				t.Fatalf("not a BackupError: %v", err)
 			}
@@ -39,7 +39,7 @@ func FuzzReadBackup(f *testing.F) {
 			if !strings.HasPrefix(msg, "backup file: ") || strings.ContainsAny(msg, "\r\n") {
 				t.Fatalf("bad message %q", msg)
 			}
-			if !errors.Is(err, ErrNotBackup) && !errors.Is(err, ErrBackupVersion) && !errors.Is(err, ErrBackupInvalid) && !errors.Is(err, ErrBackupTooLarge) {
+			if !errors.Is(err, ErrNotBackup) && !errors.Is(err, ErrVersion) && !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrTooLarge) {
 				t.Fatalf("no sentinel: %v", err)
 			}
 			if be.Line < 0 || be.Line > bytes.Count(data, []byte("\n"))+1 {
@@ -51,10 +51,10 @@ func FuzzReadBackup(f *testing.F) {
 			t.Fatalf("accepted an invalid inventory: %v", err)
 		}
 		path := filepath.Join(t.TempDir(), "b.json")
-		if err := WriteBackupFile(path, inv, false); err != nil {
+		if err := WriteFile(path, inv, false); err != nil {
 			t.Fatalf("cannot write back what was read: %v", err)
 		}
-		again, err := ReadBackupFile(path)
+		again, err := ReadFile(path)
 		if err != nil {
 			t.Fatalf("cannot read back what was written: %v", err)
 		}

@@ -1,4 +1,4 @@
-package importer
+package backup
 
 import (
 	"bytes"
@@ -14,31 +14,31 @@ import (
 	"github.com/unbindapp/unbind/accounts/store"
 )
 
-// MaxBackupBytes bounds the backup files ReadBackup accepts: a generous
+// MaxBytes bounds the backup files Read accepts: a generous
 // multiple of a 10,000-account inventory with its whole history.
-const MaxBackupBytes = 256 << 20
+const MaxBytes = 256 << 20
 
 // Sentinel errors of the backup-file reader, for errors.Is.
 var (
 	// ErrNotBackup: the file is not an Unbind inventory backup at all.
 	ErrNotBackup = errors.New("not an Unbind inventory backup")
-	// ErrBackupVersion: a backup written by a newer Unbind.
-	ErrBackupVersion = errors.New("backup from a newer Unbind")
-	// ErrBackupInvalid: the backup is damaged or holds invalid data.
-	ErrBackupInvalid = errors.New("damaged backup")
-	// ErrBackupTooLarge: the file is over MaxBackupBytes.
-	ErrBackupTooLarge = errors.New("backup too large")
+	// ErrVersion: a backup written by a newer Unbind.
+	ErrVersion = errors.New("backup from a newer Unbind")
+	// ErrInvalid: the backup is damaged or holds invalid data.
+	ErrInvalid = errors.New("damaged backup")
+	// ErrTooLarge: the file is over MaxBytes.
+	ErrTooLarge = errors.New("backup too large")
 )
 
-// BackupError is what ReadBackup returns for a bad file: the line it
+// Error is what Read returns for a bad file: the line it
 // applies to (0 when none does) and what is wrong, as one line.
-type BackupError struct {
+type Error struct {
 	Line int
 	Msg  string
 	Kind error // one of the sentinel errors above
 }
 
-func (e *BackupError) Error() string {
+func (e *Error) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("backup file: line %d: %s", e.Line, e.Msg)
 	}
@@ -46,56 +46,56 @@ func (e *BackupError) Error() string {
 }
 
 // Unwrap returns the sentinel error.
-func (e *BackupError) Unwrap() error { return e.Kind }
+func (e *Error) Unwrap() error { return e.Kind }
 
-func backupErr(kind error, line int, format string, args ...any) *BackupError {
+func backupErr(kind error, line int, format string, args ...any) *Error {
 	msg := strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(fmt.Sprintf(format, args...))
-	return &BackupError{Line: line, Msg: msg, Kind: kind}
+	return &Error{Line: line, Msg: msg, Kind: kind}
 }
 
-// ReadBackupFile reads and checks a plain backup at path; an encrypted one
-// is ErrBackupEncrypted (use ReadBackupFileWith).
-func ReadBackupFile(path string) (store.Inventory, error) { return ReadBackupFileWith(path, "") }
+// ReadFile reads and checks a plain backup at path; an encrypted one
+// is ErrEncrypted (use ReadFileWith).
+func ReadFile(path string) (store.Inventory, error) { return ReadFileWith(path, "") }
 
-// ReadBackupFileWith reads and checks the backup at path (opened
+// ReadFileWith reads and checks the backup at path (opened
 // read-only), decrypting it with passphrase when it is encrypted.
-func ReadBackupFileWith(path, passphrase string) (store.Inventory, error) {
+func ReadFileWith(path, passphrase string) (store.Inventory, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return store.Inventory{}, fmt.Errorf("backup file: open %s: %w", path, unwrapPath(err))
+		return store.Inventory{}, fmt.Errorf("backup file: open %s: %w", path, withoutPath(err))
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil {
 		if info.IsDir() {
 			return store.Inventory{}, backupErr(ErrNotBackup, 0, "%s is a folder, not a backup file", path)
 		}
-		if info.Mode().IsRegular() && info.Size() > MaxBackupBytes {
+		if info.Mode().IsRegular() && info.Size() > MaxBytes {
 			return store.Inventory{}, tooLarge()
 		}
 	}
-	return ReadBackupWith(f, passphrase)
+	return ReadWith(f, passphrase)
 }
 
 func tooLarge() error {
-	return backupErr(ErrBackupTooLarge, 0, "the file is larger than %s, far more than any Unbind backup; check that you chose the right file", sizeText(MaxBackupBytes))
+	return backupErr(ErrTooLarge, 0, "the file is larger than %s, far more than any Unbind backup; check that you chose the right file", fmt.Sprintf("%d MiB", MaxBytes>>20))
 }
 
-// ReadBackup reads an inventory backup (the JSON of store.Inventory, schema
+// Read reads an inventory backup (the JSON of store.Inventory, schema
 // store.InventorySchema) and checks it completely before anything is
 // restored: the schema, strict JSON with no unknown fields and nothing
 // after it, and every account, track, event, reminder and phone check.
-// Every error is a *BackupError of one line naming the line where it
+// Every error is a *Error of one line naming the line where it
 // applies, when one does.
-func ReadBackup(r io.Reader) (store.Inventory, error) { return ReadBackupWith(r, "") }
+func Read(r io.Reader) (store.Inventory, error) { return ReadWith(r, "") }
 
-// ReadBackupWith is ReadBackup for a backup that may be encrypted.
-func ReadBackupWith(r io.Reader, passphrase string) (store.Inventory, error) {
+// ReadWith is Read for a backup that may be encrypted.
+func ReadWith(r io.Reader, passphrase string) (store.Inventory, error) {
 	var inv store.Inventory
-	data, err := io.ReadAll(io.LimitReader(r, MaxBackupBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
 		return inv, fmt.Errorf("backup file: read: %w", err)
 	}
-	if len(data) > MaxBackupBytes {
+	if len(data) > MaxBytes {
 		return inv, tooLarge()
 	}
 	if IsEncrypted(data) {
@@ -103,7 +103,7 @@ func ReadBackupWith(r io.Reader, passphrase string) (store.Inventory, error) {
 			return inv, err
 		}
 	}
-	data = bytes.TrimPrefix(data, bomUTF8)
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return inv, backupErr(ErrNotBackup, 0, "the file is empty")
 	}
@@ -116,11 +116,11 @@ func ReadBackupWith(r io.Reader, passphrase string) (store.Inventory, error) {
 		return store.Inventory{}, jsonError(data, dec, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return store.Inventory{}, backupErr(ErrBackupInvalid, lineAt(string(data), int(dec.InputOffset())),
+		return store.Inventory{}, backupErr(ErrInvalid, lineAt(string(data), int(dec.InputOffset())),
 			"unexpected data after the end of the backup")
 	}
 	if inv.Schema != store.InventorySchema { // "schema" given twice
-		return store.Inventory{}, backupErr(ErrBackupInvalid, 0, "the schema is given twice, differently")
+		return store.Inventory{}, backupErr(ErrInvalid, 0, "the schema is given twice, differently")
 	}
 	if err := validateInventory(&inv, time.Now()); err != nil {
 		return store.Inventory{}, err
@@ -173,7 +173,7 @@ func checkSchema(data []byte) error {
 		case schema == store.InventorySchema:
 			return nil
 		case strings.HasPrefix(schema, prefix):
-			return backupErr(ErrBackupVersion, 0, "made by a newer Unbind (schema %q, this version reads %q); install the newer Unbind to restore it",
+			return backupErr(ErrVersion, 0, "made by a newer Unbind (schema %q, this version reads %q); install the newer Unbind to restore it",
 				clip(schema), store.InventorySchema)
 		}
 		return backupErr(ErrNotBackup, 0, "not an Unbind inventory backup (schema %q)", clip(schema))
@@ -181,24 +181,24 @@ func checkSchema(data []byte) error {
 	return backupErr(ErrNotBackup, 0, "not an Unbind inventory backup (no \"schema\" field); choose a file made by Backup in Unbind")
 }
 
-// jsonError turns a decoding error into a BackupError with its line.
+// jsonError turns a decoding error into a Error with its line.
 func jsonError(data []byte, dec *json.Decoder, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return backupErr(ErrBackupInvalid, lineAt(string(data), int(syn.Offset)), "broken JSON: %v", syn)
+		return backupErr(ErrInvalid, lineAt(string(data), int(syn.Offset)), "broken JSON: %v", syn)
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
 			field = "the backup"
 		}
-		return backupErr(ErrBackupInvalid, lineAt(string(data), int(typ.Offset)), "%s should be %s, not %s", field, typ.Type, typ.Value)
+		return backupErr(ErrInvalid, lineAt(string(data), int(typ.Offset)), "%s should be %s, not %s", field, typ.Type, typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return backupErr(ErrBackupInvalid, lineAt(string(data), len(data)), "the file ends in the middle of the backup (cut short?)")
+		return backupErr(ErrInvalid, lineAt(string(data), len(data)), "the file ends in the middle of the backup (cut short?)")
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
-	return backupErr(ErrBackupInvalid, lineAt(string(data), int(dec.InputOffset())), "%s", clip(msg))
+	return backupErr(ErrInvalid, lineAt(string(data), int(dec.InputOffset())), "%s", clip(msg))
 }
 
 // clip keeps quoted input short in messages.
@@ -209,19 +209,19 @@ func clip(s string) string {
 	return s
 }
 
-// WriteBackupFile writes inv to path as indented JSON, atomically: into a
+// WriteFile writes inv to path as indented JSON, atomically: into a
 // temporary file (mode 0600) in the same folder, synced to disk, then
 // renamed over path, so a crash leaves either the old file or the whole
 // new one, never half of one. With overwrite false an existing path is
 // refused.
-func WriteBackupFile(path string, inv store.Inventory, overwrite bool) error {
-	return WriteBackupFileWith(path, inv, overwrite, "")
+func WriteFile(path string, inv store.Inventory, overwrite bool) error {
+	return WriteFileWith(path, inv, overwrite, "")
 }
 
-// WriteBackupFileWith is WriteBackupFile that encrypts with passphrase
+// WriteFileWith is WriteFile that encrypts with passphrase
 // (age, scrypt) unless it is empty; an encrypted backup can travel, since
 // the plain one holds every phone number and login.
-func WriteBackupFileWith(path string, inv store.Inventory, overwrite bool, passphrase string) error {
+func WriteFileWith(path string, inv store.Inventory, overwrite bool, passphrase string) error {
 	if inv.Schema != store.InventorySchema {
 		return fmt.Errorf("backup: write %s: schema %q is not %q", path, inv.Schema, store.InventorySchema)
 	}

@@ -1,4 +1,4 @@
-package importer
+package phonecheck
 
 import (
 	"strings"
@@ -80,7 +80,7 @@ func TestComparePhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := ComparePhone(cat, "138 1234 5678", counts, all)
+	res := Compare(cat, "138 1234 5678", counts, all)
 	if res.Phone != "138****5678" || res.Missing != 1+3+1 {
 		t.Fatalf("phone %q, missing %d", res.Phone, res.Missing)
 	}
@@ -111,8 +111,8 @@ func TestMaskedLogin(t *testing.T) {
 		"+86 138-1234-5678": "138****5678", "13812345678": "138****5678", "alice@example.com": "a***@example.com", "tb_alice": "t******e", "": "",
 		"@example.com": "***@example.com", "a@@b.com": "a***@b.com",
 	} {
-		if got := MaskedLogin(in); got != want {
-			t.Errorf("MaskedLogin(%q) = %q, want %q", in, got, want)
+		if got := accounts.MaskLogin(in); got != want {
+			t.Errorf("accounts.MaskLogin(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package importer
+package backup
 
 import (
 	"bytes"
@@ -73,11 +73,11 @@ func TestBackupSampleIsCurrent(t *testing.T) {
 	}
 	path := filepath.Join("testdata", "backup.json")
 	if os.Getenv("UNBIND_UPDATE_TESTDATA") == "1" {
-		if err := WriteBackupFile(path, inv, true); err != nil {
+		if err := WriteFile(path, inv, true); err != nil {
 			t.Fatal(err)
 		}
 	}
-	sample, err := ReadBackupFile(path)
+	sample, err := ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestBackupRoundTripAndRestoreTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "unbind-backup.json")
-	if err := WriteBackupFile(path, inv, false); err != nil {
+	if err := WriteFile(path, inv, false); err != nil {
 		t.Fatal(err)
 	}
 	if info, err := os.Stat(path); err != nil || (runtime.GOOS != "windows" && info.Mode().Perm() != 0o600) {
@@ -108,16 +108,16 @@ func TestBackupRoundTripAndRestoreTwice(t *testing.T) {
 	if strings.Contains(string(data), "secret") && !strings.Contains(string(data), `"secret_fields"`) {
 		t.Error("unexpected secret text in the backup")
 	}
-	if err := WriteBackupFile(path, inv, false); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if err := WriteFile(path, inv, false); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("overwriting without permission: %v", err)
 	}
-	if err := WriteBackupFile(path, inv, true); err != nil {
+	if err := WriteFile(path, inv, true); err != nil {
 		t.Fatal(err)
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
-	got, err := ReadBackupFile(path)
+	got, err := ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,39 +176,39 @@ func TestReadBackupRejects(t *testing.T) {
 		{"an array", "[1,2]", ErrNotBackup, "not an object", false},
 		{"a Bitwarden export", `{"encrypted": false, "items": []}`, ErrNotBackup, `no "schema"`, false},
 		{"another schema", `{"schema": "other/v1"}`, ErrNotBackup, "other/v1", false},
-		{"newer version", replace(`"unbind.inventory/v1"`, `"unbind.inventory/v2"`), ErrBackupVersion, "newer Unbind", false},
-		{"cut short", string(good[:len(good)/2]), ErrBackupInvalid, "", true},
-		{"broken JSON", replace(`"accounts": [`, `"accounts": [,`), ErrBackupInvalid, "broken JSON", true},
+		{"newer version", replace(`"unbind.inventory/v1"`, `"unbind.inventory/v2"`), ErrVersion, "newer Unbind", false},
+		{"cut short", string(good[:len(good)/2]), ErrInvalid, "", true},
+		{"broken JSON", replace(`"accounts": [`, `"accounts": [,`), ErrInvalid, "broken JSON", true},
 		{"broken before the schema", `{"x": [}`, ErrNotBackup, "not valid JSON", true},
-		{"unknown field", replace(`"reminders": [`, `"password": "x", "reminders": [`), ErrBackupInvalid, `unknown field "password"`, true},
-		{"wrong type", replace(`"seller": false`, `"seller": "no"`), ErrBackupInvalid, "seller", true},
-		{"trailing data", string(good) + "{}", ErrBackupInvalid, "after the end", true},
-		{"bad platform", replace(`"platform": "jd"`, `"platform": "JD Mall!"`), ErrBackupInvalid, "platform", false},
-		{"no account id", replace(`"id": "`, `"id": "", "x_": "`), ErrBackupInvalid, "", false},
-		{"unknown track", replace(`"kind": "account_delete"`, `"kind": "format_disk"`), ErrBackupInvalid, "unknown track", false},
-		{"negative count", replace(`"jd": 1`, `"jd": -1`), ErrBackupInvalid, "below zero", false},
+		{"unknown field", replace(`"reminders": [`, `"password": "x", "reminders": [`), ErrInvalid, `unknown field "password"`, true},
+		{"wrong type", replace(`"seller": false`, `"seller": "no"`), ErrInvalid, "seller", true},
+		{"trailing data", string(good) + "{}", ErrInvalid, "after the end", true},
+		{"bad platform", replace(`"platform": "jd"`, `"platform": "JD Mall!"`), ErrInvalid, "platform", false},
+		{"no account id", replace(`"id": "`, `"id": "", "x_": "`), ErrInvalid, "", false},
+		{"unknown track", replace(`"kind": "account_delete"`, `"kind": "format_disk"`), ErrInvalid, "unknown track", false},
+		{"negative count", replace(`"jd": 1`, `"jd": -1`), ErrInvalid, "below zero", false},
 		// History is append-only here for good, so it is held to what the
 		// live model could have written.
-		{"unknown event kind", replace(`"kind": "created",`, `"kind": "wiped_clean",`), ErrBackupInvalid, "unknown kind", false},
+		{"unknown event kind", replace(`"kind": "created",`, `"kind": "wiped_clean",`), ErrInvalid, "unknown kind", false},
 		{"impossible status pair", replace(`"from": "active",
       "to": "preparing",`, `"from": "active",
-      "to": "deactivated",`), ErrBackupInvalid, "impossible status change", false},
+      "to": "deactivated",`), ErrInvalid, "impossible status change", false},
 		{"foreign account", replace(`"account_id": "85c18dd5-8a05-4565-821b-32a93f4acf82",
       "label": "京东",`, `"account_id": "11111111-2222-3333-4444-555555555555",
-      "label": "京东",`), ErrBackupInvalid, "neither in the backup nor recorded as deleted", false},
+      "label": "京东",`), ErrInvalid, "neither in the backup nor recorded as deleted", false},
 		{"dated in the future", replace(`"at": "2026-11-02T09:30:00Z",
       "kind": "created",`, `"at": "2091-01-01T00:00:00Z",
-      "kind": "created",`), ErrBackupInvalid, "outside 2000 to today", false},
+      "kind": "created",`), ErrInvalid, "outside 2000 to today", false},
 		{"dated year 1", replace(`"at": "2026-11-02T09:30:00Z",
       "kind": "created",`, `"at": "0001-01-01T00:00:00Z",
-      "kind": "created",`), ErrBackupInvalid, "outside 2000 to today", false},
-		{"huge note", replace(`"note": "first step ticked"`, `"note": "`+strings.Repeat("长", 10001)+`"`), ErrBackupInvalid, "longer than", false},
-		{"account id not a UUID", strings.ReplaceAll(string(good), "a5d8a7a5-acdb-4244-b496-2788d90d3c15", "../../etc"), ErrBackupInvalid, "UUID", false},
+      "kind": "created",`), ErrInvalid, "outside 2000 to today", false},
+		{"huge note", replace(`"note": "first step ticked"`, `"note": "`+strings.Repeat("长", 10001)+`"`), ErrInvalid, "longer than", false},
+		{"account id not a UUID", strings.ReplaceAll(string(good), "a5d8a7a5-acdb-4244-b496-2788d90d3c15", "../../etc"), ErrInvalid, "UUID", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadBackup(strings.NewReader(tt.data))
-			var be *BackupError
+			_, err := Read(strings.NewReader(tt.data))
+			var be *Error
 			if !errors.As(err, &be) || !errors.Is(err, tt.kind) {
 				t.Fatalf("want a %v BackupError, got %v", tt.kind, err)
 			}
@@ -221,18 +221,18 @@ func TestReadBackupRejects(t *testing.T) {
 			}
 		})
 	}
-	big := bytes.Repeat([]byte(" "), MaxBackupBytes+1)
-	if _, err := ReadBackup(bytes.NewReader(big)); !errors.Is(err, ErrBackupTooLarge) {
+	big := bytes.Repeat([]byte(" "), MaxBytes+1)
+	if _, err := Read(bytes.NewReader(big)); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("huge file: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), "huge.json")
 	f, _ := os.Create(path)
-	f.Truncate(MaxBackupBytes + 1) // sparse: refused by size before reading
+	f.Truncate(MaxBytes + 1) // sparse: refused by size before reading
 	f.Close()
-	if _, err := ReadBackupFile(path); !errors.Is(err, ErrBackupTooLarge) {
+	if _, err := ReadFile(path); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("huge file on disk: %v", err)
 	}
-	if _, err := ReadBackupFile(filepath.Join(t.TempDir(), "missing.json")); err == nil || !strings.Contains(err.Error(), "missing.json") {
+	if _, err := ReadFile(filepath.Join(t.TempDir(), "missing.json")); err == nil || !strings.Contains(err.Error(), "missing.json") {
 		t.Errorf("missing file: %v", err)
 	}
 }

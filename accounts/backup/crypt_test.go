@@ -1,4 +1,4 @@
-package importer
+package backup
 
 import (
 	"bytes"
@@ -23,10 +23,10 @@ func TestEncryptedBackupRoundTrip(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "unbind-backup.age")
 	const pass = "correct horse battery"
-	if err := WriteBackupFileWith(path, inv, false, "short"); !errors.Is(err, ErrWeakPassphrase) {
+	if err := WriteFileWith(path, inv, false, "short"); !errors.Is(err, ErrWeakPassphrase) {
 		t.Fatalf("a short passphrase: %v", err)
 	}
-	if err := WriteBackupFileWith(path, inv, false, pass); err != nil {
+	if err := WriteFileWith(path, inv, false, pass); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(path)
@@ -35,14 +35,14 @@ func TestEncryptedBackupRoundTrip(t *testing.T) {
 			t.Errorf("the encrypted file shows %q", plain)
 		}
 	}
-	if _, err := ReadBackupFile(path); !errors.Is(err, ErrBackupEncrypted) {
+	if _, err := ReadFile(path); !errors.Is(err, ErrEncrypted) {
 		t.Errorf("no passphrase: %v", err)
 	}
-	_, err = ReadBackupFileWith(path, "wrong horse battery")
-	if !errors.Is(err, ErrBackupPassphrase) || bytes.ContainsRune([]byte(err.Error()), '\n') {
+	_, err = ReadFileWith(path, "wrong horse battery")
+	if !errors.Is(err, ErrPassphrase) || bytes.ContainsRune([]byte(err.Error()), '\n') {
 		t.Errorf("wrong passphrase: %v", err)
 	}
-	got, err := ReadBackupFileWith(path, pass)
+	got, err := ReadFileWith(path, pass)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestEncryptedBackupRoundTrip(t *testing.T) {
 	data[len(data)-10] ^= 1
 	bad := filepath.Join(t.TempDir(), "bad.age")
 	os.WriteFile(bad, data, 0o600)
-	if _, err := ReadBackupFileWith(bad, pass); !errors.Is(err, ErrBackupInvalid) {
+	if _, err := ReadFileWith(bad, pass); !errors.Is(err, ErrInvalid) {
 		t.Errorf("damaged: %v", err)
 	}
 }
