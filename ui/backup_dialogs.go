@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -21,7 +22,7 @@ import (
 // phone number and login: encrypted is the default.
 func ShowBackup(win fyne.Window, t Tools) {
 	f := newBackupForm()
-	d := dialog.NewCustomWithoutButtons(tx("backup.title", "Back up the inventory"), f.box, win)
+	d := dialog.NewCustomWithoutButtons(lang.L("Back up the inventory"), f.box, win)
 	f.cancel.OnTapped = d.Hide
 	f.next.OnTapped = func() {
 		pass, ok := f.passphrase()
@@ -47,9 +48,9 @@ type backupForm struct {
 
 func newBackupForm() *backupForm {
 	f := &backupForm{pass: widget.NewPasswordEntry(), again: widget.NewPasswordEntry(), msg: newToolMessage()}
-	f.pass.SetPlaceHolder(tx("backup.pass", "Passphrase (at least 10 characters)"))
-	f.again.SetPlaceHolder(tx("backup.again", "The same passphrase again"))
-	f.plain = widget.NewCheck(tx("backup.plain", "Readable JSON, not encrypted (it shows every phone number and login: keep it on this computer)"), func(on bool) {
+	f.pass.SetPlaceHolder(lang.L("Passphrase (at least 10 characters)"))
+	f.again.SetPlaceHolder(lang.L("The same passphrase again"))
+	f.plain = widget.NewCheck(lang.L("Readable JSON, not encrypted (it shows every phone number and login: keep it on this computer)"), func(on bool) {
 		if on {
 			f.pass.Disable()
 			f.again.Disable()
@@ -58,10 +59,10 @@ func newBackupForm() *backupForm {
 			f.again.Enable()
 		}
 	})
-	f.msg.set(tx("backup.explain", "The backup is encrypted with this passphrase. Without it nobody can read the backup, and neither can you: write it down somewhere safe."), widget.MediumImportance)
-	f.next = widget.NewButtonWithIcon(tx("backup.next", "Choose file…"), theme.DocumentSaveIcon(), nil)
+	f.msg.set(lang.L("The backup is encrypted with this passphrase. Without it nobody can read the backup, and neither can you: write it down somewhere safe."), widget.MediumImportance)
+	f.next = widget.NewButtonWithIcon(lang.L("Choose file…"), theme.DocumentSaveIcon(), nil)
 	f.next.Importance = widget.HighImportance
-	f.cancel = widget.NewButton(tx("restore.cancel", "Cancel"), nil)
+	f.cancel = widget.NewButton(lang.L("Cancel"), nil)
 	f.again.OnSubmitted = func(string) { f.next.OnTapped() }
 	f.box = container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), f.cancel, f.next), nil, nil,
 		container.NewVBox(f.msg.box, f.pass, f.again, f.plain))
@@ -75,11 +76,11 @@ func (f *backupForm) passphrase() (string, bool) {
 		return "", true
 	}
 	if err := backup.CheckPassphrase(f.pass.Text); err != nil {
-		f.msg.set(tx("backup.short", "Use a passphrase of at least 10 characters; a few words are easier to remember."), widget.DangerImportance)
+		f.msg.set(lang.L("Use a passphrase of at least 10 characters; a few words are easier to remember."), widget.DangerImportance)
 		return "", false
 	}
 	if f.pass.Text != f.again.Text {
-		f.msg.set(tx("backup.mismatch", "The two passphrases differ; type them again."), widget.DangerImportance)
+		f.msg.set(lang.L("The two passphrases differ; type them again."), widget.DangerImportance)
 		return "", false
 	}
 	return f.pass.Text, true
@@ -123,11 +124,10 @@ func showBackupResult(win fyne.Window, t Tools, path, pass string) dialog.Dialog
 	s, err := BackupTo(t, path, pass)
 	var d dialog.Dialog
 	if err != nil {
-		d = dialog.NewInformation(tx("backup.failed.title", "Backup failed"), oneLineError(err), win)
+		d = dialog.NewInformation(lang.L("Backup failed"), oneLineError(err), win)
 	} else {
-		d = dialog.NewInformation(tx("backup.done.title", "Backup saved"),
-			tx("backup.done", "Saved {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks to {{.Path}}. "+
-				"Passwords and other secrets are not in the backup: they stay in this computer's keyring.",
+		d = dialog.NewInformation(lang.L("Backup saved"),
+			lang.L("Saved {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks to {{.Path}}. Passwords and other secrets are not in the backup: they stay in this computer's keyring.",
 				map[string]any{"Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks, "Path": path}), win)
 	}
 	d.Show()
@@ -173,19 +173,19 @@ func ShowRestore(win fyne.Window, t Tools, done func()) {
 // OpenRestore checks the backup at path and opens the restore dialog.
 func OpenRestore(win fyne.Window, t Tools, path string, done func()) *RestoreDialog {
 	r := &RestoreDialog{t: t, win: win, done: done, path: path, msg: newToolMessage()}
-	r.restore = widget.NewButtonWithIcon(tx("restore.do", "Restore"), theme.UploadIcon(), r.onRestore)
+	r.restore = widget.NewButtonWithIcon(lang.L("Restore"), theme.UploadIcon(), r.onRestore)
 	r.restore.Importance = widget.HighImportance
-	r.cancel = widget.NewButton(tx("restore.cancel", "Cancel"), func() { r.dlg.Hide() })
+	r.cancel = widget.NewButton(lang.L("Cancel"), func() { r.dlg.Hide() })
 	r.pass = widget.NewPasswordEntry()
-	r.pass.SetPlaceHolder(tx("restore.pass", "The backup's passphrase"))
-	r.unlock = widget.NewButtonWithIcon(tx("restore.unlock", "Open"), theme.VisibilityIcon(), func() { r.read(r.pass.Text) })
+	r.pass.SetPlaceHolder(lang.L("The backup's passphrase"))
+	r.unlock = widget.NewButtonWithIcon(lang.L("Open"), theme.VisibilityIcon(), func() { r.read(r.pass.Text) })
 	r.pass.OnSubmitted = func(string) { r.read(r.pass.Text) }
 	r.ask = container.NewBorder(nil, nil, nil, r.unlock, r.pass)
 	r.ask.Hide()
 	r.read("")
 	body := container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), r.cancel, r.restore), nil, nil,
 		container.NewVBox(r.msg.box, r.ask))
-	r.dlg = dialog.NewCustomWithoutButtons(tx("restore.title", "Restore from a backup"), body, win)
+	r.dlg = dialog.NewCustomWithoutButtons(lang.L("Restore from a backup"), body, win)
 	r.dlg.Resize(fyne.NewSize(620, 300))
 	r.dlg.Show()
 	return r
@@ -198,17 +198,17 @@ func (r *RestoreDialog) read(pass string) {
 	inv, err := backup.ReadFileWith(r.path, pass)
 	switch {
 	case errors.Is(err, backup.ErrEncrypted):
-		r.msg.set(tx("restore.encrypted", "This backup is encrypted. Type its passphrase to see what it holds."), widget.MediumImportance)
+		r.msg.set(lang.L("This backup is encrypted. Type its passphrase to see what it holds."), widget.MediumImportance)
 		r.ask.Show()
 		r.restore.Disable()
 		return
 	case errors.Is(err, backup.ErrPassphrase):
-		r.msg.set(tx("restore.wrong", "That passphrase does not open this backup. Nothing was restored; try again."), widget.DangerImportance)
+		r.msg.set(lang.L("That passphrase does not open this backup. Nothing was restored; try again."), widget.DangerImportance)
 		r.pass.SetText("")
 		r.restore.Disable()
 		return
 	case err != nil:
-		r.msg.set(tx("restore.bad", "This file cannot be restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
+		r.msg.set(lang.L("This file cannot be restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
 		r.ask.Hide()
 		r.restore.Disable()
 		return
@@ -217,11 +217,10 @@ func (r *RestoreDialog) read(pass string) {
 	r.restore.Enable()
 	r.inv = inv
 	s := backup.Summarise(inv)
-	text := tx("restore.confirm", "The backup of {{.Date}} holds {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks. "+
-		"Restoring merges it into this inventory: accounts already here (same platform and login) are completed, never duplicated or overwritten.",
+	text := lang.L("The backup of {{.Date}} holds {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks. Restoring merges it into this inventory: accounts already here (same platform and login) are completed, never duplicated or overwritten.",
 		map[string]any{"Date": inv.ExportedAt.Local().Format("2006-01-02 15:04"), "Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks})
 	if s.WithSecrets > 0 {
-		text += " " + tx("restore.secrets", "{{.N}} accounts had passwords or other secrets on the old computer; they are not in the backup — enter them again.",
+		text += " " + lang.L("{{.N}} accounts had passwords or other secrets on the old computer; they are not in the backup — enter them again.",
 			map[string]any{"N": s.WithSecrets})
 	}
 	r.msg.set(text, widget.MediumImportance)
@@ -230,15 +229,15 @@ func (r *RestoreDialog) read(pass string) {
 func (r *RestoreDialog) onRestore() {
 	res, err := r.t.Store.RestoreInventory(ctxBackground(), r.inv, "restore: "+baseName(r.path), r.t.now())
 	if err != nil {
-		r.msg.set(tx("restore.failed", "Nothing was restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
+		r.msg.set(lang.L("Nothing was restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
 		return
 	}
 	r.result = &res
-	r.msg.set(tx("restore.done", "Restored: {{.Added}} accounts added, {{.Merged}} completed, {{.Unchanged}} already up to date; {{.Events}} history entries and {{.Reminders}} reminders added.",
+	r.msg.set(lang.L("Restored: {{.Added}} accounts added, {{.Merged}} completed, {{.Unchanged}} already up to date; {{.Events}} history entries and {{.Reminders}} reminders added.",
 		map[string]any{"Added": res.Added, "Merged": res.Merged, "Unchanged": res.Unchanged, "Events": res.EventsAdded, "Reminders": res.RemindersAdded}),
 		widget.SuccessImportance)
 	r.restore.Hide()
-	r.cancel.SetText(tx("restore.close", "Close"))
+	r.cancel.SetText(lang.L("Close"))
 	if r.done != nil {
 		r.done()
 	}

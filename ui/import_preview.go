@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,21 +50,21 @@ func newImportPreview(w *ImportWizard) *importPreview {
 	p.detected.Wrapping = fyne.TextWrapWord
 	p.notices = newToolMessage()
 	p.list = widget.NewList(func() int { return len(p.shown) }, newImportRow, p.fillRow)
-	p.showOther = widget.NewCheck(tx("import.show_other", "Show entries that are not on a shopping platform"), func(bool) { p.refilter() })
-	p.withPasswords = widget.NewCheck(tx("import.passwords", "Also store passwords in the system keyring"), nil)
+	p.showOther = widget.NewCheck(lang.L("Show entries that are not on a shopping platform"), func(bool) { p.refilter() })
+	p.withPasswords = widget.NewCheck(lang.L("Also store passwords in the system keyring"), nil)
 	if w.t.Secrets == nil {
 		p.withPasswords.Disable()
 	}
 	p.count = widget.NewLabel("")
 	p.count.Wrapping = fyne.TextWrapWord
-	p.all = widget.NewButton(tx("import.select_all", "Select all"), func() { p.setShown(true) })
-	p.none = widget.NewButton(tx("import.select_none", "Select none"), func() { p.setShown(false) })
-	p.back = widget.NewButtonWithIcon(tx("import.other_file", "Other file"), theme.NavigateBackIcon(), func() { w.show(w.pickStep()) })
+	p.all = widget.NewButton(lang.L("Select all"), func() { p.setShown(true) })
+	p.none = widget.NewButton(lang.L("Select none"), func() { p.setShown(false) })
+	p.back = widget.NewButtonWithIcon(lang.L("Other file"), theme.NavigateBackIcon(), func() { w.show(w.pickStep()) })
 	p.importBtn = widget.NewButtonWithIcon("", theme.DownloadIcon(), p.onImport)
 	p.importBtn.Importance = widget.HighImportance
-	formatRow := container.NewBorder(nil, nil, widget.NewLabel(tx("import.format", "Format:")), nil, p.format)
+	formatRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Format:")), nil, p.format)
 	top := container.NewVBox(formatRow, p.detected, p.notices.box, container.NewHBox(p.showOther, layoutSpacerTool(), p.all, p.none))
-	cancel := widget.NewButton(tx("import.cancel", "Cancel"), func() { w.dlg.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
 	bottom := container.NewVBox(p.count, p.withPasswords, container.NewHBox(p.back, layoutSpacerTool(), cancel, p.importBtn))
 	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
 	return p
@@ -72,7 +73,7 @@ func newImportPreview(w *ImportWizard) *importPreview {
 // formatLabel is the name of a format in the select.
 func formatLabel(f importer.Format) string {
 	if f == importer.FormatAuto {
-		return tx("import.format.auto", "Detect automatically")
+		return lang.L("Detect automatically")
 	}
 	return f.Label()
 }
@@ -89,7 +90,7 @@ func (p *importPreview) load(path string, res importer.Result, props []importer.
 	p.loading = true
 	p.format.SetSelected(formatLabel(res.Format))
 	p.loading = false
-	p.detected.SetText(tx("import.detected", "{{.Format}}: {{.N}} logins read from {{.File}}.",
+	p.detected.SetText(lang.L("{{.Format}}: {{.N}} logins read from {{.File}}.",
 		map[string]any{"Format": res.Format.Label(), "N": len(res.Entries), "File": baseName(path)}))
 	p.notices.set(strings.Join(res.Notices, "\n"), widget.WarningImportance)
 	p.refilter()
@@ -159,12 +160,12 @@ func (p *importPreview) updateCount() {
 			other++
 		}
 	}
-	text := tx("import.count", "{{.N}} of {{.M}} accounts selected.", map[string]any{"N": n, "M": len(p.shown)})
+	text := lang.L("{{.N}} of {{.M}} accounts selected.", map[string]any{"N": n, "M": len(p.shown)})
 	if other > 0 && !p.showOther.Checked {
-		text += " " + tx("import.hidden", "{{.H}} entries are not on a shopping platform Unbind knows and are hidden.", map[string]any{"H": other})
+		text += " " + lang.L("{{.H}} entries are not on a shopping platform Unbind knows and are hidden.", map[string]any{"H": other})
 	}
 	p.count.SetText(text)
-	p.importBtn.SetText(tx("import.do", "Import {{.N}} accounts", map[string]any{"N": n}))
+	p.importBtn.SetText(lang.L("Import {{.N}} accounts", map[string]any{"N": n}))
 	if n == 0 {
 		p.importBtn.Disable()
 	} else {
@@ -208,7 +209,7 @@ func (p *importPreview) fillRow(id widget.ListItemID, o fyne.CanvasObject) {
 	check.OnChanged = nil
 	check.SetChecked(p.chosen[i])
 	check.OnChanged = func(on bool) { p.setChosen(i, on) }
-	platform := tx("import.row.other", "Not a shopping platform")
+	platform := lang.L("Not a shopping platform")
 	if pr.PlatformID != "" {
 		platform = p.w.t.platformName(pr.PlatformID)
 	}
@@ -217,10 +218,10 @@ func (p *importPreview) fillRow(id widget.ListItemID, o fyne.CanvasObject) {
 	grid.Objects[2].(*widget.Label).SetText(importer.MaskedLogin(pr.Login))
 	pw, here := "", ""
 	if pr.HasPassword {
-		pw = tx("import.row.password", "password")
+		pw = lang.L("password")
 	}
 	if p.inInv[i] {
-		here = tx("import.row.here", "already here")
+		here = lang.L("already here")
 	}
 	right.Objects[0].(*widget.Label).SetText(pw)
 	right.Objects[1].(*widget.Label).SetText(here)

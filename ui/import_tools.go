@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -62,10 +61,6 @@ func (t Tools) platformName(id string) string {
 	}
 	return id
 }
-
-// tx translates with a key of the issue-7 tools and an English fallback,
-// so a missing translation still reads well.
-func tx(key, fallback string, data ...any) string { return lang.X(key, fallback, data...) }
 
 // toolJobs runs slow work (reading a big export, a 10,000-account import)
 // off the UI goroutine and its result back on it. Tests wait for it.

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -46,7 +47,7 @@ type ImportWizard struct {
 func ShowImportWizard(win fyne.Window, t Tools, done func()) *ImportWizard {
 	w := &ImportWizard{t: t, win: win, done: done}
 	w.build()
-	w.dlg = dialog.NewCustomWithoutButtons(tx("import.title", "Import accounts"), w.body, win)
+	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Import accounts"), w.body, win)
 	w.dlg.SetOnClosed(w.onClosed)
 	w.dlg.Resize(fyne.NewSize(820, 600))
 	w.dlg.Show()
@@ -55,33 +56,29 @@ func ShowImportWizard(win fyne.Window, t Tools, done func()) *ImportWizard {
 
 func (w *ImportWizard) build() {
 	w.path = widget.NewEntry()
-	w.path.SetPlaceHolder(tx("import.file.placeholder", "Path of the export file (.csv or .json)"))
+	w.path.SetPlaceHolder(lang.L("Path of the export file (.csv or .json)"))
 	w.path.OnSubmitted = func(string) { w.onNext() }
-	w.browse = widget.NewButtonWithIcon(tx("import.file.browse", "Choose…"), theme.FolderOpenIcon(), w.onBrowse)
-	w.next = widget.NewButtonWithIcon(tx("import.next", "Next"), theme.NavigateNextIcon(), w.onNext)
+	w.browse = widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), w.onBrowse)
+	w.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), w.onNext)
 	w.next.Importance = widget.HighImportance
 	w.readMsg = newToolMessage()
 	w.preview = newImportPreview(w)
 	w.summary = newToolMessage()
 	w.pwMsg = newToolMessage()
-	w.finish = widget.NewButtonWithIcon(tx("import.done", "Done"), theme.ConfirmIcon(), func() { w.dlg.Hide() })
+	w.finish = widget.NewButtonWithIcon(lang.L("Done"), theme.ConfirmIcon(), func() { w.dlg.Hide() })
 	w.finish.Importance = widget.HighImportance
-	w.backToPick = widget.NewButtonWithIcon(tx("import.back", "Back"), theme.NavigateBackIcon(), func() { w.show(w.preview.content) })
+	w.backToPick = widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), func() { w.show(w.preview.content) })
 	w.body = container.NewStack(w.pickStep())
 }
 
 func (w *ImportWizard) pickStep() fyne.CanvasObject {
-	intro := widget.NewLabel(tx("import.file.intro",
-		"Export your logins from Bitwarden, KeePassXC, Chrome or Edge, Firefox, 1Password or Apple Passwords as CSV "+
-			"(or Bitwarden as unencrypted JSON), then choose the file. It is only read, never changed, and nothing is "+
-			"imported before you confirm the preview."))
+	intro := widget.NewLabel(lang.L("Export your logins from Bitwarden, KeePassXC, Chrome or Edge, Firefox, 1Password or Apple Passwords as CSV (or Bitwarden as unencrypted JSON), then choose the file. It is only read, never changed, and nothing is imported before you confirm the preview."))
 	intro.Wrapping = fyne.TextWrapWord
-	hint := widget.NewLabel(tx("import.file.hint",
-		"Delete the export file when you are done: it holds your passwords in plain text."))
+	hint := widget.NewLabel(lang.L("Delete the export file when you are done: it holds your passwords in plain text."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.WarningImportance
 	row := container.NewBorder(nil, nil, nil, w.browse, w.path)
-	cancel := widget.NewButton(tx("import.cancel", "Cancel"), func() { w.dlg.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
 	buttons := container.NewHBox(layoutSpacerTool(), cancel, w.next)
 	return container.NewBorder(container.NewVBox(intro, row, w.readMsg.box, hint), buttons, nil, nil)
 }
@@ -116,7 +113,7 @@ func (w *ImportWizard) onBrowse() {
 func (w *ImportWizard) onNext() {
 	path := w.path.Text
 	if path == "" {
-		w.readMsg.set(tx("import.file.none", "Choose the export file first."), widget.DangerImportance)
+		w.readMsg.set(lang.L("Choose the export file first."), widget.DangerImportance)
 		return
 	}
 	w.read(path, importer.FormatAuto)
@@ -125,7 +122,7 @@ func (w *ImportWizard) onNext() {
 // read reads path in format and shows the preview on success.
 func (w *ImportWizard) read(path string, f importer.Format) {
 	w.next.Disable()
-	w.readMsg.set(tx("import.file.reading", "Reading the export…"), widget.MediumImportance)
+	w.readMsg.set(lang.L("Reading the export…"), widget.MediumImportance)
 	var (
 		res   importer.Result
 		props []importer.Proposal
@@ -194,16 +191,16 @@ func (w *ImportWizard) runImport(chosen []importer.Proposal, f importer.Format, 
 func (w *ImportWizard) showSummary(res importer.ApplyResult, err error, withPasswords bool, chosen []importer.Proposal) {
 	buttons := container.NewHBox(layoutSpacerTool(), w.finish)
 	if err != nil {
-		w.summary.set(tx("import.summary.failed", "Nothing was imported: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
+		w.summary.set(lang.L("Nothing was imported: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
 		w.pwMsg.set("", 0)
 		buttons = container.NewHBox(layoutSpacerTool(), w.backToPick, w.finish)
 	} else {
 		w.result, w.imported = &res, res.Added+res.Merged > 0 || res.Passwords.Stored > 0
-		w.summary.set(tx("import.summary.done", "Imported: {{.Added}} added, {{.Merged}} merged into accounts already here, {{.Unchanged}} already up to date.",
+		w.summary.set(lang.L("Imported: {{.Added}} added, {{.Merged}} merged into accounts already here, {{.Unchanged}} already up to date.",
 			map[string]any{"Added": res.Added, "Merged": res.Merged, "Unchanged": res.Unchanged + res.AlreadyThere}), widget.SuccessImportance)
 		w.pwMsg.set(passwordSummary(res.Passwords, withPasswords, chosen))
 	}
-	title := widget.NewLabel(tx("import.summary.title", "Summary"))
+	title := widget.NewLabel(lang.L("Summary"))
 	title.TextStyle.Bold = true
 	w.show(container.NewBorder(container.NewVBox(title, w.summary.box, w.pwMsg.box), buttons, nil, nil))
 }
@@ -221,15 +218,13 @@ func passwordSummary(pw importer.PasswordResult, wanted bool, chosen []importer.
 		if n == 0 {
 			return "", 0
 		}
-		return tx("import.summary.pw_skipped", "{{.N}} passwords were not stored (the keyring option was off).", map[string]any{"N": n}), widget.MediumImportance
+		return lang.L("{{.N}} passwords were not stored (the keyring option was off).", map[string]any{"N": n}), widget.MediumImportance
 	}
 	if pw.Err() != nil {
-		return tx("import.summary.pw_failed",
-			"The accounts are imported, but the system keyring failed: {{.Stored}} passwords stored, {{.NotStored}} not stored ({{.Err}}). "+
-				"Fix the keyring, then import the same file again with the option ticked: only the missing passwords are added.",
+		return lang.L("The accounts are imported, but the system keyring failed: {{.Stored}} passwords stored, {{.NotStored}} not stored ({{.Err}}). Fix the keyring, then import the same file again with the option ticked: only the missing passwords are added.",
 			map[string]any{"Stored": pw.Stored, "NotStored": pw.NotStored, "Err": oneLineError(pw.Err())}), widget.WarningImportance
 	}
-	return tx("import.summary.pw_done", "{{.Stored}} passwords stored in the system keyring; {{.Kept}} accounts already had one, which was kept.",
+	return lang.L("{{.Stored}} passwords stored in the system keyring; {{.Kept}} accounts already had one, which was kept.",
 		map[string]any{"Stored": pw.Stored, "Kept": pw.Kept}), widget.SuccessImportance
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,20 +47,18 @@ var phoneCheckFirst = []string{"alibaba", "tencent", "jd", "pdd", "bytedance", "
 // check was saved.
 func ShowPhoneCheck(win fyne.Window, t Tools, done func()) *PhoneCheckForm {
 	f := &PhoneCheckForm{t: t, win: win, done: done, counts: map[string]*widget.Entry{}}
-	f.dlg = dialog.NewCustomWithoutButtons(tx("phonecheck.title", "Phone-number account check (一证通查)"), f.build(), win)
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Phone-number account check (一证通查)"), f.build(), win)
 	f.dlg.Resize(fyne.NewSize(860, 640))
 	f.dlg.Show()
 	return f
 }
 
 func (f *PhoneCheckForm) build() fyne.CanvasObject {
-	intro := widget.NewLabel(tx("phonecheck.intro",
-		"The MIIT 一证通查 service answers with an SMS that lists how many accounts each large internet company holds "+
-			"for your phone number. Enter the counts from that SMS; leave a company empty if the SMS does not list it."))
+	intro := widget.NewLabel(lang.L("The MIIT 一证通查 service answers with an SMS that lists how many accounts each large internet company holds for your phone number. Enter the counts from that SMS; leave a company empty if the SMS does not list it."))
 	intro.Wrapping = fyne.TextWrapWord
 	f.phone = widget.NewEntry()
 	f.phone.SetPlaceHolder("13812345678")
-	form := widget.NewForm(widget.NewFormItem(tx("phonecheck.phone", "Phone number"), f.phone))
+	form := widget.NewForm(widget.NewFormItem(lang.L("Phone number"), f.phone))
 	f.order = phoneCheckCompanies(f.t.Catalog)
 	grid := container.NewGridWithColumns(4)
 	for _, c := range f.order {
@@ -70,12 +69,12 @@ func (f *PhoneCheckForm) build() fyne.CanvasObject {
 		grid.Add(e)
 	}
 	f.other = widget.NewEntry()
-	f.other.SetPlaceHolder(tx("phonecheck.other.placeholder", "Other companies, e.g. 百度=1 网易=2"))
-	f.compare = widget.NewButtonWithIcon(tx("phonecheck.compare", "Compare and save"), theme.SearchIcon(), f.onCompare)
+	f.other.SetPlaceHolder(lang.L("Other companies, e.g. 百度=1 网易=2"))
+	f.compare = widget.NewButtonWithIcon(lang.L("Compare and save"), theme.SearchIcon(), f.onCompare)
 	f.compare.Importance = widget.HighImportance
 	f.msg = newToolMessage()
 	f.results = container.NewVBox()
-	closeBtn := widget.NewButton(tx("phonecheck.close", "Close"), func() { f.dlg.Hide() })
+	closeBtn := widget.NewButton(lang.L("Close"), func() { f.dlg.Hide() })
 	top := container.NewVBox(intro, form, grid, f.other, container.NewHBox(layoutSpacerTool(), f.compare), f.msg.box)
 	return container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), closeBtn), nil, nil,
 		container.NewVScroll(container.NewVBox(top, f.results)))
@@ -114,7 +113,7 @@ func phoneCheckCompanies(cat *catalog.Catalog) []catalog.Company {
 func (f *PhoneCheckForm) onCompare() {
 	phone := accounts.PhoneDigits(f.phone.Text)
 	if !accounts.IsPhoneLike(f.phone.Text) || len(phone) < 7 {
-		f.msg.set(tx("phonecheck.err.phone", "Enter the phone number the SMS is about (7 to 15 digits)."), widget.DangerImportance)
+		f.msg.set(lang.L("Enter the phone number the SMS is about (7 to 15 digits)."), widget.DangerImportance)
 		return
 	}
 	var args []string
@@ -127,7 +126,7 @@ func (f *PhoneCheckForm) onCompare() {
 		return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' || r == ' ' || r == '\n'
 	})...)
 	if len(args) == 0 {
-		f.msg.set(tx("phonecheck.err.none", "Enter at least one company's count from the SMS."), widget.DangerImportance)
+		f.msg.set(lang.L("Enter at least one company's count from the SMS."), widget.DangerImportance)
 		return
 	}
 	counts, err := phonecheck.ParseCounts(f.t.Catalog, args)
@@ -152,10 +151,10 @@ func (f *PhoneCheckForm) onCompare() {
 	}
 	f.result, f.saved = &res, saved
 	if res.Missing == 0 {
-		f.msg.set(tx("phonecheck.all_known", "Unbind knows every account the SMS reports for {{.Phone}}. The check is saved in the history.",
+		f.msg.set(lang.L("Unbind knows every account the SMS reports for {{.Phone}}. The check is saved in the history.",
 			map[string]any{"Phone": res.Phone}), widget.SuccessImportance)
 	} else {
-		f.msg.set(tx("phonecheck.missing", "The SMS reports {{.N}} accounts for {{.Phone}} that Unbind does not know about. The check is saved in the history.",
+		f.msg.set(lang.L("The SMS reports {{.N}} accounts for {{.Phone}} that Unbind does not know about. The check is saved in the history.",
 			map[string]any{"N": res.Missing, "Phone": res.Phone}), widget.WarningImportance)
 	}
 	f.showResults(res)
@@ -182,16 +181,16 @@ func (f *PhoneCheckForm) companyCard(c phonecheck.CompanyResult) fyne.CanvasObje
 	var head string
 	switch {
 	case c.Reported < 0:
-		head = tx("phonecheck.card.not_entered", "{{.Name}}: not entered, but Unbind knows {{.Known}} accounts on this number",
+		head = lang.L("{{.Name}}: not entered, but Unbind knows {{.Known}} accounts on this number",
 			map[string]any{"Name": name, "Known": c.Known})
 	case c.Missing > 0:
-		head = tx("phonecheck.card.missing", "{{.Name}}: the SMS reports {{.Reported}}, Unbind knows {{.Known}} — {{.Missing}} to find",
+		head = lang.L("{{.Name}}: the SMS reports {{.Reported}}, Unbind knows {{.Known}} — {{.Missing}} to find",
 			map[string]any{"Name": name, "Reported": c.Reported, "Known": c.Known, "Missing": c.Missing})
 	case c.Surplus > 0:
-		head = tx("phonecheck.card.surplus", "{{.Name}}: Unbind knows {{.Known}}, more than the {{.Reported}} the SMS reports (closed already, or bound to another number now?)",
+		head = lang.L("{{.Name}}: Unbind knows {{.Known}}, more than the {{.Reported}} the SMS reports (closed already, or bound to another number now?)",
 			map[string]any{"Name": name, "Reported": c.Reported, "Known": c.Known})
 	default:
-		head = tx("phonecheck.card.ok", "{{.Name}}: the SMS reports {{.Reported}}, Unbind knows them all",
+		head = lang.L("{{.Name}}: the SMS reports {{.Reported}}, Unbind knows them all",
 			map[string]any{"Name": name, "Reported": c.Reported})
 	}
 	title := widget.NewLabel(head)
@@ -213,7 +212,7 @@ func (f *PhoneCheckForm) companyCard(c phonecheck.CompanyResult) fyne.CanvasObje
 					names[i] += " (" + p.Domains[0] + ")"
 				}
 			}
-			l := widget.NewLabel(tx("phonecheck.card.platforms", "Where to look: {{.List}}", map[string]any{"List": strings.Join(names, ", ")}))
+			l := widget.NewLabel(lang.L("Where to look: {{.List}}", map[string]any{"List": strings.Join(names, ", ")}))
 			l.Wrapping = fyne.TextWrapWord
 			box.Add(l)
 		}
