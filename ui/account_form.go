@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // errRequired is the message of an empty required field.
@@ -52,11 +53,11 @@ func (u *UI) openAccountForm(a accounts.Account) *accountForm {
 	f.seller = widget.NewCheck(lang.L("I sell or run a shop here"), nil)
 	f.seller.SetChecked(a.Seller)
 	var opts, sel []string
-	for _, t := range thirdParties {
-		opts = append(opts, thirdPartyLabel(t))
+	for _, t := range kit.ThirdParties {
+		opts = append(opts, kit.ThirdPartyLabel(t))
 		for _, have := range a.ThirdParty {
 			if have == t {
-				sel = append(sel, thirdPartyLabel(t))
+				sel = append(sel, kit.ThirdPartyLabel(t))
 			}
 		}
 	}
@@ -100,7 +101,7 @@ func (f *accountForm) entry(text, field, placeholder string) *widget.Entry {
 	e.Validator = func(s string) error {
 		var ve *accounts.ValidationError
 		if err := accounts.ValidateField(field, s); errors.As(err, &ve) {
-			return errors.New(problemText(ve.Problem))
+			return errors.New(kit.ProblemText(ve.Problem))
 		}
 		return nil
 	}
@@ -133,9 +134,9 @@ func (f *accountForm) account() accounts.Account {
 	a.PlatformID, a.Name, a.Login, a.Phone, a.Email = f.platformID, f.name.Text, f.login.Text, f.phone.Text, f.email.Text
 	a.RealName, a.Seller, a.Notes = f.realName.Checked, f.seller.Checked, f.notes.Text
 	a.ThirdParty = nil
-	for _, t := range thirdParties {
+	for _, t := range kit.ThirdParties {
 		for _, s := range f.third.Selected {
-			if s == thirdPartyLabel(t) {
+			if s == kit.ThirdPartyLabel(t) {
 				a.ThirdParty = append(a.ThirdParty, t)
 			}
 		}
@@ -143,7 +144,7 @@ func (f *accountForm) account() accounts.Account {
 	// Logins the form does not offer (from imports) are kept.
 	for _, t := range f.orig.ThirdParty {
 		known := false
-		for _, k := range thirdParties {
+		for _, k := range kit.ThirdParties {
 			known = known || k == t
 		}
 		if !known {
@@ -155,7 +156,7 @@ func (f *accountForm) account() accounts.Account {
 
 func (f *accountForm) onSave() {
 	if f.platformID == "" {
-		dialogError(errors.New(lang.L("Platform")+lang.L(": ")+lang.L("Choose a platform, or \"Other platform\" if it is not listed.")), f.u.win)
+		kit.ShowError(errors.New(lang.L("Platform")+lang.L(": ")+lang.L("Choose a platform, or \"Other platform\" if it is not listed.")), f.u.win)
 		return
 	}
 	a := f.account()

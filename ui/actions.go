@@ -10,6 +10,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/ui/inventory"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // The onX handlers call the domain, show its errors and refresh.
@@ -46,7 +47,7 @@ func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
 	options := []string{lang.L("The whole account")}
 	for _, t := range p.Tracks {
 		kinds = append(kinds, t.Kind)
-		options = append(options, trackLabel(t.Kind))
+		options = append(options, kit.TrackLabel(t.Kind))
 	}
 	trackSel.SetOptions(options)
 	trackSel.SetSelectedIndex(0)
@@ -88,8 +89,8 @@ func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
 	if to == accounts.StatusSubmitted || to == accounts.StatusRejected || to == accounts.StatusDeactivated {
 		items = append(items, widget.NewFormItem(lang.L("Ticket"), ticket))
 	}
-	title := lang.L("Mark \"{{.Name}}\" as {{.Status}}", map[string]string{"Name": a.Name, "Status": statusLabel(to)})
-	d := dialog.NewForm(title, statusLabel(to), lang.L("Cancel"), items, func(ok bool) {
+	title := lang.L("Mark \"{{.Name}}\" as {{.Status}}", map[string]string{"Name": a.Name, "Status": kit.StatusLabel(to)})
+	d := dialog.NewForm(title, kit.StatusLabel(to), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/firstpaint"
 	"github.com/unbindapp/unbind/ui/inventory"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // KeyringChecker is the keyring health check of accounts/vault.
@@ -55,7 +56,7 @@ type UI struct {
 	// Now is the clock; tests fix it.
 	Now   func() time.Time
 	prefs prefs
-	clip  *clipGuard
+	clip  *kit.ClipGuard
 
 	items []inventory.Item
 	index map[string]int // account ID → position in items
@@ -98,7 +99,7 @@ func New(a fyne.App, d Deps) *UI {
 	u := &UI{app: a, d: d, ctx: context.Background(), Now: time.Now}
 	u.svc, u.rem = newService(d), u.newReminders(d)
 	u.prefs = loadPrefs(u.ctx, d.Store)
-	u.clip = newClipGuard(a.Clipboard(), func() time.Duration { return u.prefs.ClipboardTimeout })
+	u.clip = kit.NewClipGuard(a.Clipboard(), func() time.Duration { return u.prefs.ClipboardTimeout })
 	u.win = a.NewWindow(u.title())
 	u.win.SetIcon(Icon())
 	if d.FontsReady != nil {
@@ -259,12 +260,12 @@ func (u *UI) showCatalogErrors() {
 		}
 		msg += "\n• " + e.Error()
 	}
-	dialogInfo(lang.L("Catalog"), msg, u.win)
+	kit.ShowInfo(lang.L("Catalog"), msg, u.win)
 }
 
 // showError shows a domain error in the UI language.
 func (u *UI) showError(err error) {
 	if err != nil {
-		dialogError(friendlyError(err), u.win)
+		kit.ShowError(kit.FriendlyError(err), u.win)
 	}
 }

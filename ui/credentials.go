@@ -13,6 +13,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/vault"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 const hiddenValue = "••••••••"
@@ -71,7 +72,7 @@ func hasField(a accounts.Account, f accounts.SecretField) bool {
 func (v *credentialsView) row(f accounts.SecretField, set bool) fyne.CanvasObject {
 	r := &secretRow{value: widget.NewLabel("")}
 	v.fields[f] = r
-	name := widget.NewLabel(secretLabel(f))
+	name := widget.NewLabel(kit.SecretLabel(f))
 	if !set {
 		r.value.SetText(lang.L("Not stored"))
 		r.add = widget.NewButtonWithIcon(lang.L("Add…"), theme.ContentAddIcon(), func() { v.onEdit(f) })
@@ -122,7 +123,7 @@ func (v *credentialsView) onCopy(f accounts.SecretField) {
 	}
 	d := v.u.clip.Copy(val)
 	v.status.SetText(lang.L("{{.Field}} copied. The clipboard is cleared in {{.N}} seconds unless you copy something else.",
-		map[string]any{"Field": secretLabel(f), "N": int(d / time.Second)}))
+		map[string]any{"Field": kit.SecretLabel(f), "N": int(d / time.Second)}))
 }
 
 func (v *credentialsView) onEdit(f accounts.SecretField) {
@@ -135,9 +136,9 @@ func (v *credentialsView) onEdit(f accounts.SecretField) {
 		entry = widget.NewPasswordEntry()
 	}
 	a := v.acc
-	title := lang.L("{{.Field}} of \"{{.Name}}\"", map[string]string{"Field": secretLabel(f), "Name": a.Name})
+	title := lang.L("{{.Field}} of \"{{.Name}}\"", map[string]string{"Field": kit.SecretLabel(f), "Name": a.Name})
 	d := dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(secretLabel(f), entry)}, func(ok bool) {
+		[]*widget.FormItem{widget.NewFormItem(kit.SecretLabel(f), entry)}, func(ok bool) {
 			if !ok {
 				return
 			}
@@ -154,7 +155,7 @@ func (v *credentialsView) onEdit(f accounts.SecretField) {
 
 func (v *credentialsView) onDelete(f accounts.SecretField) {
 	a := v.acc
-	dialog.ShowConfirm(lang.L("Delete {{.Field}}", map[string]string{"Field": secretLabel(f)}),
+	dialog.ShowConfirm(lang.L("Delete {{.Field}}", map[string]string{"Field": kit.SecretLabel(f)}),
 		lang.L("Remove it from the system keyring? This cannot be undone."), func(ok bool) {
 			if !ok {
 				return
@@ -173,14 +174,14 @@ func (v *credentialsView) keyringFailed(err error) {
 	if keyringDown(err) {
 		v.u.setKeyringErr(err)
 	}
-	dialogError(keyringError(err), v.u.win)
+	kit.ShowError(keyringError(err), v.u.win)
 }
 
 // showKeyringProblem shows or hides the "keyring unavailable" banner.
 func (v *credentialsView) showKeyringProblem(err error) {
 	v.banner.Objects = v.banner.Objects[:0]
 	if err != nil {
-		v.banner.Add(note(theme.WarningIcon(), keyringError(err).Error(), widget.WarningImportance))
+		v.banner.Add(kit.Note(theme.WarningIcon(), keyringError(err).Error(), widget.WarningImportance))
 	}
 	v.banner.Refresh()
 }
@@ -201,5 +202,5 @@ func keyringError(err error) error {
 	case errors.Is(err, accounts.ErrNotFound):
 		return errors.New(lang.L("The keyring holds no value for this field; it may have been removed outside Unbind. Add it again if you need it."))
 	}
-	return friendlyError(err)
+	return kit.FriendlyError(err)
 }

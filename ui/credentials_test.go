@@ -19,7 +19,7 @@ func TestRevealAndCopyCredential(t *testing.T) {
 	// The timer is injected: the test fires it instead of waiting.
 	var delay time.Duration
 	var fire func()
-	u.clip.afterFunc = func(d time.Duration, f func()) *time.Timer {
+	u.clip.AfterFunc = func(d time.Duration, f func()) *time.Timer {
 		delay, fire = d, f
 		return time.NewTimer(time.Hour)
 	}

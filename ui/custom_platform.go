@@ -14,6 +14,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/assets"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // customPlatformForm creates a platform the catalog lacks, with the
@@ -61,14 +62,14 @@ func (u *UI) openCustomPlatform(name string, created func(id string)) *customPla
 	var kindLabels []string
 	for _, k := range accounts.TrackKinds {
 		f.kinds = append(f.kinds, k)
-		kindLabels = append(kindLabels, trackLabel(k))
+		kindLabels = append(kindLabels, kit.TrackLabel(k))
 	}
 	f.kind = widget.NewSelect(kindLabels, nil)
 	f.kind.SetSelectedIndex(len(f.kinds) - 1) // account deletion
 	f.channels = catalog.Channels
 	var chLabels []string
 	for _, c := range f.channels {
-		chLabels = append(chLabels, channelLabel(c))
+		chLabels = append(chLabels, kit.ChannelLabel(c))
 	}
 	f.channel = widget.NewSelect(chLabels, nil)
 	f.channel.SetSelectedIndex(0)
@@ -139,7 +140,7 @@ func (f *customPlatformForm) platform() catalog.Platform {
 func (f *customPlatformForm) onSave() {
 	p := f.platform()
 	if len(p.Tracks[0].Steps) == 0 {
-		dialogError(errors.New(lang.L("Steps")+lang.L(": ")+lang.L("is required")), f.u.win)
+		kit.ShowError(errors.New(lang.L("Steps")+lang.L(": ")+lang.L("is required")), f.u.win)
 		return
 	}
 	base := p.ID

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/unbindapp/unbind/accounts"
@@ -13,8 +12,6 @@ import (
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/ui/inventory"
 )
-
-var dialogError = dialog.ShowError
 
 // snapshot is the inventory as loaded, off the UI goroutine.
 type snapshot struct {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts/demo"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // DemoDeps writes fresh demo data into a new temporary folder and returns
@@ -87,10 +88,10 @@ func (u *UI) updateBanner() {
 	if u.d.Demo {
 		text := lang.L("You are looking at demo data in a temporary folder. Changes are thrown away.")
 		if u.previous == nil {
-			u.banner.Add(note(theme.InfoIcon(), text, widget.HighImportance))
+			u.banner.Add(kit.Note(theme.InfoIcon(), text, widget.HighImportance))
 		} else {
 			back := widget.NewButtonWithIcon(lang.L("Back to my data"), theme.NavigateBackIcon(), u.onLeaveDemo)
-			u.banner.Add(container.NewBorder(nil, nil, nil, back, note(theme.InfoIcon(), text, widget.HighImportance)))
+			u.banner.Add(container.NewBorder(nil, nil, nil, back, kit.Note(theme.InfoIcon(), text, widget.HighImportance)))
 		}
 	} else if _, open := store.OpenToOthers(u.d.DataDir); open && u.d.DataDir != "" {
 		// The inventory maps a person's accounts: other users of the
@@ -100,7 +101,7 @@ func (u *UI) updateBanner() {
 			u.showError(store.CloseToOthers(u.d.DataDir))
 			u.updateBanner()
 		})
-		u.banner.Add(container.NewBorder(nil, nil, nil, fix, note(theme.WarningIcon(), text, widget.WarningImportance)))
+		u.banner.Add(container.NewBorder(nil, nil, nil, fix, kit.Note(theme.WarningIcon(), text, widget.WarningImportance)))
 	}
 	u.banner.Refresh()
 	if u.root != nil {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +14,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/ui/inventory"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // detailView is the right side: the selected account's header and tabs.
@@ -27,7 +29,7 @@ type detailView struct {
 	avatar  *avatar
 	name    *widget.Label
 	sub     *widget.Label
-	status  *badge
+	status  *kit.Badge
 	next    *widget.Label
 	cooling *fyne.Container // the standing "do not sign in" warning
 	reviews *fyne.Container
@@ -48,12 +50,12 @@ type detailView struct {
 }
 
 func newDetailView(u *UI) *detailView {
-	v := &detailView{u: u, avatar: newAvatar(52), status: newStatusBadge(accounts.StatusActive)}
-	v.name = heading("")
+	v := &detailView{u: u, avatar: newAvatar(52), status: kit.NewStatusBadge(accounts.StatusActive)}
+	v.name = kit.Heading("")
 	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.sub = widget.NewLabel("")
 	v.sub.Truncation = fyne.TextTruncateEllipsis
-	v.next = wrapLabel("")
+	v.next = kit.WrapLabel("")
 	v.next.Importance = widget.HighImportance
 	v.reviews = container.NewVBox()
 	v.cooling = container.NewVBox()
@@ -119,7 +121,7 @@ func (v *detailView) show(id string) {
 	n := v.rems.show(a)
 	v.remTab.Text = lang.L("Reminders")
 	if n > 0 {
-		v.remTab.Text += " (" + itoa(n) + ")"
+		v.remTab.Text += " (" + strconv.Itoa(n) + ")"
 	}
 	v.tabs.Refresh()
 	v.hist.show(a)
@@ -146,13 +148,13 @@ func (v *detailView) fillHeader() {
 		sub += " · " + accounts.MaskLogin(login)
 	}
 	v.sub.SetText(sub)
-	v.status.setStatus(a.Status)
+	v.status.SetStatus(a.Status)
 	v.next.SetText(nextSentence(inventory.NextAction(a, v.tracks, v.platform), v))
 
 	v.cooling.Objects = v.cooling.Objects[:0]
 	if a.Status == accounts.StatusCoolingOff {
 		if w := coolingWarning(v); w != "" {
-			v.cooling.Add(note(theme.WarningIcon(), w, widget.DangerImportance))
+			v.cooling.Add(kit.Note(theme.WarningIcon(), w, widget.DangerImportance))
 		}
 	}
 	v.cooling.Refresh()
@@ -164,7 +166,7 @@ func (v *detailView) fillHeader() {
 		if late {
 			imp = widget.WarningImportance
 		}
-		v.reviews.Add(note(theme.HistoryIcon(), text, imp))
+		v.reviews.Add(kit.Note(theme.HistoryIcon(), text, imp))
 	}
 	v.reviews.Refresh()
 
@@ -172,7 +174,7 @@ func (v *detailView) fillHeader() {
 	if next := a.Status.Next(); len(next) > 0 {
 		v.moves.Add(widget.NewLabel(lang.L("Move to:")))
 		for _, s := range next {
-			b := widget.NewButton(statusLabel(s), func() { v.u.onChangeStatus(v.acc, s) })
+			b := widget.NewButton(kit.StatusLabel(s), func() { v.u.onChangeStatus(v.acc, s) })
 			v.moves.Add(b)
 		}
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -8,11 +9,12 @@ import (
 	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/inventory"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // nextSentence says the next action in one sentence.
 func nextSentence(n inventory.Next, v *detailView) string {
-	data := map[string]string{"Track": trackLabel(n.Track), "Item": n.Item.In(v.u.d.Lang)}
+	data := map[string]string{"Track": kit.TrackLabel(n.Track), "Item": n.Item.In(v.u.d.Lang)}
 	switch n.Kind {
 	case inventory.NextStart:
 		return lang.L("Next: to start \"{{.Track}}\", {{.Item}}", data)
@@ -35,7 +37,7 @@ func nextSentence(n inventory.Next, v *detailView) string {
 		return lang.L("Next: check the account is really gone without signing in to it: run the 一证通查 check for your phone number, and keep the platform's confirmation message.")
 	case inventory.NextBackup:
 		if b := v.acc.LastBackupAt; b != nil {
-			return lang.L("Kept: back up its data now and then (last backup {{.Date}}).", map[string]string{"Date": formatDate(*b)})
+			return lang.L("Kept: back up its data now and then (last backup {{.Date}}).", map[string]string{"Date": kit.FormatDate(*b)})
 		}
 		return lang.L("Kept: back up its data now and then; no backup is recorded yet.")
 	}
@@ -56,13 +58,13 @@ func reviewSentence(r inventory.Review, cal *workdays.Calendar, now time.Time) (
 	deadline, cov := cal.ReviewDue(r.SubmittedAt, r.Workdays.Max)
 	left, cov2 := cal.WorkdaysBetween(now.In(workdays.ChinaTime), deadline)
 	cov = cov.Merge(cov2)
-	span := itoa(r.Workdays.Max)
+	span := strconv.Itoa(r.Workdays.Max)
 	if r.Workdays.Min > 0 && r.Workdays.Min != r.Workdays.Max {
-		span = itoa(r.Workdays.Min) + "–" + span
+		span = strconv.Itoa(r.Workdays.Min) + "–" + span
 	}
 	data := map[string]string{
-		"Track": trackLabel(r.Track), "Span": span, "Date": workdays.FormatDate(deadline),
-		"Left": itoa(left), "Late": itoa(-left), "Submitted": formatDate(r.SubmittedAt),
+		"Track": kit.TrackLabel(r.Track), "Span": span, "Date": workdays.FormatDate(deadline),
+		"Left": strconv.Itoa(left), "Late": strconv.Itoa(-left), "Submitted": kit.FormatDate(r.SubmittedAt),
 	}
 	switch {
 	case left > 0:
@@ -79,7 +81,7 @@ func reviewSentence(r inventory.Review, cal *workdays.Calendar, now time.Time) (
 			if i > 0 {
 				years += ", "
 			}
-			years += itoa(y)
+			years += strconv.Itoa(y)
 		}
 		text += " " + lang.L("(No holiday data for {{.Years}}: only weekends were counted as days off.)", map[string]string{"Years": years})
 	}

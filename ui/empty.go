@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // newEmptyState is what a new person sees: what Unbind does and the three
@@ -29,7 +30,7 @@ func newEmptyState(u *UI) fyne.CanvasObject {
 	hint := smallWrap(lang.L("The demo opens a separate folder with a dozen example accounts; your own data is not touched."))
 	hint.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
 	body := container.NewVBox(container.NewCenter(icon), title, text, buttons, hint)
-	return container.NewCenter(newFixedWidth(560, body))
+	return container.NewCenter(kit.NewFixedWidth(560, body))
 }
 
 // The issue-7 tools: import wizard, 一证通查 form, backup and restore.

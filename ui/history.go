@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // historyView is the History tab: the account's events, newest first.
@@ -32,7 +34,7 @@ func (v *historyView) show(a accounts.Account) {
 	v.lines = v.lines[:0]
 	events, err := v.u.svc.History(v.u.ctx, a.ID)
 	if err != nil {
-		v.box.Add(note(theme.ErrorIcon(), err.Error(), widget.DangerImportance))
+		v.box.Add(kit.Note(theme.ErrorIcon(), err.Error(), widget.DangerImportance))
 		v.box.Refresh()
 		return
 	}
@@ -40,7 +42,7 @@ func (v *historyView) show(a accounts.Account) {
 		e := events[i]
 		text := v.describe(a, e)
 		v.lines = append(v.lines, text)
-		lines := container.New(layout.NewCustomPaddedVBoxLayout(0), wrapLabel(text))
+		lines := container.New(layout.NewCustomPaddedVBoxLayout(0), kit.WrapLabel(text))
 		var extra []string
 		if e.Evidence != "" && e.Kind != accounts.EventEvidence {
 			extra = append(extra, lang.L("Ticket: {{.T}}", map[string]string{"T": e.Evidence}))
@@ -50,12 +52,12 @@ func (v *historyView) show(a accounts.Account) {
 		}
 		if e.RestoredFrom != "" && e.RestoredAt != nil {
 			extra = append(extra, lang.L("restored from a backup ({{.From}}) on {{.Date}}",
-				map[string]string{"From": e.RestoredFrom, "Date": formatDate(*e.RestoredAt)}))
+				map[string]string{"From": e.RestoredFrom, "Date": kit.FormatDate(*e.RestoredAt)}))
 		}
 		if len(extra) > 0 {
 			lines.Add(smallWrap(strings.Join(extra, " · ")))
 		}
-		when := smallText(formatDateTime(e.At))
+		when := kit.SmallText(kit.FormatDateTime(e.At))
 		v.box.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewGridWrap(fyne.NewSize(112, when.MinSize().Height+12), when)), nil, lines))
 	}
 	v.box.Refresh()
@@ -63,7 +65,7 @@ func (v *historyView) show(a accounts.Account) {
 
 // describe says what one event recorded, in the UI language.
 func (v *historyView) describe(a accounts.Account, e accounts.Event) string {
-	data := map[string]string{"Track": trackLabel(e.Track), "To": e.To, "From": e.From}
+	data := map[string]string{"Track": kit.TrackLabel(e.Track), "To": e.To, "From": e.From}
 	switch e.Kind {
 	case accounts.EventCreated:
 		return lang.L("Added to Unbind")
@@ -72,7 +74,7 @@ func (v *historyView) describe(a accounts.Account, e accounts.Event) string {
 	case accounts.EventEdited:
 		return lang.L("Details edited")
 	case accounts.EventStatus:
-		data["From"], data["To"] = statusLabel(accounts.Status(e.From)), statusLabel(accounts.Status(e.To))
+		data["From"], data["To"] = kit.StatusLabel(accounts.Status(e.From)), kit.StatusLabel(accounts.Status(e.To))
 		if e.Track != "" {
 			return lang.L("Status {{.From}} → {{.To}} ({{.Track}})", data)
 		}
@@ -92,10 +94,10 @@ func (v *historyView) describe(a accounts.Account, e accounts.Event) string {
 	case accounts.EventBackup:
 		return lang.L("Backup recorded")
 	case accounts.EventSecretSet:
-		data["Field"] = secretLabel(accounts.SecretField(e.To))
+		data["Field"] = kit.SecretLabel(accounts.SecretField(e.To))
 		return lang.L("{{.Field}} saved in the keyring", data)
 	case accounts.EventSecretDel:
-		data["Field"] = secretLabel(accounts.SecretField(e.To))
+		data["Field"] = kit.SecretLabel(accounts.SecretField(e.To))
 		return lang.L("{{.Field}} removed from the keyring", data)
 	case accounts.EventCheck:
 		return lang.L("Phone number check")
@@ -132,7 +134,7 @@ func (v *historyView) stepText(platformID string, kind accounts.TrackKind, key s
 	}
 	if n, ok := strings.CutPrefix(key, "step:"); ok {
 		for i, s := range t.Steps {
-			if itoa(i) == n {
+			if strconv.Itoa(i) == n {
 				return s.Text.In(v.u.d.Lang)
 			}
 		}

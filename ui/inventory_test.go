@@ -56,8 +56,8 @@ func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
 	if row == nil {
 		t.Fatal("no list row shows the new account")
 	}
-	if row.sub.Text != "Taobao · c******u" || row.status.text.Text != "Active" {
-		t.Errorf("row shows %q / %q", row.sub.Text, row.status.text.Text)
+	if row.sub.Text != "Taobao · c******u" || row.status.Text() != "Active" {
+		t.Errorf("row shows %q / %q", row.sub.Text, row.status.Text())
 	}
 	if u.detail.id != u.items[0].Account.ID || u.detail.name.Text != "Taobao main" {
 		t.Error("the new account is not shown on the right")

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/ui/inventory"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // inventoryView is the left side: search, filters, counts and the list.
@@ -43,7 +46,7 @@ func newInventoryView(u *UI) *inventoryView {
 	v.realName = widget.NewCheck(lang.L("Real name still bound"), func(bool) { v.onFilter() })
 	v.phone = widget.NewCheck(lang.L("Phone still bound"), func(bool) { v.onFilter() })
 	v.due = widget.NewCheck(lang.L("Reminders due"), func(bool) { v.onFilter() })
-	v.counts = newFlow()
+	v.counts = kit.NewFlow()
 	v.summary = widget.NewLabel("")
 
 	v.list = widget.NewList(
@@ -62,7 +65,7 @@ func newInventoryView(u *UI) *inventoryView {
 	v.add.Importance = widget.HighImportance
 
 	filters := container.NewGridWithColumns(2, v.status, v.platform)
-	checks := newFlow(v.realName, v.phone, v.due)
+	checks := kit.NewFlow(v.realName, v.phone, v.due)
 	top := container.NewVBox(v.search, filters, checks, v.counts, widget.NewSeparator())
 	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, v.add, v.summary)
 	v.content = container.NewBorder(top, bottom, nil, nil, v.list)
@@ -116,10 +119,10 @@ func (v *inventoryView) updateOptions() {
 			sel = len(opts)
 		}
 		v.statusValues = append(v.statusValues, s)
-		opts = append(opts, statusLabel(s)+" ("+itoa(n)+")")
+		opts = append(opts, kit.StatusLabel(s)+" ("+strconv.Itoa(n)+")")
 		if n > 0 {
-			b := newBadge(statusLabel(s)+" "+itoa(n), statusColor(s))
-			b.onTap = func() { v.setStatus(s) }
+			b := kit.NewBadge(kit.StatusLabel(s)+" "+strconv.Itoa(n), kit.StatusColor(s))
+			b.OnTapped = func() { v.setStatus(s) }
 			v.counts.Objects = append(v.counts.Objects, b)
 		}
 	}

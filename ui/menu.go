@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/assets"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // setupMenu installs the main menu and its keyboard shortcuts
@@ -66,7 +67,7 @@ func (u *UI) onAbout() {
 	icon := widget.NewIcon(Icon())
 	title := widget.NewLabel("Unbind " + m.Version)
 	title.SizeName = theme.SizeNameHeadingText
-	info := wrapLabel(lang.L("A local privacy assistant for leaving shopping platforms. Your data stays on this computer; passwords stay in the system keyring.") +
+	info := kit.WrapLabel(lang.L("A local privacy assistant for leaving shopping platforms. Your data stays on this computer; passwords stay in the system keyring.") +
 		"\n" + lang.L("Version {{.V}} (build {{.B}}) · {{.ID}}", map[string]any{"V": m.Version, "B": m.Build, "ID": m.ID}))
 	licence := func(text string) fyne.CanvasObject {
 		e := widget.NewLabel(text)

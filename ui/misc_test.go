@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/assets"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 func TestNotifierSendsThroughFyne(t *testing.T) {
@@ -93,7 +95,17 @@ func TestTranslationsComplete(t *testing.T) {
 		return m
 	}
 	zh, en := read("zh.json"), read("en.json")
-	files, _ := filepath.Glob("*.go")
+	// Every package of the GUI: the shell and its sub-packages.
+	var files []string
+	_ = filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if len(files) < 40 {
+		t.Fatalf("found only %d Go files under ui/", len(files))
+	}
 	call := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")`)
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -154,7 +166,7 @@ func TestMetadataMatchesFyneAppToml(t *testing.T) {
 }
 
 func TestThemeServesCJKFont(t *testing.T) {
-	th := NewTheme()
+	th := kit.NewTheme()
 	for _, s := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Monospace: true}, {Bold: true, Italic: true}} {
 		if r := th.Font(s); r.Name() != assets.FontCJKName || len(r.Content()) != len(assets.FontCJK) {
 			t.Errorf("style %+v gets font %s", s, r.Name())

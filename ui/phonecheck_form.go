@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -217,7 +218,7 @@ func (f *PhoneCheckForm) companyCard(c phonecheck.CompanyResult) fyne.CanvasObje
 			box.Add(l)
 		}
 		for i, s := range c.Steps {
-			l := widget.NewLabel(itoa(i+1) + ". " + s.In(f.t.Lang))
+			l := widget.NewLabel(strconv.Itoa(i+1) + ". " + s.In(f.t.Lang))
 			l.Wrapping = fyne.TextWrapWord
 			box.Add(l)
 		}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // Setting keys in the store. Language and backup interval are read by
@@ -42,7 +43,7 @@ var _ settingStore = (*store.Store)(nil)
 func loadPrefs(ctx context.Context, st settingStore) prefs {
 	p := prefs{}
 	p.Language, _ = st.Language(ctx)
-	secs, _ := st.PositiveIntSetting(ctx, KeyClipboardTimeout, int(DefaultClipboardTimeout/time.Second))
+	secs, _ := st.PositiveIntSetting(ctx, KeyClipboardTimeout, int(kit.DefaultClipboardTimeout/time.Second))
 	p.ClipboardTimeout = time.Duration(secs) * time.Second
 	p.BackupDays, _ = st.BackupIntervalDays(ctx)
 	p.StartAtLogin, _ = st.BoolSetting(ctx, KeyStartAtLogin, false)

@@ -14,6 +14,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // remindersView is the Reminders tab of one account.
@@ -48,7 +49,7 @@ func (v *remindersView) show(a accounts.Account) int {
 	rs, err := v.u.d.Store.Reminders(v.u.ctx, store.ReminderFilter{AccountID: a.ID})
 	v.box.Objects = v.box.Objects[:0]
 	if err != nil {
-		v.box.Add(note(theme.ErrorIcon(), err.Error(), widget.DangerImportance))
+		v.box.Add(kit.Note(theme.ErrorIcon(), err.Error(), widget.DangerImportance))
 		v.box.Refresh()
 		return 0
 	}
@@ -66,9 +67,9 @@ func (v *remindersView) show(a accounts.Account) int {
 		v.box.Add(smallWrap(lang.L("No open reminders for this account. Unbind adds them as you go: before irreversible steps, when a review should be over, and to check a deletion worked.")))
 	}
 	if len(closed) > 0 {
-		v.box.Add(heading(lang.L("Closed")))
+		v.box.Add(kit.Heading(lang.L("Closed")))
 		for _, r := range closed {
-			v.box.Add(smallWrap(r.Title + " · " + reminderStateLabel(r.State) + " " + formatDate(derefTime(r.ClosedAt, r.DueAt))))
+			v.box.Add(smallWrap(r.Title + " · " + kit.ReminderStateLabel(r.State) + " " + kit.FormatDate(derefTime(r.ClosedAt, r.DueAt))))
 		}
 	}
 	v.box.Refresh()
@@ -88,23 +89,23 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
 		when = *r.SnoozedUntil
 	}
-	state := reminderStateLabel(r.State)
+	state := kit.ReminderStateLabel(r.State)
 	imp := widget.MediumImportance
 	if r.DueBy(now) || r.State == accounts.ReminderFired {
 		state, imp = lang.L("Due"), widget.WarningImportance
 	}
 	var head fyne.CanvasObject
 	if imp == widget.WarningImportance {
-		head = note(theme.WarningIcon(), r.Title, widget.WarningImportance)
+		head = kit.Note(theme.WarningIcon(), r.Title, widget.WarningImportance)
 	} else {
-		title := wrapLabel(r.Title)
+		title := kit.WrapLabel(r.Title)
 		head = title
 	}
 	lines := container.NewVBox(head)
 	if body, _, _ := strings.Cut(r.Body, reminders.LetterSeparator); body != "" {
-		lines.Add(wrapLabel(body))
+		lines.Add(kit.WrapLabel(body))
 	}
-	lines.Add(smallWrap(state + " · " + formatDateTime(when)))
+	lines.Add(smallWrap(state + " · " + kit.FormatDateTime(when)))
 
 	row := &reminderRow{}
 	v.rows[r.ID] = row

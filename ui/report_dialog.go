@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts/report"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // reportChoice is what the Export report dialog asks.
@@ -118,7 +119,7 @@ func (u *UI) saveReport(c reportChoice) {
 	}, u.win)
 	save.SetFileName("unbind-report-" + u.Now().Format("2006-01-02") + ext)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(homeDir())); err == nil {
+	if dir, err := storage.ListerForURI(storage.NewFileURI(kit.HomeDir())); err == nil {
 		save.SetLocation(dir)
 	}
 	save.Resize(fyne.NewSize(820, 560))

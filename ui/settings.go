@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/ui/autostart"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // settingsView edits the prefs; each change is saved at once.
@@ -50,7 +51,7 @@ func (u *UI) onSettings() {
 	v.restartNote.Hide()
 	v.language.OnChanged = func(string) {
 		v.save(KeyLanguage, langChoices[v.language.SelectedIndex()])
-		setSecondary(v.restartNote, lang.L("The new language shows after Unbind restarts."))
+		kit.SetSecondary(v.restartNote, lang.L("The new language shows after Unbind restarts."))
 		v.restartNote.Show()
 	}
 

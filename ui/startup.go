@@ -6,17 +6,18 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // StartupError is the window content when Unbind cannot open its data: the
 // store's message already says what happened and what to do.
 func StartupError(err error, quit func()) fyne.CanvasObject {
-	title := heading(lang.L("Unbind cannot open its data"))
-	msg := wrapLabel(err.Error())
+	title := kit.Heading(lang.L("Unbind cannot open its data"))
+	msg := kit.WrapLabel(err.Error())
 	msg.Selectable = true
 	btn := widget.NewButtonWithIcon(lang.L("Quit"), theme.CancelIcon(), quit)
 	return container.NewPadded(container.NewBorder(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title),
-		container.NewHBox(layoutSpacer(), btn), nil, nil, container.NewVScroll(msg)))
+		container.NewHBox(kit.Spacer(), btn), nil, nil, container.NewVScroll(msg)))
 }
 
 // HasTray reports whether Unbind put an icon in the system tray.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/ui/inventory"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // stepsView is the Steps tab: identity-group hints, the backup record and
@@ -42,7 +44,7 @@ func (v *stepsView) show(d *detailView) {
 	objs := v.hints(d)
 	objs = append(objs, v.backupRow(d.acc))
 	if !d.known || len(d.platform.Tracks) == 0 {
-		objs = append(objs, note(theme.InfoIcon(),
+		objs = append(objs, kit.Note(theme.InfoIcon(),
 			lang.L("This platform is not in the catalog, so Unbind has no steps for it. Create it as a custom platform with its own steps, or ask its customer service to delete the account and your personal data."),
 			widget.MediumImportance),
 			container.NewHBox(widget.NewButtonWithIcon(lang.L("Create custom platform…"), theme.ContentAddIcon(),
@@ -63,7 +65,7 @@ func (v *stepsView) hints(d *detailView) []fyne.CanvasObject {
 	cat, l, p := v.u.d.Catalog, v.u.d.Lang, d.platform
 	var out []fyne.CanvasObject
 	if cat.Overrides(p.ID) {
-		out = append(out, note(theme.WarningIcon(), lang.L("These steps come from your own catalog file {{.File}}, which replaces Unbind's researched entry for this platform.",
+		out = append(out, kit.Note(theme.WarningIcon(), lang.L("These steps come from your own catalog file {{.File}}, which replaces Unbind's researched entry for this platform.",
 			map[string]string{"File": cat.Origin(p.ID)}), widget.WarningImportance))
 	}
 	group := cat.GroupOf(p.ID)
@@ -85,14 +87,14 @@ func (v *stepsView) hints(d *detailView) []fyne.CanvasObject {
 		default:
 			text = lang.L("{{.This}} uses your {{.Owner}} account, shared with {{.Others}}: deleting the {{.Owner}} account ends all of them.", data)
 		}
-		out = append(out, note(theme.InfoIcon(), text, widget.HighImportance))
+		out = append(out, kit.Note(theme.InfoIcon(), text, widget.HighImportance))
 	}
 	if tied := cat.TiedTo(p.ID); len(tied) > 0 {
 		names := make([]string, len(tied))
 		for i, t := range tied {
 			names[i] = t.Names.In(l)
 		}
-		out = append(out, note(theme.InfoIcon(), lang.L("Tied to {{.Names}}: it is a separate account, but leaving one affects the other. Check it too.",
+		out = append(out, kit.Note(theme.InfoIcon(), lang.L("Tied to {{.Names}}: it is a separate account, but leaving one affects the other. Check it too.",
 			map[string]string{"Names": strings.Join(names, lang.L(", "))}), widget.MediumImportance))
 	}
 	return out
@@ -101,7 +103,7 @@ func (v *stepsView) hints(d *detailView) []fyne.CanvasObject {
 func (v *stepsView) backupRow(a accounts.Account) fyne.CanvasObject {
 	text := lang.L("No backup recorded yet.")
 	if a.LastBackupAt != nil {
-		text = lang.L("Last backup: {{.Date}}", map[string]string{"Date": formatDate(*a.LastBackupAt)})
+		text = lang.L("Last backup: {{.Date}}", map[string]string{"Date": kit.FormatDate(*a.LastBackupAt)})
 	}
 	v.backup = widget.NewButtonWithIcon(lang.L("Record backup…"), theme.DocumentSaveIcon(), func() { v.u.onRecordBackup(a) })
 	return container.NewBorder(nil, nil, nil, v.backup, widget.NewLabel(text))
@@ -145,14 +147,14 @@ func (v *stepsView) trackTitle(d *detailView, t catalog.Track, st trackState) st
 			done++
 		}
 	}
-	title := trackLabel(t.Kind) + "  ·  " + itoa(done) + "/" + itoa(all)
+	title := kit.TrackLabel(t.Kind) + "  ·  " + strconv.Itoa(done) + "/" + strconv.Itoa(all)
 	switch suffix := stateSuffix(d, t, st); {
 	case p.CompletedAt != nil:
 		title += "  ·  " + lang.L("Completed")
 	case suffix != "":
 		title += "  ·  " + suffix
 	case p.SubmittedAt != nil:
-		title += "  ·  " + statusLabel(accounts.StatusSubmitted)
+		title += "  ·  " + kit.StatusLabel(accounts.StatusSubmitted)
 	}
 	return title
 }
@@ -166,33 +168,33 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyn
 		box.Add(f)
 	}
 	if progress.SubmittedAt != nil || progress.CompletedAt != nil {
-		box.Add(note(theme.ConfirmIcon(), trackDates(progress), widget.HighImportance))
+		box.Add(kit.Note(theme.ConfirmIcon(), trackDates(progress), widget.HighImportance))
 	}
 	for _, r := range v.u.d.Catalog.RequiredBefore(d.platform.ID, t.Kind) {
-		box.Add(note(theme.WarningIcon(), v.requirementText(d.platform, r), widget.WarningImportance))
+		box.Add(kit.Note(theme.WarningIcon(), v.requirementText(d.platform, r), widget.WarningImportance))
 	}
 	if !t.Loses.IsZero() {
-		box.Add(wrapLabel(lang.L("You lose: {{.X}}", map[string]string{"X": t.Loses.In(l)})))
+		box.Add(kit.WrapLabel(lang.L("You lose: {{.X}}", map[string]string{"X": t.Loses.In(l)})))
 	}
 	if len(t.Prerequisites) > 0 {
-		box.Add(heading(lang.L("Before you start")))
+		box.Add(kit.Heading(lang.L("Before you start")))
 		for _, pre := range t.Prerequisites {
 			box.Add(v.checkRow(d.acc, t.Kind, accounts.PrereqKey(pre.ID), pre.Text.In(l), "", progress))
 		}
 	}
-	box.Add(heading(lang.L("Steps")))
+	box.Add(kit.Heading(lang.L("Steps")))
 	if st.locked && progress.SubmittedAt == nil && progress.CompletedAt == nil {
 		box.Add(smallWrap(lang.L("The steps cannot be ticked while the track is blocked; clear what blocks it above.")))
 	}
 	for i, s := range t.Steps {
-		row := v.checkRow(d.acc, t.Kind, accounts.StepKey(i), itoa(i+1)+". "+s.Text.In(l), s.Path.In(l), progress)
+		row := v.checkRow(d.acc, t.Kind, accounts.StepKey(i), strconv.Itoa(i+1)+". "+s.Text.In(l), s.Path.In(l), progress)
 		if st.locked && !progress.IsDone(accounts.StepKey(i)) {
 			v.checks[string(t.Kind)+"/"+accounts.StepKey(i)].Disable()
 		}
 		box.Add(row)
 	}
 	if !t.Afterwards.IsZero() {
-		box.Add(wrapLabel(lang.L("Afterwards: {{.X}}", map[string]string{"X": t.Afterwards.In(l)})))
+		box.Add(kit.WrapLabel(lang.L("Afterwards: {{.X}}", map[string]string{"X": t.Afterwards.In(l)})))
 	}
 	if !t.Notes.IsZero() {
 		box.Add(smallWrap(t.Notes.In(l)))
@@ -208,12 +210,12 @@ func (v *stepsView) checkRow(a accounts.Account, kind accounts.TrackKind, key, t
 	c.SetChecked(done)
 	c.OnChanged = func(on bool) { v.u.onTick(a, kind, key, on) }
 	v.checks[string(kind)+"/"+key] = c
-	lines := container.NewVBox(wrapLabel(text))
+	lines := container.NewVBox(kit.WrapLabel(text))
 	if path != "" {
 		lines.Add(smallWrap("→ " + path))
 	}
 	if done {
-		lines.Add(smallWrap(lang.L("Done {{.Time}}", map[string]string{"Time": formatDateTime(at)})))
+		lines.Add(smallWrap(lang.L("Done {{.Time}}", map[string]string{"Time": kit.FormatDateTime(at)})))
 	}
 	return container.NewBorder(nil, nil, container.NewVBox(c), nil, lines)
 }
@@ -233,7 +235,7 @@ func (v *stepsView) evidenceRow(a accounts.Account, kind accounts.TrackKind, pro
 }
 
 func (v *stepsView) requirementText(p catalog.Platform, r catalog.Requirement) string {
-	data := map[string]string{"Track": trackLabel(r.After), "Why": r.Why.In(v.u.d.Lang)}
+	data := map[string]string{"Track": kit.TrackLabel(r.After), "Why": r.Why.In(v.u.d.Lang)}
 	if r.Platform != "" && r.Platform != p.ID {
 		other, _ := v.u.platformNames(r.Platform)
 		data["Platform"] = other
@@ -244,18 +246,18 @@ func (v *stepsView) requirementText(p catalog.Platform, r catalog.Requirement) s
 
 // trackMeta is the one-line summary under a track's title.
 func trackMeta(t catalog.Track) string {
-	parts := []string{channelLabel(t.Channel)}
+	parts := []string{kit.ChannelLabel(t.Channel)}
 	for _, c := range t.AltChannels {
-		parts[0] += " / " + channelLabel(c)
+		parts[0] += " / " + kit.ChannelLabel(c)
 	}
 	if w := t.ReviewWorkdays; w != nil && w.Max > 0 {
-		span := itoa(w.Max)
+		span := strconv.Itoa(w.Max)
 		if w.Min > 0 && w.Min != w.Max {
-			span = itoa(w.Min) + "–" + span
+			span = strconv.Itoa(w.Min) + "–" + span
 		}
 		parts = append(parts, lang.L("review {{.Span}} working days", map[string]string{"Span": span}))
 	}
-	parts = append(parts, lang.L("difficulty: {{.D}}", map[string]string{"D": difficultyLabel(t.Difficulty)}))
+	parts = append(parts, lang.L("difficulty: {{.D}}", map[string]string{"D": kit.DifficultyLabel(t.Difficulty)}))
 	if t.Irreversible {
 		parts = append(parts, lang.L("irreversible"))
 	}
@@ -265,13 +267,13 @@ func trackMeta(t catalog.Track) string {
 func trackDates(p accounts.Track) string {
 	var parts []string
 	if p.SubmittedAt != nil {
-		parts = append(parts, lang.L("Submitted {{.Date}}", map[string]string{"Date": formatDateTime(*p.SubmittedAt)}))
+		parts = append(parts, lang.L("Submitted {{.Date}}", map[string]string{"Date": kit.FormatDateTime(*p.SubmittedAt)}))
 	}
 	if p.CompletedAt != nil {
-		parts = append(parts, lang.L("Completed {{.Date}}", map[string]string{"Date": formatDateTime(*p.CompletedAt)}))
+		parts = append(parts, lang.L("Completed {{.Date}}", map[string]string{"Date": kit.FormatDateTime(*p.CompletedAt)}))
 	}
 	return strings.Join(parts, " · ")
 }
 
 // smallWrap is wrapping secondary text.
-func smallWrap(text string) *widget.RichText { return secondary(text) }
+func smallWrap(text string) *widget.RichText { return kit.Secondary(text) }

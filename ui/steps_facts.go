@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/workdays"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // trackState is what the steps pane needs to know about one track of the
@@ -68,11 +70,11 @@ func (v *stepsView) facts(d *detailView, t catalog.Track, s trackState) []fyne.C
 	l := v.u.d.Lang
 	var out []fyne.CanvasObject
 	if !t.NotPossible.IsZero() {
-		out = append(out, note(theme.ErrorIcon(), lang.L("The platform does not offer this: {{.Why}} The steps below are the ways around it.",
+		out = append(out, kit.Note(theme.ErrorIcon(), lang.L("The platform does not offer this: {{.Why}} The steps below are the ways around it.",
 			map[string]string{"Why": t.NotPossible.In(l)}), widget.DangerImportance))
 	}
 	if !s.applies {
-		out = append(out, note(theme.InfoIcon(), lang.L("Not for this account ({{.Why}}). Open it only if that is wrong; then edit the account.",
+		out = append(out, kit.Note(theme.InfoIcon(), lang.L("Not for this account ({{.Why}}). Open it only if that is wrong; then edit the account.",
 			map[string]string{"Why": missingFlagText(t.MissingFlag())}), widget.MediumImportance))
 	}
 	for _, b := range s.blockers {
@@ -83,7 +85,7 @@ func (v *stepsView) facts(d *detailView, t catalog.Track, s trackState) []fyne.C
 	}
 	out = append(out, smallWrap(coolingText(t)))
 	for _, dis := range t.Disagreements {
-		out = append(out, note(theme.QuestionIcon(), disagreementText(dis, l), widget.WarningImportance))
+		out = append(out, kit.Note(theme.QuestionIcon(), disagreementText(dis, l), widget.WarningImportance))
 	}
 	return out
 }
@@ -105,7 +107,7 @@ func (v *stepsView) blockerRow(d *detailView, t catalog.Track, b catalog.Blocker
 		lines[0] = lang.L("Cannot be done for this account: {{.X}}", map[string]string{"X": b.When.In(l)})
 		icon, imp = theme.ErrorIcon(), widget.DangerImportance
 	}
-	box := container.NewVBox(note(icon, strings.Join(lines, "\n"), imp))
+	box := container.NewVBox(kit.Note(icon, strings.Join(lines, "\n"), imp))
 	if b.Confirmable {
 		key := accounts.BlockerKey(b.ID)
 		c := widget.NewCheck(lang.L("Does not apply to me (or I cleared it)"), nil)
@@ -128,9 +130,9 @@ func coolingText(t catalog.Track) string {
 	case co.Kind == catalog.CoolingNotFound:
 		return lang.L("Cooling-off: none found in the sources; the app shows it before you confirm.")
 	}
-	days := itoa(co.Days.Max)
+	days := strconv.Itoa(co.Days.Max)
 	if co.Days.Min != co.Days.Max {
-		days = itoa(co.Days.Min) + "–" + days
+		days = strconv.Itoa(co.Days.Min) + "–" + days
 		return lang.L("Cooling-off: {{.Days}} days (sources disagree; the app shows the exact figure before you confirm). Signing in during it cancels the deletion.",
 			map[string]string{"Days": days})
 	}
@@ -178,7 +180,7 @@ func sources(t catalog.Track, now time.Time) fyne.CanvasObject {
 	case t.Source == catalog.SourceUser:
 		return smallWrap(lang.L("Steps written by you."))
 	case !t.IsSourced():
-		return note(theme.WarningIcon(), lang.L("Unverified: no public source backs these steps yet; the platform's own pages win."), widget.WarningImportance)
+		return kit.Note(theme.WarningIcon(), lang.L("Unverified: no public source backs these steps yet; the platform's own pages win."), widget.WarningImportance)
 	}
 	box := container.NewVBox(smallWrap(lang.L("Sources")))
 	for _, s := range t.Sources {
@@ -194,7 +196,7 @@ func sources(t catalog.Track, now time.Time) fyne.CanvasObject {
 			box.Add(container.NewVBox(link, smallWrap(meta)))
 			continue
 		}
-		box.Add(container.NewVBox(wrapLabel(title), smallWrap(meta)))
+		box.Add(container.NewVBox(kit.WrapLabel(title), smallWrap(meta)))
 	}
 	return box
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // texts gathers every label's and rich text's words under the detail pane.
@@ -49,7 +50,7 @@ func TestCoolingOffWarningInDetail(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.selectAccount(a.ID)
-	if got := u.detail.status.text.Text; got != "In cooling-off" {
+	if got := u.detail.status.Text(); got != "In cooling-off" {
 		t.Errorf("badge %q", got)
 	}
 	all := detailTexts(u)
@@ -85,7 +86,7 @@ func TestBlockedTrackCannotBeTicked(t *testing.T) {
 	if !errors.As(err, &be) || be.Blocker != "ever_had_shop" {
 		t.Fatalf("submission not refused: %v", err)
 	}
-	if msg := friendlyError(err).Error(); !strings.Contains(msg, "cannot be done for this account") {
+	if msg := kit.FriendlyError(err).Error(); !strings.Contains(msg, "cannot be done for this account") {
 		t.Errorf("message %q", msg)
 	}
 	// "The whole account" means the platform's main track: refused too.

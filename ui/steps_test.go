@@ -15,8 +15,8 @@ func TestTickStepsChangesStatusAndHistory(t *testing.T) {
 	u := newTestUI(t, nil)
 	a := add(t, u, accounts.Account{PlatformID: "taobao", Name: "Taobao main", Phone: "13812345678", RealName: true})
 	u.selectAccount(a.ID)
-	if u.detail.status.text.Text != "Active" {
-		t.Fatalf("status %q", u.detail.status.text.Text)
+	if u.detail.status.Text() != "Active" {
+		t.Fatalf("status %q", u.detail.status.Text())
 	}
 	if !strings.Contains(u.detail.next.Text, "Next: to start") {
 		t.Errorf("next action: %q", u.detail.next.Text)
@@ -31,7 +31,7 @@ func TestTickStepsChangesStatusAndHistory(t *testing.T) {
 		t.Fatalf("no checkbox %s among %v", key, keys)
 	}
 	test.Tap(check)
-	if got := u.detail.status.text.Text; got != "Preparing" {
+	if got := u.detail.status.Text(); got != "Preparing" {
 		t.Errorf("after the first tick the status is %q, want Preparing", got)
 	}
 	if u.items[u.index[a.ID]].Account.Status != accounts.StatusPreparing {
@@ -83,8 +83,8 @@ func TestStatusButtonsOfferOnlyNextAndExplainIllegalMoves(t *testing.T) {
 	if !overlayText(u, "This account is Kept now (perhaps changed elsewhere), so it cannot become Kept. From Kept it can become: Active, Preparing.") {
 		t.Error("no dialog explaining the illegal move")
 	}
-	if u.detail.status.text.Text != "Kept" {
-		t.Errorf("the header was not refreshed: %q", u.detail.status.text.Text)
+	if u.detail.status.Text() != "Kept" {
+		t.Errorf("the header was not refreshed: %q", u.detail.status.Text())
 	}
 }
 

@@ -12,45 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/kit"
 )
-
-// badge is a rounded pill with white text: a status, a count, a tag.
-type badge struct {
-	widget.BaseWidget
-	bg    *canvas.Rectangle
-	text  *canvas.Text
-	onTap func()
-}
-
-func newBadge(text string, fill color.Color) *badge {
-	b := &badge{bg: canvas.NewRectangle(fill), text: canvas.NewText(text, color.White)}
-	b.bg.CornerRadius = 9
-	b.text.TextSize = theme.CaptionTextSize() + 1
-	b.text.Alignment = fyne.TextAlignCenter
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func newStatusBadge(s accounts.Status) *badge { return newBadge(statusLabel(s), statusColor(s)) }
-
-func (b *badge) set(text string, fill color.Color) {
-	b.text.Text, b.bg.FillColor = text, fill
-	b.Refresh()
-}
-
-func (b *badge) setStatus(s accounts.Status) { b.set(statusLabel(s), statusColor(s)) }
-
-func (b *badge) CreateRenderer() fyne.WidgetRenderer {
-	pad := layout.NewCustomPaddedLayout(2, 3, 9, 9)
-	return widget.NewSimpleRenderer(container.NewStack(b.bg, container.New(pad, b.text)))
-}
-
-// Tapped makes badges with onTap work as filter shortcuts.
-func (b *badge) Tapped(*fyne.PointEvent) {
-	if b.onTap != nil {
-		b.onTap()
-	}
-}
 
 // avatar is a platform's initial in a coloured circle.
 type avatar struct {
@@ -69,7 +32,7 @@ func newAvatar(size float32) *avatar {
 }
 
 func (a *avatar) set(initial, platformID string) {
-	a.text.Text, a.circle.FillColor = initial, avatarColor(platformID)
+	a.text.Text, a.circle.FillColor = initial, kit.AvatarColor(platformID)
 	a.Refresh()
 }
 
@@ -90,8 +53,8 @@ type accountRow struct {
 	avatar *avatar
 	name   *widget.Label
 	sub    *canvas.Text
-	due    *badge
-	status *badge
+	due    *kit.Badge
+	status *kit.Badge
 }
 
 func newAccountRow() *accountRow {
@@ -99,8 +62,8 @@ func newAccountRow() *accountRow {
 		avatar: newAvatar(34),
 		name:   widget.NewLabel(""),
 		sub:    canvas.NewText("", theme.Color(theme.ColorNameDisabled)),
-		due:    newBadge("", dueColor),
-		status: newStatusBadge(accounts.StatusActive),
+		due:    kit.NewBadge("", dueColor),
+		status: kit.NewStatusBadge(accounts.StatusActive),
 	}
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.sub.TextSize = theme.CaptionTextSize()
@@ -126,12 +89,12 @@ func (r *accountRow) set(name, sub, initial, platformID string, due int, s accou
 	r.sub.Text, r.sub.Color = sub, theme.Color(theme.ColorNamePlaceHolder)
 	r.sub.Refresh()
 	if due > 0 {
-		r.due.set(lang.L("{{.N}} due", map[string]int{"N": due}), dueColor)
+		r.due.Set(lang.L("{{.N}} due", map[string]int{"N": due}), dueColor)
 		r.due.Show()
 	} else {
 		r.due.Hide()
 	}
-	r.status.setStatus(s)
+	r.status.SetStatus(s)
 	// Recycled rows get badges of another width: lay the row out again.
 	if r.root != nil {
 		r.root.Refresh()

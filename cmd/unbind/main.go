@@ -17,6 +17,7 @@ import (
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/cmd/internal/opener"
 	"github.com/unbindapp/unbind/ui"
+	"github.com/unbindapp/unbind/ui/kit"
 	"github.com/unbindapp/unbind/ui/startupprobe"
 )
 
@@ -65,8 +66,8 @@ func main() {
 		app.SetMetadata(ui.FallbackMetadata())
 	}
 	a.SetIcon(ui.Icon())
-	a.Settings().SetTheme(ui.NewTheme())
-	fonts := ui.WarmFonts()
+	a.Settings().SetTheme(kit.NewTheme())
+	fonts := kit.WarmFonts()
 
 	deps, closeDeps, err := open(o)
 	if err != nil {

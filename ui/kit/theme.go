@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image/color"
@@ -67,15 +67,15 @@ func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.Defau
 
 func (t *appTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
 
-// statusColor is the badge colour of a status, from the one palette in
+// StatusColor is the badge colour of a status, from the one palette in
 // package accounts (the report's charts use the same).
-func statusColor(s accounts.Status) color.Color {
+func StatusColor(s accounts.Status) color.Color {
 	c := s.Color()
 	return color.NRGBA{R: c.R, G: c.G, B: c.B, A: 0xff}
 }
 
-// avatarColor gives each platform a stable colour for its initial.
-func avatarColor(platformID string) color.Color {
+// AvatarColor gives each platform a stable colour for its initial.
+func AvatarColor(platformID string) color.Color {
 	palette := []color.NRGBA{
 		{R: 0xe8, G: 0x5d, B: 0x04, A: 0xff}, {R: 0xd6, G: 0x28, B: 0x28, A: 0xff}, {R: 0x7b, G: 0x2c, B: 0xbf, A: 0xff},
 		{R: 0x1d, G: 0x4e, B: 0xd8, A: 0xff}, {R: 0x05, G: 0x96, B: 0x69, A: 0xff}, {R: 0xb4, G: 0x53, B: 0x09, A: 0xff},

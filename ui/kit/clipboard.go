@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"sync"
@@ -11,26 +11,28 @@ import (
 // clipboard unless the settings say otherwise.
 const DefaultClipboardTimeout = 30 * time.Second
 
-// clipGuard copies secrets to the clipboard and clears them after a
+// ClipGuard copies secrets to the clipboard and clears them after a
 // timeout, but only when the clipboard still holds that secret: if the
 // person copied something else meanwhile, it is theirs and stays.
-type clipGuard struct {
+type ClipGuard struct {
 	clip      fyne.Clipboard
 	timeout   func() time.Duration
-	afterFunc func(time.Duration, func()) *time.Timer // time.AfterFunc
+	// AfterFunc schedules the clearing (time.AfterFunc; tests fire it).
+	AfterFunc func(time.Duration, func()) *time.Timer
 
 	mu      sync.Mutex
 	timer   *time.Timer
 	pending string // the secret the timer will clear
 }
 
-func newClipGuard(clip fyne.Clipboard, timeout func() time.Duration) *clipGuard {
-	return &clipGuard{clip: clip, timeout: timeout, afterFunc: time.AfterFunc}
+// NewClipGuard guards clip; timeout gives the current setting.
+func NewClipGuard(clip fyne.Clipboard, timeout func() time.Duration) *ClipGuard {
+	return &ClipGuard{clip: clip, timeout: timeout, AfterFunc: time.AfterFunc}
 }
 
 // Copy puts value on the clipboard and schedules its removal. It returns
 // the timeout, for the message that tells the person.
-func (g *clipGuard) Copy(value string) time.Duration {
+func (g *ClipGuard) Copy(value string) time.Duration {
 	g.clip.SetContent(value)
 	d := g.timeout()
 	if d <= 0 {
@@ -42,12 +44,12 @@ func (g *clipGuard) Copy(value string) time.Duration {
 		g.timer.Stop()
 	}
 	g.pending = value
-	g.timer = g.afterFunc(d, func() { fyne.Do(func() { g.clearIf(value) }) })
+	g.timer = g.AfterFunc(d, func() { fyne.Do(func() { g.clearIf(value) }) })
 	return d
 }
 
 // ClearNow removes a pending secret at once (on quit), under the same rule.
-func (g *clipGuard) ClearNow() {
+func (g *ClipGuard) ClearNow() {
 	g.mu.Lock()
 	value := g.pending
 	if g.timer != nil {
@@ -60,7 +62,7 @@ func (g *clipGuard) ClearNow() {
 	}
 }
 
-func (g *clipGuard) clearIf(value string) {
+func (g *ClipGuard) clearIf(value string) {
 	if g.clip.Content() == value {
 		g.clip.SetContent("")
 	}

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -15,7 +15,7 @@ type flowLayout struct {
 	width float32
 }
 
-func newFlow(objs ...fyne.CanvasObject) *fyne.Container {
+func NewFlow(objs ...fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: &flowLayout{gap: theme.Padding(), width: 360}, Objects: objs}
 }
 
@@ -59,7 +59,7 @@ func (f *flowLayout) place(objs []fyne.CanvasObject, width float32, apply bool) 
 // window; put it in a Center container.
 type widthLayout struct{ width float32 }
 
-func newFixedWidth(width float32, objs ...fyne.CanvasObject) *fyne.Container {
+func NewFixedWidth(width float32, objs ...fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: &widthLayout{width: width}, Objects: objs}
 }
 

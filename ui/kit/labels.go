@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"errors"
@@ -14,16 +14,16 @@ import (
 // The labels of the domain's enumerations. Each string is written out in
 // a lang.L call so the translation test finds it.
 
-// uiLang is the language the UI speaks now, "zh" or "en" (each
+// Lang is the language the UI speaks now, "zh" or "en" (each
 // translation file names its own language under "ui.lang").
-func uiLang() string { return catalog.Lang(lang.X("ui.lang", "en")) }
+func Lang() string { return catalog.Lang(lang.X("ui.lang", "en")) }
 
-// statusLabel and trackLabel read the one table of names in accounts, so
+// StatusLabel and trackLabel read the one table of names in accounts, so
 // the GUI, the reminders and the report call a status the same; English
 // starts with a capital on its own in a badge or heading.
-func statusLabel(s accounts.Status) string { return capitalised(s.Name(uiLang())) }
+func StatusLabel(s accounts.Status) string { return capitalised(s.Name(Lang())) }
 
-func trackLabel(k accounts.TrackKind) string { return capitalised(k.Name(uiLang())) }
+func TrackLabel(k accounts.TrackKind) string { return capitalised(k.Name(Lang())) }
 
 func capitalised(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
@@ -32,7 +32,7 @@ func capitalised(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
-func channelLabel(c catalog.Channel) string {
+func ChannelLabel(c catalog.Channel) string {
 	switch c {
 	case catalog.SelfService:
 		return lang.L("Self-service")
@@ -46,7 +46,7 @@ func channelLabel(c catalog.Channel) string {
 	return string(c)
 }
 
-func difficultyLabel(d catalog.Difficulty) string {
+func DifficultyLabel(d catalog.Difficulty) string {
 	switch d {
 	case catalog.Easy:
 		return lang.L("Easy")
@@ -62,7 +62,7 @@ func difficultyLabel(d catalog.Difficulty) string {
 	return string(d)
 }
 
-func secretLabel(f accounts.SecretField) string {
+func SecretLabel(f accounts.SecretField) string {
 	switch f {
 	case accounts.SecretPassword:
 		return lang.L("Password")
@@ -78,12 +78,12 @@ func secretLabel(f accounts.SecretField) string {
 	return string(f)
 }
 
-var thirdParties = []accounts.ThirdParty{
+var ThirdParties = []accounts.ThirdParty{
 	accounts.ThirdPartyWeChat, accounts.ThirdPartyQQ, accounts.ThirdPartyAlipay, accounts.ThirdPartyTaobao,
 	accounts.ThirdPartyDouyin, accounts.ThirdPartyWeibo, accounts.ThirdPartyApple, accounts.ThirdPartyGoogle,
 }
 
-func thirdPartyLabel(t accounts.ThirdParty) string {
+func ThirdPartyLabel(t accounts.ThirdParty) string {
 	switch t {
 	case accounts.ThirdPartyWeChat:
 		return lang.L("WeChat")
@@ -105,7 +105,7 @@ func thirdPartyLabel(t accounts.ThirdParty) string {
 	return string(t)
 }
 
-func reminderStateLabel(s accounts.ReminderState) string {
+func ReminderStateLabel(s accounts.ReminderState) string {
 	switch s {
 	case accounts.ReminderPending:
 		return lang.L("Upcoming")
@@ -121,8 +121,8 @@ func reminderStateLabel(s accounts.ReminderState) string {
 	return string(s)
 }
 
-// fieldLabel names an account field of a ValidationError.
-func fieldLabel(field string) string {
+// FieldLabel names an account field of a ValidationError.
+func FieldLabel(field string) string {
 	switch field {
 	case "platform":
 		return lang.L("Platform")
@@ -142,9 +142,9 @@ func fieldLabel(field string) string {
 	return field
 }
 
-// problemText translates the domain's validation problems; unknown ones
+// ProblemText translates the domain's validation problems; unknown ones
 // stay in English rather than vanish.
-func problemText(p string) string {
+func ProblemText(p string) string {
 	switch p {
 	case "is required":
 		return lang.L("is required")
@@ -163,39 +163,39 @@ func problemText(p string) string {
 	return p
 }
 
-// friendlyError turns a domain error into what the person should read:
+// FriendlyError turns a domain error into what the person should read:
 // validation and transition errors in the UI language, the rest as is
 // (they already say what happened and what to do).
-func friendlyError(err error) error {
+func FriendlyError(err error) error {
 	var ve *accounts.ValidationError
 	if errors.As(err, &ve) {
-		return errors.New(fieldLabel(ve.Field) + lang.L(": ") + problemText(ve.Problem))
+		return errors.New(FieldLabel(ve.Field) + lang.L(": ") + ProblemText(ve.Problem))
 	}
 	var te *accounts.TransitionError
 	if errors.As(err, &te) {
 		next := make([]string, 0, 3)
 		for _, s := range te.From.Next() {
-			next = append(next, statusLabel(s))
+			next = append(next, StatusLabel(s))
 		}
 		if len(next) == 0 {
 			return errors.New(lang.L("This account is {{.From}} and cannot change to {{.To}}.",
-				map[string]string{"From": statusLabel(te.From), "To": statusLabel(te.To)}))
+				map[string]string{"From": StatusLabel(te.From), "To": StatusLabel(te.To)}))
 		}
 		return errors.New(lang.L("This account is {{.From}} now (perhaps changed elsewhere), so it cannot become {{.To}}. From {{.From}} it can become: {{.Next}}.",
-			map[string]string{"From": statusLabel(te.From), "To": statusLabel(te.To), "Next": strings.Join(next, lang.L(", "))}))
+			map[string]string{"From": StatusLabel(te.From), "To": StatusLabel(te.To), "Next": strings.Join(next, lang.L(", "))}))
 	}
 	var be *accounts.BlockedError
 	if errors.As(err, &be) {
 		why := catalog.Text{Zh: be.Zh, En: be.En}.In(lang.X("ui.lang", "en"))
 		if be.NotPossible {
-			return errors.New(lang.L("The platform does not offer \"{{.Track}}\": {{.Why}}", map[string]string{"Track": trackLabel(be.Track), "Why": why}))
+			return errors.New(lang.L("The platform does not offer \"{{.Track}}\": {{.Why}}", map[string]string{"Track": TrackLabel(be.Track), "Why": why}))
 		}
 		if be.Permanent {
 			return errors.New(lang.L("\"{{.Track}}\" cannot be done for this account: {{.Why}}. See the track's steps for what to do instead.",
-				map[string]string{"Track": trackLabel(be.Track), "Why": why}))
+				map[string]string{"Track": TrackLabel(be.Track), "Why": why}))
 		}
 		return errors.New(lang.L("\"{{.Track}}\" is blocked: {{.Why}}. Clear it first, or tick \"Does not apply to me\" under the blocker in the track's steps.",
-			map[string]string{"Track": trackLabel(be.Track), "Why": why}))
+			map[string]string{"Track": TrackLabel(be.Track), "Why": why}))
 	}
 	if errors.Is(err, accounts.ErrConflict) {
 		return errors.New(lang.L("Someone else changed this account in the meantime (perhaps unbindctl). It has been reloaded: make your change again."))
@@ -204,5 +204,5 @@ func friendlyError(err error) error {
 }
 
 // Dates are shown as the person's local calendar date and time.
-func formatDate(t time.Time) string     { return t.Local().Format("2006-01-02") }
-func formatDateTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
+func FormatDate(t time.Time) string     { return t.Local().Format("2006-01-02") }
+func FormatDateTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }

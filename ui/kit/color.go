@@ -1,9 +1,9 @@
-package ui
+package kit
 
 import "image/color"
 
-// withAlpha returns c with alpha a, for tinted backgrounds.
-func withAlpha(c color.Color, a uint8) color.Color {
+// WithAlpha returns c with alpha a, for tinted backgrounds.
+func WithAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
