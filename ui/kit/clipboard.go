@@ -15,8 +15,8 @@ const DefaultClipboardTimeout = 30 * time.Second
 // timeout, but only when the clipboard still holds that secret: if the
 // person copied something else meanwhile, it is theirs and stays.
 type ClipGuard struct {
-	clip      fyne.Clipboard
-	timeout   func() time.Duration
+	clip    fyne.Clipboard
+	timeout func() time.Duration
 	// AfterFunc schedules the clearing (time.AfterFunc; tests fire it).
 	AfterFunc func(time.Duration, func()) *time.Timer
 
