@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/unbindapp/unbind/ui/kit"
+	"github.com/unbindapp/unbind/ui/tools"
 )
 
 // newEmptyState is what a new person sees: what Unbind does and the three
@@ -33,16 +34,14 @@ func newEmptyState(u *UI) fyne.CanvasObject {
 	return container.NewCenter(kit.NewFixedWidth(560, body))
 }
 
-// The issue-7 tools: import wizard, 一证通查 form, backup and restore.
+// The tools (ui/tools): import wizard, 一证通查 form, backup and restore.
 // Each reloads the inventory when it wrote something.
 
-func (u *UI) tools() Tools {
-	t := ToolsFrom(u.d)
-	t.Now = u.Now
-	return t
+func (u *UI) tools() tools.Deps {
+	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now}
 }
 
-func (u *UI) onImport()     { ShowImportWizard(u.win, u.tools(), u.Reload) }
-func (u *UI) onPhoneCheck() { ShowPhoneCheck(u.win, u.tools(), u.Reload) }
-func (u *UI) onBackup()     { ShowBackup(u.win, u.tools()) }
-func (u *UI) onRestore()    { ShowRestore(u.win, u.tools(), u.Reload) }
+func (u *UI) onImport()     { tools.ShowImportWizard(u.win, u.tools(), u.Reload) }
+func (u *UI) onPhoneCheck() { tools.ShowPhoneCheck(u.win, u.tools(), u.Reload) }
+func (u *UI) onBackup()     { tools.ShowBackup(u.win, u.tools()) }
+func (u *UI) onRestore()    { tools.ShowRestore(u.win, u.tools(), u.Reload) }

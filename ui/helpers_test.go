@@ -19,14 +19,15 @@ import (
 	"github.com/unbindapp/unbind/accounts/vault"
 	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/assets"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 func TestMain(m *testing.M) {
-	os.Unsetenv(LangEnv)
+	os.Unsetenv(kit.LangEnv)
 	os.Setenv("LANG", "en_US.UTF-8") // "C" makes Fyne log every locale lookup
 	os.Unsetenv("LC_ALL")
 	os.Unsetenv("LANGUAGE")
-	SetupLanguage(LangEn)
+	kit.SetupLanguage(kit.LangEn)
 	os.Exit(m.Run())
 }
 
@@ -75,7 +76,7 @@ func newTestUI(t *testing.T, backend vault.Backend) *UI {
 		t.Fatal(err)
 	}
 	u := New(a, Deps{Store: st, Secrets: v, Keyring: v, Catalog: testCatalog, Calendar: cal, DataDir: dir,
-		Lang: LangEn, Notifier: &fakeNotifier{}})
+		Lang: kit.LangEn, Notifier: &fakeNotifier{}})
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.Reload()
 	return u

@@ -130,14 +130,14 @@ func TestTranslationsComplete(t *testing.T) {
 			t.Errorf("%q is in zh.json but not en.json", k)
 		}
 	}
-	defer SetupLanguage(LangEn)
-	if got := SetupLanguage(LangZh); got != "zh" {
+	defer kit.SetupLanguage(kit.LangEn)
+	if got := kit.SetupLanguage(kit.LangZh); got != "zh" {
 		t.Fatalf("SetupLanguage(zh) = %s", got)
 	}
 	if lang.L("Active") != "使用中" || lang.L("Cancel") != "取消" {
 		t.Errorf("forced Chinese: %q %q", lang.L("Active"), lang.L("Cancel"))
 	}
-	if got := SetupLanguage(LangEn); got != "en" || lang.L("Active") != "Active" || lang.L("Cancel") != "Cancel" {
+	if got := kit.SetupLanguage(kit.LangEn); got != "en" || lang.L("Active") != "Active" || lang.L("Cancel") != "Cancel" {
 		t.Errorf("forced English again: %s %q %q", got, lang.L("Active"), lang.L("Cancel"))
 	}
 }
@@ -213,13 +213,13 @@ func TestSettingsPersistAndStartAtLogin(t *testing.T) {
 	v.backup.SetSelectedIndex(0)    // 30 days
 	v.language.SetSelectedIndex(1)  // 中文
 	test.Tap(v.login)
-	if u.prefs.ClipboardTimeout != time.Minute || u.prefs.BackupDays != 30 || !u.prefs.StartAtLogin || u.prefs.Language != LangZh {
+	if u.prefs.ClipboardTimeout != time.Minute || u.prefs.BackupDays != 30 || !u.prefs.StartAtLogin || u.prefs.Language != kit.LangZh {
 		t.Errorf("prefs after editing: %+v", u.prefs)
 	}
 	if got := loadPrefs(context.Background(), u.d.Store); got != u.prefs {
 		t.Errorf("stored %+v, in memory %+v", got, u.prefs)
 	}
-	if LanguagePref(u.d.Store) != LangZh {
+	if LanguagePref(u.d.Store) != kit.LangZh {
 		t.Error("the language setting was not stored")
 	}
 	desktopFile := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "autostart", AppID+".desktop")

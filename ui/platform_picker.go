@@ -10,6 +10,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // platformPicker is a searchable list over the catalog (names in both
@@ -37,7 +38,7 @@ func (u *UI) pickPlatform(chosen func(id string)) *platformPicker {
 			pl := p.results[i]
 			c.Objects[1].(*avatar).set(initialOf(pl.Names.In(u.d.Lang)), pl.ID)
 			other := pl.Names.En
-			if u.d.Lang == LangEn {
+			if u.d.Lang == kit.LangEn {
 				other = pl.Names.Zh
 			}
 			c.Objects[0].(*widget.Label).SetText(pl.Names.In(u.d.Lang) + "  ·  " + other)

@@ -56,7 +56,7 @@ func loadPrefs(ctx context.Context, st settingStore) prefs {
 func LanguagePref(st *store.Store) string {
 	v, err := st.Language(context.Background())
 	if err != nil {
-		return LangSystem
+		return kit.LangSystem
 	}
 	return v
 }

@@ -60,7 +60,7 @@ func (u *UI) onReport() {
 	periods := []int{0, 30, 365}
 	period := widget.NewSelect([]string{lang.L("Everything"), lang.L("The last 30 days"), lang.L("The last 12 months")}, nil)
 	period.SetSelectedIndex(0)
-	langs := []string{LangZh, LangEn}
+	langs := []string{kit.LangZh, kit.LangEn}
 	langSel := widget.NewSelect([]string{"中文", "English"}, nil)
 	langSel.SetSelectedIndex(max(indexOf(langs, u.d.Lang), 0))
 	unmasked := widget.NewCheck(lang.L("Show logins, phone numbers, e-mail addresses and my notes in full"), nil)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts/report"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 func TestExportReportMaskedWithoutSecrets(t *testing.T) {
@@ -18,7 +19,7 @@ func TestExportReportMaskedWithoutSecrets(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range report.Formats {
 		path := filepath.Join(dir, "report."+string(f))
-		if err := u.exportReport(path, reportChoice{Format: f, Lang: LangZh}); err != nil {
+		if err := u.exportReport(path, reportChoice{Format: f, Lang: kit.LangZh}); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		data, err := os.ReadFile(path)

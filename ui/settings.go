@@ -33,7 +33,7 @@ type settingsView struct {
 var (
 	clipChoices   = []int{10, 30, 60, 120}
 	backupChoices = []int{30, 60, 90, 180, 365}
-	langChoices   = []string{LangSystem, LangZh, LangEn}
+	langChoices   = []string{kit.LangSystem, kit.LangZh, kit.LangEn}
 )
 
 // autostartEntry is Unbind's start-at-login entry; it starts minimised to

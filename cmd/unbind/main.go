@@ -124,7 +124,7 @@ func open(o options) (ui.Deps, func(), error) {
 	}
 	d := ui.Deps{
 		Store: st, Secrets: v, Keyring: v, Catalog: cat, CatalogErrors: catErrs, Calendar: cal, DataDir: dir,
-		Lang: ui.SetupLanguage(ui.LanguagePref(st)),
+		Lang: kit.SetupLanguage(ui.LanguagePref(st)),
 	}
 	closeAll := func() { st.Close() }
 	if o.demo {
@@ -142,7 +142,7 @@ func open(o options) (ui.Deps, func(), error) {
 // read-only folder): a window with the message says more than a log line.
 func fail(a fyne.App, err error) {
 	fmt.Fprintln(os.Stderr, "unbind:", err)
-	ui.SetupLanguage(ui.LangSystem)
+	kit.SetupLanguage(kit.LangSystem)
 	w := a.NewWindow("Unbind")
 	w.SetContent(ui.StartupError(err, a.Quit))
 	w.Resize(fyne.NewSize(560, 260))

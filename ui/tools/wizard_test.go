@@ -1,4 +1,4 @@
-package ui
+package tools
 
 import (
 	"errors"
@@ -15,14 +15,15 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // toolSamples holds the importer's sample exports.
-const toolSamples = "../accounts/importer/testdata"
+const toolSamples = "../../accounts/importer/testdata"
 
 // newToolsEnv opens a real store in a temp folder and a test window; the
 // keyring is go-keyring's mock unless backend is given.
-func newToolsEnv(t *testing.T, backend vault.Backend) (Tools, fyne.Window) {
+func newToolsEnv(t *testing.T, backend vault.Backend) (Deps, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	st, err := store.OpenDir(t.TempDir())
@@ -36,7 +37,7 @@ func newToolsEnv(t *testing.T, backend vault.Backend) (Tools, fyne.Window) {
 	win := test.NewWindow(nil)
 	win.Resize(fyne.NewSize(1100, 800))
 	t.Cleanup(win.Close)
-	return Tools{Store: st, Secrets: vault.New(vault.Options{Backend: backend}), Catalog: testCatalog, Lang: LangEn}, win
+	return Deps{Store: st, Secrets: vault.New(vault.Options{Backend: backend}), Catalog: testCatalog, Lang: kit.LangEn}, win
 }
 
 // toolFind returns the first object of type T under root that matches.
@@ -50,7 +51,7 @@ func toolFind[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) (
 	return zero, false
 }
 
-func toolAccounts(t *testing.T, tools Tools) []accounts.Account {
+func toolAccounts(t *testing.T, tools Deps) []accounts.Account {
 	t.Helper()
 	all, err := tools.Store.Accounts(ctxBackground())
 	if err != nil {

@@ -1,4 +1,4 @@
-package ui
+package tools
 
 import (
 	"context"
@@ -19,9 +19,9 @@ import (
 	"github.com/unbindapp/unbind/accounts/store"
 )
 
-// Tools is what the import wizard, the 一证通查 form and the backup and
-// restore dialogs need (issue 7). ToolsFrom builds it from the app's Deps.
-type Tools struct {
+// Deps is all the import wizard, the 一证通查 form and the backup and
+// restore dialogs need from the app: they never reach back into the shell.
+type Deps struct {
 	Store *store.Store
 	// Secrets is the OS keyring; nil turns the "store passwords" option off.
 	Secrets accounts.Secrets
@@ -32,19 +32,14 @@ type Tools struct {
 	Now func() time.Time
 }
 
-// ToolsFrom returns the Tools of the app's dependencies.
-func ToolsFrom(d Deps) Tools {
-	return Tools{Store: d.Store, Secrets: d.Secrets, Catalog: d.Catalog, Lang: d.Lang}
-}
-
-func (t Tools) now() time.Time {
+func (t Deps) now() time.Time {
 	if t.Now != nil {
 		return t.Now().UTC()
 	}
 	return time.Now().UTC()
 }
 
-func (t Tools) service() *accounts.Service {
+func (t Deps) service() *accounts.Service {
 	s := accounts.NewService(t.Store, t.Secrets)
 	if t.Now != nil {
 		s.Now = t.Now
@@ -53,7 +48,7 @@ func (t Tools) service() *accounts.Service {
 }
 
 // platformName is a platform's display name, or the ID when unknown.
-func (t Tools) platformName(id string) string {
+func (t Deps) platformName(id string) string {
 	if t.Catalog != nil {
 		if p, ok := t.Catalog.Platform(id); ok {
 			return p.Names.In(t.Lang)

@@ -1,4 +1,4 @@
-package ui
+package tools
 
 import (
 	"path/filepath"
@@ -18,7 +18,7 @@ func TestPhoneCheckFormComparesSavesAndExplains(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shopping, _ := importer.Split(importer.Propose(res.Entries, ToolsMatcherForTest(tools)))
+	shopping, _ := importer.Split(importer.Propose(res.Entries, matcherForTest(tools)))
 	if _, err := importer.Apply(ctxBackground(), tools.Store, shopping, importer.ApplyOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -74,8 +74,8 @@ func TestPhoneCheckFormComparesSavesAndExplains(t *testing.T) {
 	}
 }
 
-// ToolsMatcherForTest adapts the tools' catalog for importer.Propose.
-func ToolsMatcherForTest(t Tools) importer.Matcher {
+// matcherForTest adapts the tools' catalog for importer.Propose.
+func matcherForTest(t Deps) importer.Matcher {
 	w := &ImportWizard{t: t}
 	return w.matcher()
 }

@@ -1,4 +1,4 @@
-package ui
+package tools
 
 import (
 	"fyne.io/fyne/v2"
@@ -17,7 +17,7 @@ import (
 // accounts in a preview, import, read the summary. Nothing is written
 // before the Import button; the import is one transaction.
 type ImportWizard struct {
-	t    Tools
+	t    Deps
 	win  fyne.Window
 	done func()
 	dlg  dialog.Dialog
@@ -44,7 +44,7 @@ type ImportWizard struct {
 
 // ShowImportWizard opens the import wizard over win. done is called after
 // an import that wrote something (the GUI reloads its list then).
-func ShowImportWizard(win fyne.Window, t Tools, done func()) *ImportWizard {
+func ShowImportWizard(win fyne.Window, t Deps, done func()) *ImportWizard {
 	w := &ImportWizard{t: t, win: win, done: done}
 	w.build()
 	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Import accounts"), w.body, win)

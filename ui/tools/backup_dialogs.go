@@ -1,4 +1,4 @@
-package ui
+package tools
 
 import (
 	"errors"
@@ -20,7 +20,7 @@ import (
 // reminders, phone checks, settings — never secrets), and writes it there
 // atomically. A backup is meant to travel, and the plain one holds every
 // phone number and login: encrypted is the default.
-func ShowBackup(win fyne.Window, t Tools) {
+func ShowBackup(win fyne.Window, t Deps) {
 	f := newBackupForm()
 	d := dialog.NewCustomWithoutButtons(lang.L("Back up the inventory"), f.box, win)
 	f.cancel.OnTapped = d.Hide
@@ -87,7 +87,7 @@ func (f *backupForm) passphrase() (string, bool) {
 }
 
 // askBackupFile asks where to save, naming the file by what it holds.
-func askBackupFile(win fyne.Window, t Tools, pass string) {
+func askBackupFile(win fyne.Window, t Deps, pass string) {
 	ext := ".age"
 	if pass == "" {
 		ext = ".json"
@@ -108,7 +108,7 @@ func askBackupFile(win fyne.Window, t Tools, pass string) {
 
 // BackupTo writes the whole inventory to path (replacing it), encrypted
 // with pass unless it is empty, and says what the backup holds.
-func BackupTo(t Tools, path, pass string) (backup.Summary, error) {
+func BackupTo(t Deps, path, pass string) (backup.Summary, error) {
 	inv, err := t.Store.ExportInventory(ctxBackground(), t.now())
 	if err != nil {
 		return backup.Summary{}, err
@@ -120,7 +120,7 @@ func BackupTo(t Tools, path, pass string) (backup.Summary, error) {
 }
 
 // showBackupResult backs up to path and tells how it went.
-func showBackupResult(win fyne.Window, t Tools, path, pass string) dialog.Dialog {
+func showBackupResult(win fyne.Window, t Deps, path, pass string) dialog.Dialog {
 	s, err := BackupTo(t, path, pass)
 	var d dialog.Dialog
 	if err != nil {
@@ -136,7 +136,7 @@ func showBackupResult(win fyne.Window, t Tools, path, pass string) dialog.Dialog
 
 // RestoreDialog shows what a backup holds and restores it on request.
 type RestoreDialog struct {
-	t       Tools
+	t       Deps
 	win     fyne.Window
 	done    func()
 	dlg     dialog.Dialog
@@ -156,7 +156,7 @@ type RestoreDialog struct {
 // holds and merges it into this inventory when the person confirms (the
 // merge rules of an import: nothing is duplicated or overwritten). done
 // is called after a restore.
-func ShowRestore(win fyne.Window, t Tools, done func()) {
+func ShowRestore(win fyne.Window, t Deps, done func()) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -171,7 +171,7 @@ func ShowRestore(win fyne.Window, t Tools, done func()) {
 }
 
 // OpenRestore checks the backup at path and opens the restore dialog.
-func OpenRestore(win fyne.Window, t Tools, path string, done func()) *RestoreDialog {
+func OpenRestore(win fyne.Window, t Deps, path string, done func()) *RestoreDialog {
 	r := &RestoreDialog{t: t, win: win, done: done, path: path, msg: newToolMessage()}
 	r.restore = widget.NewButtonWithIcon(lang.L("Restore"), theme.UploadIcon(), r.onRestore)
 	r.restore.Importance = widget.HighImportance

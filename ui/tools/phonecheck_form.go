@@ -1,4 +1,4 @@
-package ui
+package tools
 
 import (
 	"slices"
@@ -24,7 +24,7 @@ import (
 // the inventory knows fewer accounts than the SMS reports, with the steps
 // to find them, and saves the check to the history and the audit report.
 type PhoneCheckForm struct {
-	t    Tools
+	t    Deps
 	win  fyne.Window
 	done func()
 	dlg  dialog.Dialog
@@ -46,7 +46,7 @@ var phoneCheckFirst = []string{"alibaba", "tencent", "jd", "pdd", "bytedance", "
 
 // ShowPhoneCheck opens the 一证通查 form over win; done is called after a
 // check was saved.
-func ShowPhoneCheck(win fyne.Window, t Tools, done func()) *PhoneCheckForm {
+func ShowPhoneCheck(win fyne.Window, t Deps, done func()) *PhoneCheckForm {
 	f := &PhoneCheckForm{t: t, win: win, done: done, counts: map[string]*widget.Entry{}}
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Phone-number account check (一证通查)"), f.build(), win)
 	f.dlg.Resize(fyne.NewSize(860, 640))
