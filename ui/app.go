@@ -15,6 +15,7 @@ import (
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
+	"github.com/unbindapp/unbind/ui/account"
 	"github.com/unbindapp/unbind/ui/firstpaint"
 	"github.com/unbindapp/unbind/ui/inventory"
 	"github.com/unbindapp/unbind/ui/kit"
@@ -64,7 +65,7 @@ type UI struct {
 	query inventory.Query
 
 	inv     *inventoryView
-	detail  *detailView
+	detail  *account.View
 	body    *fyne.Container // main split or empty state
 	split   *container.Split
 	empty   fyne.CanvasObject
@@ -86,12 +87,6 @@ type UI struct {
 	// previous is the person's own data while demo data is open.
 	previous  *Deps
 	closeDemo func()
-
-	// The last dialogs opened, for tests to drive.
-	lastForm     *accountForm
-	lastPicker   *platformPicker
-	lastCustom   *customPlatformForm
-	lastSettings *settingsView
 }
 
 // New builds the main window over d. Call Show or ShowAndRun next.
@@ -126,8 +121,8 @@ func (u *UI) title() string {
 
 func (u *UI) build() {
 	u.inv = newInventoryView(u)
-	u.detail = newDetailView(u)
-	u.split = container.NewHSplit(u.inv.content, u.detail.content)
+	u.detail = account.New(u)
+	u.split = container.NewHSplit(u.inv.content, u.detail.Content())
 	u.split.Offset = 0.36
 	u.empty = newEmptyState(u)
 	u.banner = container.NewVBox()
@@ -218,12 +213,12 @@ func newService(d Deps) *accounts.Service {
 // setKeyringErr records whether the keyring works and updates the banner
 // of the Credentials tab.
 func (u *UI) setKeyringErr(err error) {
-	if err != nil && !keyringDown(err) {
+	if err != nil && !kit.KeyringDown(err) {
 		return
 	}
 	u.keyringErr = err
-	if u.detail != nil && u.detail.creds != nil {
-		u.detail.creds.showKeyringProblem(err)
+	if u.detail != nil {
+		u.detail.ShowKeyringProblem(err)
 	}
 }
 

@@ -99,8 +99,8 @@ func (u *UI) apply(s snapshot) {
 	u.body.Refresh()
 	u.inv.updateOptions()
 	u.refilter()
-	if _, ok := u.index[u.detail.id]; !ok {
-		u.detail.clear()
+	if _, ok := u.index[u.detail.ID()]; !ok {
+		u.detail.Clear()
 	}
 	u.updateTray()
 	u.selectPending()
@@ -139,8 +139,8 @@ func (u *UI) refreshAccount(id string) {
 	}
 	u.inv.updateOptions()
 	u.refilter()
-	if u.detail.id == id {
-		u.detail.show(id)
+	if u.detail.ID() == id {
+		u.detail.Show(id)
 	}
 	u.updateTray()
 }
@@ -153,5 +153,5 @@ func (u *UI) selectAccount(id string) {
 			return
 		}
 	}
-	u.detail.show(id)
+	u.detail.Show(id)
 }

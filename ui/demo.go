@@ -75,7 +75,7 @@ func (u *UI) switchTo(d Deps) {
 	u.restartScheduler()
 	u.keyringErr = nil
 	u.win.SetTitle(u.title())
-	u.detail.clear()
+	u.detail.Clear()
 	u.query = u.query.Reset()
 	u.inv.resetFilters()
 	u.updateBanner()

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/unbindapp/unbind/ui/kit"
-	"github.com/unbindapp/unbind/ui/tools"
 )
 
 // newEmptyState is what a new person sees: what Unbind does and the three
@@ -23,25 +22,13 @@ func newEmptyState(u *UI) fyne.CanvasObject {
 	text := widget.NewRichTextFromMarkdown(lang.L("- List every shopping account you hold, with where each stands.\n- Follow each platform's exact steps to remove your real name and phone number and delete the account, with reminders for reviews and backups.\n- Keep passwords in your system keyring; everything else stays on this computer."))
 	text.Wrapping = fyne.TextWrapWord
 
-	add := widget.NewButtonWithIcon(lang.L("Add account"), theme.ContentAddIcon(), u.onAdd)
+	add := widget.NewButtonWithIcon(lang.L("Add account"), theme.ContentAddIcon(), u.detail.OpenAdd)
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(lang.L("Import…"), theme.DownloadIcon(), u.onImport)
 	demoBtn := widget.NewButtonWithIcon(lang.L("Open demo data"), theme.FolderOpenIcon(), u.onOpenDemo)
 	buttons := container.NewCenter(container.NewHBox(add, imp, demoBtn))
-	hint := smallWrap(lang.L("The demo opens a separate folder with a dozen example accounts; your own data is not touched."))
+	hint := kit.Secondary(lang.L("The demo opens a separate folder with a dozen example accounts; your own data is not touched."))
 	hint.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
 	body := container.NewVBox(container.NewCenter(icon), title, text, buttons, hint)
 	return container.NewCenter(kit.NewFixedWidth(560, body))
 }
-
-// The tools (ui/tools): import wizard, 一证通查 form, backup and restore.
-// Each reloads the inventory when it wrote something.
-
-func (u *UI) tools() tools.Deps {
-	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now}
-}
-
-func (u *UI) onImport()     { tools.ShowImportWizard(u.win, u.tools(), u.Reload) }
-func (u *UI) onPhoneCheck() { tools.ShowPhoneCheck(u.win, u.tools(), u.Reload) }
-func (u *UI) onBackup()     { tools.ShowBackup(u.win, u.tools()) }
-func (u *UI) onRestore()    { tools.ShowRestore(u.win, u.tools(), u.Reload) }

@@ -2,12 +2,15 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/internal/uitest"
 )
 
 func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
@@ -15,36 +18,47 @@ func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
 	if u.body.Objects[0] != u.empty {
 		t.Fatal("a new data folder should show the empty state")
 	}
-	test.Tap(button(u.empty, "Add account"))
-	f := u.lastForm
-	if f == nil || topOverlay(u) == nil {
+	test.Tap(uitest.Button(u.empty, "Add account"))
+	form := uitest.Top(u.win)
+	if form == nil {
 		t.Fatal("Add account did not open the form")
 	}
+	entry := func(placeholder string) *widget.Entry {
+		e := uitest.Find(form, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
+		if e == nil {
+			t.Fatalf("the form has no field %q", placeholder)
+		}
+		return e
+	}
 	// The platform picker searches the catalog in both languages.
-	test.Tap(f.platform)
-	p := u.lastPicker
-	test.Type(p.search, "淘宝")
-	if len(p.results) == 0 || p.results[0].ID != "taobao" {
-		t.Fatalf("picker search 淘宝: %v", p.results)
+	test.Tap(uitest.Button(form, "Choose a platform…"))
+	picker := uitest.Top(u.win)
+	search := uitest.Find(picker, func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Search platforms") })
+	test.Type(search, "淘宝")
+	list := uitest.Find(picker, func(*widget.List) bool { return true })
+	if list == nil || list.Length() == 0 {
+		t.Fatal("picker search 淘宝 found nothing")
 	}
-	p.list.Select(0)
-	if f.platformID != "taobao" || f.name.Text != "Taobao" {
-		t.Fatalf("picked %q, name %q", f.platformID, f.name.Text)
+	list.Select(0)
+	name := entry("e.g. Taobao main account")
+	if uitest.Top(u.win) != form || name.Text != "Taobao" {
+		t.Fatalf("after picking: name %q (picker still open: %t)", name.Text, uitest.Top(u.win) != form)
 	}
-	f.name.SetText("")
-	test.Type(f.name, "Taobao main")
-	test.Type(f.phone, "138-1234-ab")
-	if err := f.phone.Validate(); err == nil {
+	name.SetText("")
+	test.Type(name, "Taobao main")
+	phone := entry("13812345678")
+	test.Type(phone, "138-1234-ab")
+	if err := phone.Validate(); err == nil {
 		t.Error("a phone with letters passed validation")
 	}
-	f.phone.SetText("")
-	test.Type(f.phone, "13812345678")
-	if err := f.phone.Validate(); err != nil {
+	phone.SetText("")
+	test.Type(phone, "13812345678")
+	if err := phone.Validate(); err != nil {
 		t.Errorf("valid phone refused: %v", err)
 	}
-	test.Type(f.login, "chen_xiaoyu")
-	f.realName.SetChecked(true)
-	test.Tap(button(topOverlay(u), "Save"))
+	test.Type(entry("User name, phone or e-mail you log in with"), "chen_xiaoyu")
+	uitest.Find(form, func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "Verified with my real name") }).SetChecked(true)
+	test.Tap(uitest.Button(form, "Save"))
 
 	if len(u.items) != 1 || u.inv.list.Length() != 1 {
 		t.Fatalf("list has %d items, want 1", u.inv.list.Length())
@@ -52,31 +66,18 @@ func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
 	if u.body.Objects[0] != u.split {
 		t.Error("the list did not replace the empty state")
 	}
-	row := find(u.inv.list, func(r *accountRow) bool { return r.name.Text == "Taobao main" })
+	row := uitest.Find(u.inv.list, func(r *accountRow) bool { return r.name.Text == "Taobao main" })
 	if row == nil {
 		t.Fatal("no list row shows the new account")
 	}
 	if row.sub.Text != "Taobao · c******u" || row.status.Text() != "Active" {
 		t.Errorf("row shows %q / %q", row.sub.Text, row.status.Text())
 	}
-	if u.detail.id != u.items[0].Account.ID || u.detail.name.Text != "Taobao main" {
+	if got := u.items[0].Account; got.PlatformID != "taobao" || !got.RealName || got.Login != "chen_xiaoyu" {
+		t.Errorf("saved %+v", got)
+	}
+	if u.detail.ID() != u.items[0].Account.ID {
 		t.Error("the new account is not shown on the right")
-	}
-}
-
-func TestAddAccountValidationKeepsForm(t *testing.T) {
-	u := newTestUI(t, nil)
-	u.onAdd()
-	f := u.lastForm
-	f.setPlatform("jd")
-	test.Type(f.name, "JD")
-	f.email.SetText("not-an-address")
-	f.onSave() // the domain refuses: the form stays, the reason is shown
-	if len(u.items) != 0 {
-		t.Fatal("an invalid account was saved")
-	}
-	if !overlayText(u, "E-mail address: is not an e-mail address") {
-		t.Error("no error dialog naming the e-mail field")
 	}
 }
 

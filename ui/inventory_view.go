@@ -56,12 +56,12 @@ func newInventoryView(u *UI) *inventoryView {
 	)
 	v.list.OnSelected = func(row widget.ListItemID) {
 		if row >= 0 && row < len(u.shown) {
-			if id := u.items[u.shown[row]].Account.ID; id != u.detail.id {
-				u.detail.show(id)
+			if id := u.items[u.shown[row]].Account.ID; id != u.detail.ID() {
+				u.detail.Show(id)
 			}
 		}
 	}
-	v.add = widget.NewButtonWithIcon(lang.L("Add account"), theme.ContentAddIcon(), u.onAdd)
+	v.add = widget.NewButtonWithIcon(lang.L("Add account"), theme.ContentAddIcon(), u.detail.OpenAdd)
 	v.add.Importance = widget.HighImportance
 
 	filters := container.NewGridWithColumns(2, v.status, v.platform)
@@ -167,7 +167,7 @@ func (v *inventoryView) refresh() {
 	}
 	// Keep the open account selected when it is still in the list.
 	for row, i := range v.u.shown {
-		if v.u.items[i].Account.ID == v.u.detail.id {
+		if v.u.items[i].Account.ID == v.u.detail.ID() {
 			v.list.Select(row)
 			break
 		}

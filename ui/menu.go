@@ -11,13 +11,14 @@ import (
 
 	"github.com/unbindapp/unbind/assets"
 	"github.com/unbindapp/unbind/ui/kit"
+	"github.com/unbindapp/unbind/ui/tools"
 )
 
 // setupMenu installs the main menu and its keyboard shortcuts
 // (Ctrl on Linux and Windows, Cmd on macOS via ShortcutDefault).
 func (u *UI) setupMenu() {
 	mod := fyne.KeyModifierShortcutDefault
-	newItem := fyne.NewMenuItem(lang.L("New account…"), u.onAdd)
+	newItem := fyne.NewMenuItem(lang.L("New account…"), u.detail.OpenAdd)
 	newItem.Icon, newItem.Shortcut = theme.ContentAddIcon(), &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: mod}
 	importItem := fyne.NewMenuItem(lang.L("Import…"), u.onImport)
 	importItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: mod}
@@ -87,3 +88,15 @@ func (u *UI) onAbout() {
 	d.Resize(fyne.NewSize(640, 520))
 	d.Show()
 }
+
+// The tools (ui/tools): import wizard, 一证通查 form, backup and restore.
+// Each reloads the inventory when it wrote something.
+
+func (u *UI) tools() tools.Deps {
+	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now}
+}
+
+func (u *UI) onImport()     { tools.ShowImportWizard(u.win, u.tools(), u.Reload) }
+func (u *UI) onPhoneCheck() { tools.ShowPhoneCheck(u.win, u.tools(), u.Reload) }
+func (u *UI) onBackup()     { tools.ShowBackup(u.win, u.tools()) }
+func (u *UI) onRestore()    { tools.ShowRestore(u.win, u.tools(), u.Reload) }

@@ -15,10 +15,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/BurntSushi/toml"
+	"github.com/zalando/go-keyring"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/assets"
+	"github.com/unbindapp/unbind/ui/internal/uitest"
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
@@ -43,7 +46,7 @@ func TestDueRemindersFireOnceGroupedAndCanBeHandled(t *testing.T) {
 	}
 	n := u.d.Notifier.(*fakeNotifier)
 	u.startReminderLoop()
-	waitFor(t, "the missed reminders' notification", func() bool {
+	uitest.WaitFor(t, "the missed reminders' notification", func() bool {
 		n.mu.Lock()
 		defer n.mu.Unlock()
 		return len(n.sent) > 0
@@ -52,31 +55,6 @@ func TestDueRemindersFireOnceGroupedAndCanBeHandled(t *testing.T) {
 	<-u.loopDone
 	if len(n.sent) != 1 || !strings.Contains(n.sent[0][0], "reminders are due") || !strings.Contains(n.sent[0][1], "Back up") {
 		t.Errorf("sent %q, want one grouped notification", n.sent)
-	}
-	u.Reload()
-	u.selectAccount(a.ID)
-	if len(u.detail.rems.rows) < 2 || !strings.HasPrefix(u.detail.remTab.Text, "Reminders (") {
-		t.Fatalf("tab %q, %d rows", u.detail.remTab.Text, len(u.detail.rems.rows))
-	}
-	var done, snoozed string
-	for id, row := range u.detail.rems.rows {
-		r, _ := u.d.Store.Reminder(ctx, id)
-		if r.Kind != accounts.ReminderCustom {
-			continue
-		}
-		if done == "" {
-			done = id
-			test.Tap(row.done)
-		} else {
-			snoozed = id
-			row.snooze.SetSelectedIndex(0)
-		}
-	}
-	if r, _ := u.d.Store.Reminder(ctx, done); r.State != accounts.ReminderDone {
-		t.Errorf("reminder is %s after Done", r.State)
-	}
-	if r, _ := u.d.Store.Reminder(ctx, snoozed); r.State != accounts.ReminderSnoozed || r.SnoozedUntil == nil {
-		t.Errorf("reminder is %s after snoozing", r.State)
 	}
 }
 
@@ -177,7 +155,7 @@ func TestThemeServesCJKFont(t *testing.T) {
 func TestOpenDemoDataAndBack(t *testing.T) {
 	u := newTestUI(t, nil)
 	own := u.d.DataDir
-	test.Tap(button(u.empty, "Open demo data"))
+	test.Tap(uitest.Button(u.empty, "Open demo data"))
 	if !u.d.Demo || len(u.items) < 12 {
 		t.Fatalf("demo: %v, %d accounts", u.d.Demo, len(u.items))
 	}
@@ -187,15 +165,15 @@ func TestOpenDemoDataAndBack(t *testing.T) {
 	}
 	u.SelectOnLoad("taobao")
 	u.Reload()
-	if u.detail.acc.PlatformID != "taobao" {
-		t.Fatal("SelectOnLoad did not select the Taobao account")
+	shown, err := u.svc.Get(context.Background(), u.detail.ID())
+	if err != nil || shown.PlatformID != "taobao" {
+		t.Fatalf("SelectOnLoad did not select the Taobao account: %v", err)
 	}
 	// The demo's passwords are in memory, never in the real keyring.
-	test.Tap(u.detail.creds.fields[accounts.SecretPassword].reveal)
-	if u.detail.creds.fields[accounts.SecretPassword].value.Text != "Tb#2019-summer" {
-		t.Errorf("demo password: %q", u.detail.creds.fields[accounts.SecretPassword].value.Text)
+	if pw, err := u.svc.Secret(context.Background(), shown.ID, accounts.SecretPassword); err != nil || pw != "Tb#2019-summer" {
+		t.Errorf("demo password: %q, %v", pw, err)
 	}
-	test.Tap(button(u.banner, "Back to my data"))
+	test.Tap(uitest.Button(u.banner, "Back to my data"))
 	if u.d.Demo || u.d.DataDir != own || len(u.items) != 0 {
 		t.Errorf("back: demo %v, dir %s, %d accounts", u.d.Demo, u.d.DataDir, len(u.items))
 	}
@@ -206,9 +184,9 @@ func TestOpenDemoDataAndBack(t *testing.T) {
 
 func TestSettingsPersistAndStartAtLogin(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	keyring.MockInit()
 	u := newTestUI(t, nil)
-	u.onSettings()
-	v := u.lastSettings
+	v := u.openSettings()
 	v.clipboard.SetSelectedIndex(2) // 60 s
 	v.backup.SetSelectedIndex(0)    // 30 days
 	v.language.SetSelectedIndex(1)  // 中文
@@ -233,7 +211,7 @@ func TestSettingsPersistAndStartAtLogin(t *testing.T) {
 	if !v.tray.Disabled() {
 		t.Error("close-to-tray is offered without a tray")
 	}
-	test.Tap(find(topOverlay(u), func(b *widgetButton) bool { return b.Text == "Check keyring" }))
+	test.Tap(uitest.Find(uitest.Top(u.win), func(b *widget.Button) bool { return b.Text == "Check keyring" }))
 	u.bg.Wait()
 	if v.keyring.Text != "The system keyring works." {
 		t.Errorf("keyring check says %q", v.keyring.Text)
@@ -247,26 +225,4 @@ func TestCloseWithoutTrayQuits(t *testing.T) {
 		t.Skip("the test driver has a tray")
 	}
 	u.onClose() // must not hide a window that could never come back
-}
-
-func TestCustomPlatformWithOwnSteps(t *testing.T) {
-	u := newTestUI(t, nil)
-	a := add(t, u, accounts.Account{PlatformID: accounts.CustomPlatform, Name: "Group buy"})
-	u.selectAccount(a.ID)
-	test.Tap(button(u.detail.steps.content, "Create custom platform…"))
-	f := u.lastCustom
-	f.name.SetText("Neighbourhood Shop")
-	f.steps.SetText("Message the organiser\nAsk them to delete my address")
-	test.Type(f.review, "5")
-	test.Tap(button(topOverlay(u), "Create"))
-	p, ok := u.platform("user-neighbourhood-shop")
-	if !ok || len(p.Tracks[0].Steps) != 2 || p.Tracks[0].ReviewWorkdays.Max != 5 {
-		t.Fatalf("custom platform: %v %+v", ok, p)
-	}
-	if _, err := os.Stat(filepath.Join(u.d.DataDir, "catalog", "user-neighbourhood-shop.json")); err != nil {
-		t.Error(err)
-	}
-	if u.detail.acc.PlatformID != p.ID || len(u.detail.steps.checks) != 4 { // 2 generic preparations + 2 steps
-		t.Errorf("account platform %s, %d checkboxes", u.detail.acc.PlatformID, len(u.detail.steps.checks))
-	}
 }

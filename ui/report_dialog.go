@@ -41,7 +41,7 @@ func (u *UI) exportReport(path string, c reportChoice) error {
 	if err != nil {
 		return err
 	}
-	in.Platforms, in.Calendar = report.FromCatalog(u.d.Catalog), u.calendar()
+	in.Platforms, in.Calendar = report.FromCatalog(u.d.Catalog), u.d.Calendar
 	r, err := report.Build(u.ctx, in, opts)
 	if err != nil {
 		return err
@@ -64,7 +64,7 @@ func (u *UI) onReport() {
 	langSel := widget.NewSelect([]string{"中文", "English"}, nil)
 	langSel.SetSelectedIndex(max(indexOf(langs, u.d.Lang), 0))
 	unmasked := widget.NewCheck(lang.L("Show logins, phone numbers, e-mail addresses and my notes in full"), nil)
-	warn := smallWrap(lang.L("By default they are partly hidden (138****5678), so the report can be shared. Passwords and other secrets are never included."))
+	warn := kit.Secondary(lang.L("By default they are partly hidden (138****5678), so the report can be shared. Passwords and other secrets are never included."))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Format"), format),
 		widget.NewFormItem(lang.L("Period"), period),

@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts/report"
+	"github.com/unbindapp/unbind/ui/internal/uitest"
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
 func TestExportReportMaskedWithoutSecrets(t *testing.T) {
 	u := newTestUI(t, nil)
-	test.Tap(button(u.empty, "Open demo data"))
+	test.Tap(uitest.Button(u.empty, "Open demo data"))
 	dir := t.TempDir()
 	for _, f := range report.Formats {
 		path := filepath.Join(dir, "report."+string(f))
@@ -41,11 +42,11 @@ func TestExportReportMaskedWithoutSecrets(t *testing.T) {
 	}
 	// The dialog offers the choices and leads to the file dialog.
 	u.onReport()
-	if find(topOverlay(u), func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "Show logins") }) == nil {
+	if uitest.Find(uitest.Top(u.win), func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "Show logins") }) == nil {
 		t.Error("the export dialog has no masking choice")
 	}
-	test.Tap(button(topOverlay(u), "Save as…"))
-	if topOverlay(u) == nil {
+	test.Tap(uitest.Button(uitest.Top(u.win), "Save as…"))
+	if uitest.Top(u.win) == nil {
 		t.Error("no file dialog after Save as…")
 	}
 }

@@ -42,12 +42,15 @@ func autostartEntry() (autostart.Entry, error) {
 	return autostart.Self(AppID, "Unbind", "--minimized")
 }
 
-func (u *UI) onSettings() {
+func (u *UI) onSettings() { u.openSettings() }
+
+// openSettings shows the settings dialog and returns it.
+func (u *UI) openSettings() *settingsView {
 	v := &settingsView{u: u}
 	p := u.prefs
 	v.language = widget.NewSelect([]string{lang.L("Follow the system"), "中文", "English"}, nil)
 	v.language.SetSelectedIndex(indexOf(langChoices, p.Language))
-	v.restartNote = smallWrap("")
+	v.restartNote = kit.Secondary("")
 	v.restartNote.Hide()
 	v.language.OnChanged = func(string) {
 		v.save(KeyLanguage, langChoices[v.language.SelectedIndex()])
@@ -87,7 +90,7 @@ func (u *UI) onSettings() {
 	trayRow := fyne.CanvasObject(v.tray)
 	if !u.hasTray {
 		v.tray.Disable()
-		trayRow = container.NewVBox(v.tray, smallWrap(lang.L("No system tray was found, so closing the window quits Unbind.")))
+		trayRow = container.NewVBox(v.tray, kit.Secondary(lang.L("No system tray was found, so closing the window quits Unbind.")))
 	}
 
 	dir := widget.NewLabel(u.d.DataDir)
@@ -109,7 +112,7 @@ func (u *UI) onSettings() {
 	d := dialog.NewCustom(lang.L("Settings"), lang.L("Close"), form, u.win)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
-	u.lastSettings = v
+	return v
 }
 
 func indexOf[T comparable](list []T, v T) int {
@@ -147,7 +150,7 @@ func (v *settingsView) onStartAtLogin(on bool) {
 
 func (v *settingsView) onCheckKeyring() {
 	if v.u.d.Keyring == nil {
-		v.keyring.SetText(keyringError(errNoKeyring()).Error())
+		v.keyring.SetText(kit.KeyringError(errNoKeyring()).Error())
 		return
 	}
 	v.keyring.SetText(lang.L("Asking the keyring…"))
@@ -155,7 +158,7 @@ func (v *settingsView) onCheckKeyring() {
 	v.u.background(func() { err = v.u.d.Keyring.Check() }, func() {
 		v.u.setKeyringErr(err)
 		if err != nil {
-			v.keyring.SetText(keyringError(err).Error())
+			v.keyring.SetText(kit.KeyringError(err).Error())
 			return
 		}
 		v.keyring.SetText(lang.L("The system keyring works."))

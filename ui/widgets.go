@@ -15,33 +15,6 @@ import (
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
-// avatar is a platform's initial in a coloured circle.
-type avatar struct {
-	widget.BaseWidget
-	circle *canvas.Circle
-	text   *canvas.Text
-	size   float32
-}
-
-func newAvatar(size float32) *avatar {
-	a := &avatar{circle: canvas.NewCircle(color.Gray{Y: 0x80}), text: canvas.NewText("", color.White), size: size}
-	a.text.TextSize = size * 0.45
-	a.text.Alignment = fyne.TextAlignCenter
-	a.ExtendBaseWidget(a)
-	return a
-}
-
-func (a *avatar) set(initial, platformID string) {
-	a.text.Text, a.circle.FillColor = initial, kit.AvatarColor(platformID)
-	a.Refresh()
-}
-
-func (a *avatar) MinSize() fyne.Size { return fyne.NewSquareSize(a.size) }
-
-func (a *avatar) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(a.circle, container.NewCenter(a.text)))
-}
-
 // dueColor marks reminders that want attention.
 var dueColor = color.NRGBA{R: 0xd9, G: 0x48, B: 0x1c, A: 0xff}
 
@@ -50,7 +23,7 @@ var dueColor = color.NRGBA{R: 0xd9, G: 0x48, B: 0x1c, A: 0xff}
 type accountRow struct {
 	widget.BaseWidget
 	root   *fyne.Container
-	avatar *avatar
+	avatar *kit.Avatar
 	name   *widget.Label
 	sub    *canvas.Text
 	due    *kit.Badge
@@ -59,7 +32,7 @@ type accountRow struct {
 
 func newAccountRow() *accountRow {
 	r := &accountRow{
-		avatar: newAvatar(34),
+		avatar: kit.NewAvatar(34),
 		name:   widget.NewLabel(""),
 		sub:    canvas.NewText("", theme.Color(theme.ColorNameDisabled)),
 		due:    kit.NewBadge("", dueColor),
@@ -84,7 +57,7 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 
 // set shows item values; due is hidden when 0.
 func (r *accountRow) set(name, sub, initial, platformID string, due int, s accounts.Status) {
-	r.avatar.set(initial, platformID)
+	r.avatar.Set(initial, platformID)
 	r.name.SetText(name)
 	r.sub.Text, r.sub.Color = sub, theme.Color(theme.ColorNamePlaceHolder)
 	r.sub.Refresh()

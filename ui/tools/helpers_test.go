@@ -1,25 +1,11 @@
 package tools
 
 import (
-	"os"
 	"testing"
 
-	"github.com/unbindapp/unbind/accounts/catalog"
-	"github.com/unbindapp/unbind/assets"
-	"github.com/unbindapp/unbind/ui/kit"
+	"github.com/unbindapp/unbind/ui/internal/uitest"
 )
 
-func TestMain(m *testing.M) {
-	os.Unsetenv(kit.LangEnv)
-	os.Setenv("LANG", "en_US.UTF-8") // "C" makes Fyne log every locale lookup
-	os.Unsetenv("LC_ALL")
-	os.Unsetenv("LANGUAGE")
-	kit.SetupLanguage(kit.LangEn)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { uitest.Main(m) }
 
-// testCatalog is the built-in catalog.
-var testCatalog = func() *catalog.Catalog {
-	c, _ := catalog.Load(assets.Catalog, "")
-	return c
-}()
+var testCatalog = uitest.Catalog

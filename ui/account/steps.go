@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"strconv"
@@ -19,7 +19,7 @@ import (
 // stepsView is the Steps tab: identity-group hints, the backup record and
 // one checklist card per catalog track of the platform.
 type stepsView struct {
-	u       *UI
+	u       *shell
 	box     *fyne.Container
 	content fyne.CanvasObject
 
@@ -30,7 +30,7 @@ type stepsView struct {
 	backup  *widget.Button
 }
 
-func newStepsView(u *UI) *stepsView {
+func newStepsView(u *shell) *stepsView {
 	v := &stepsView{u: u, box: container.NewVBox()}
 	v.content = container.NewVScroll(container.NewPadded(v.box))
 	return v
@@ -59,10 +59,10 @@ func (v *stepsView) show(d *detailView) {
 
 // hints explain what else leaving this platform touches.
 func (v *stepsView) hints(d *detailView) []fyne.CanvasObject {
-	if !d.known || v.u.d.Catalog == nil {
+	if !d.known || v.u.env().Catalog == nil {
 		return nil
 	}
-	cat, l, p := v.u.d.Catalog, v.u.d.Lang, d.platform
+	cat, l, p := v.u.env().Catalog, v.u.env().Lang, d.platform
 	var out []fyne.CanvasObject
 	if cat.Overrides(p.ID) {
 		out = append(out, kit.Note(theme.WarningIcon(), lang.L("These steps come from your own catalog file {{.File}}, which replaces Unbind's researched entry for this platform.",
@@ -160,7 +160,7 @@ func (v *stepsView) trackTitle(d *detailView, t catalog.Track, st trackState) st
 }
 
 func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyne.CanvasObject {
-	l := v.u.d.Lang
+	l := v.u.env().Lang
 	progress := inventory.Progress(d.tracks, t.Kind)
 	box := container.NewVBox()
 	box.Add(smallWrap(trackMeta(t)))
@@ -170,7 +170,7 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyn
 	if progress.SubmittedAt != nil || progress.CompletedAt != nil {
 		box.Add(kit.Note(theme.ConfirmIcon(), trackDates(progress), widget.HighImportance))
 	}
-	for _, r := range v.u.d.Catalog.RequiredBefore(d.platform.ID, t.Kind) {
+	for _, r := range v.u.env().Catalog.RequiredBefore(d.platform.ID, t.Kind) {
 		box.Add(kit.Note(theme.WarningIcon(), v.requirementText(d.platform, r), widget.WarningImportance))
 	}
 	if !t.Loses.IsZero() {
@@ -200,7 +200,7 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyn
 		box.Add(smallWrap(t.Notes.In(l)))
 	}
 	box.Add(v.evidenceRow(d.acc, t.Kind, progress))
-	box.Add(sources(t, v.u.Now()))
+	box.Add(sources(t, v.u.env().Now()))
 	return box
 }
 
@@ -235,7 +235,7 @@ func (v *stepsView) evidenceRow(a accounts.Account, kind accounts.TrackKind, pro
 }
 
 func (v *stepsView) requirementText(p catalog.Platform, r catalog.Requirement) string {
-	data := map[string]string{"Track": kit.TrackLabel(r.After), "Why": r.Why.In(v.u.d.Lang)}
+	data := map[string]string{"Track": kit.TrackLabel(r.After), "Why": r.Why.In(v.u.env().Lang)}
 	if r.Platform != "" && r.Platform != p.ID {
 		other, _ := v.u.platformNames(r.Platform)
 		data["Platform"] = other

@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"errors"
@@ -13,14 +13,13 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
-	"github.com/unbindapp/unbind/assets"
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // customPlatformForm creates a platform the catalog lacks, with the
 // person's own steps, saved as a user catalog file (catalog.SaveUser).
 type customPlatformForm struct {
-	u        *UI
+	u        *shell
 	name     *widget.Entry
 	domains  *widget.Entry
 	kind     *widget.Select
@@ -37,17 +36,17 @@ type customPlatformForm struct {
 
 // onCustomPlatform creates a platform for an account that has none and
 // moves the account onto it.
-func (u *UI) onCustomPlatform(a accounts.Account) {
-	u.openCustomPlatform(a.Name, func(id string) {
+func (u *shell) onCustomPlatform(a accounts.Account) *customPlatformForm {
+	return u.openCustomPlatform(a.Name, func(id string) {
 		a.PlatformID = id
-		if _, err := u.svc.Update(u.ctx, a); err != nil {
-			u.showError(err)
+		if _, err := u.env().Service.Update(u.env().Ctx, a); err != nil {
+			u.ShowError(err)
 		}
-		u.refreshAccount(a.ID)
+		u.AccountChanged(a.ID)
 	})
 }
 
-func (u *UI) openCustomPlatform(name string, created func(id string)) *customPlatformForm {
+func (u *shell) openCustomPlatform(name string, created func(id string)) *customPlatformForm {
 	f := &customPlatformForm{u: u, created: created}
 	f.name = widget.NewEntry()
 	f.name.SetText(name)
@@ -79,7 +78,7 @@ func (u *UI) openCustomPlatform(name string, created func(id string)) *customPla
 	f.steps.SetPlaceHolder(lang.L("One step per line, in order"))
 	var generic []string
 	for _, s := range catalog.Custom(catalog.Text{Zh: "x", En: "x"}, nil, time.Now()).Tracks[0].Steps {
-		generic = append(generic, s.Text.In(u.d.Lang))
+		generic = append(generic, s.Text.In(u.env().Lang))
 	}
 	f.steps.SetText(strings.Join(generic, "\n"))
 	f.review = widget.NewEntry()
@@ -104,10 +103,9 @@ func (u *UI) openCustomPlatform(name string, created func(id string)) *customPla
 	f.form.SubmitText, f.form.CancelText = lang.L("Create"), lang.L("Cancel")
 	f.form.OnSubmit = f.onSave
 	f.form.OnCancel = func() { f.dlg.Hide() }
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Create custom platform"), f.form, u.win)
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Create custom platform"), f.form, u.env().Window)
 	f.dlg.Resize(fyne.NewSize(620, 0))
 	f.dlg.Show()
-	u.lastCustom = f
 	return f
 }
 
@@ -140,7 +138,7 @@ func (f *customPlatformForm) platform() catalog.Platform {
 func (f *customPlatformForm) onSave() {
 	p := f.platform()
 	if len(p.Tracks[0].Steps) == 0 {
-		kit.ShowError(errors.New(lang.L("Steps")+lang.L(": ")+lang.L("is required")), f.u.win)
+		kit.ShowError(errors.New(lang.L("Steps")+lang.L(": ")+lang.L("is required")), f.u.env().Window)
 		return
 	}
 	base := p.ID
@@ -150,22 +148,13 @@ func (f *customPlatformForm) onSave() {
 		}
 		p.ID = accounts.IDWithSuffix(base, strconv.Itoa(n))
 	}
-	if _, err := catalog.SaveUser(f.u.d.DataDir, p); err != nil {
-		f.u.showError(err)
+	if _, err := catalog.SaveUser(f.u.env().DataDir, p); err != nil {
+		f.u.ShowError(err)
 		return
 	}
-	f.u.reloadCatalog()
+	f.u.CatalogChanged()
 	f.dlg.Hide()
 	if f.created != nil {
 		f.created(p.ID)
 	}
-}
-
-// reloadCatalog loads the catalog again after a user file changed.
-func (u *UI) reloadCatalog() {
-	cat, errs := catalog.Load(assets.Catalog, catalog.UserDir(u.d.DataDir))
-	if cat != nil {
-		u.d.Catalog = cat
-	}
-	u.d.CatalogErrors = errs
 }

@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/internal/uitest"
 )
 
 func TestTickStepsChangesStatusAndHistory(t *testing.T) {
@@ -34,8 +35,8 @@ func TestTickStepsChangesStatusAndHistory(t *testing.T) {
 	if got := u.detail.status.Text(); got != "Preparing" {
 		t.Errorf("after the first tick the status is %q, want Preparing", got)
 	}
-	if u.items[u.index[a.ID]].Account.Status != accounts.StatusPreparing {
-		t.Error("the list did not follow the status")
+	if got, _ := u.svc.Get(context.Background(), a.ID); got.Status != accounts.StatusPreparing {
+		t.Errorf("the store holds %s, want preparing", got.Status)
 	}
 	if !u.detail.steps.checks[key].Checked {
 		t.Error("the ticked box is not ticked after the refresh")
@@ -78,9 +79,9 @@ func TestStatusButtonsOfferOnlyNextAndExplainIllegalMoves(t *testing.T) {
 	if _, err := u.svc.ChangeStatus(context.Background(), a.ID, accounts.StatusKept, accounts.StatusChange{}); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(button(u.detail.moves, "Kept"))
-	test.Tap(button(topOverlay(u), "Kept"))
-	if !overlayText(u, "This account is Kept now (perhaps changed elsewhere), so it cannot become Kept. From Kept it can become: Active, Preparing.") {
+	test.Tap(uitest.Button(u.detail.moves, "Kept"))
+	test.Tap(uitest.Button(uitest.Top(u.win), "Kept"))
+	if !uitest.TopShows(u.win, "This account is Kept now (perhaps changed elsewhere), so it cannot become Kept. From Kept it can become: Active, Preparing.") {
 		t.Error("no dialog explaining the illegal move")
 	}
 	if u.detail.status.Text() != "Kept" {
@@ -92,23 +93,23 @@ func TestSubmitThroughDialogStartsReview(t *testing.T) {
 	u := newTestUI(t, nil)
 	a := add(t, u, accounts.Account{PlatformID: "tmall", Name: "Tmall", RealName: true})
 	u.selectAccount(a.ID)
-	test.Tap(button(u.detail.moves, "Preparing"))
-	test.Tap(button(topOverlay(u), "Preparing"))
+	test.Tap(uitest.Button(u.detail.moves, "Preparing"))
+	test.Tap(uitest.Button(uitest.Top(u.win), "Preparing"))
 	if u.detail.acc.Status != accounts.StatusPreparing {
 		t.Fatalf("status %s", u.detail.acc.Status)
 	}
-	test.Tap(button(u.detail.moves, "Submitted"))
-	dlg := topOverlay(u)
-	find(dlg, func(*widget.Select) bool { return true }).SetSelected("Real-name unbinding")
-	test.Type(find(dlg, func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Ticket") }), "TM-42")
-	test.Tap(button(dlg, "Submitted"))
+	test.Tap(uitest.Button(u.detail.moves, "Submitted"))
+	dlg := uitest.Top(u.win)
+	uitest.Find(dlg, func(*widget.Select) bool { return true }).SetSelected("Real-name unbinding")
+	test.Type(uitest.Find(dlg, func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Ticket") }), "TM-42")
+	test.Tap(uitest.Button(dlg, "Submitted"))
 	if u.detail.acc.Status != accounts.StatusSubmitted {
 		t.Fatalf("status %s", u.detail.acc.Status)
 	}
 	if len(u.detail.reviews.Objects) != 1 {
 		t.Fatalf("%d running reviews shown, want 1", len(u.detail.reviews.Objects))
 	}
-	text := find(u.detail.reviews, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "Review of") })
+	text := uitest.Find(u.detail.reviews, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "Review of") })
 	if text == nil || !strings.Contains(text.Text, "1–3 working days") {
 		t.Errorf("review line: %v", text)
 	}

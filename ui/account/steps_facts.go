@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"net/url"
@@ -67,7 +67,7 @@ func missingFlagText(f catalog.Flag) string {
 // facts are the research findings shown above a track's checklist: what
 // the platform does not offer, what blocks the track, its cooling-off.
 func (v *stepsView) facts(d *detailView, t catalog.Track, s trackState) []fyne.CanvasObject {
-	l := v.u.d.Lang
+	l := v.u.env().Lang
 	var out []fyne.CanvasObject
 	if !t.NotPossible.IsZero() {
 		out = append(out, kit.Note(theme.ErrorIcon(), lang.L("The platform does not offer this: {{.Why}} The steps below are the ways around it.",
@@ -91,7 +91,7 @@ func (v *stepsView) facts(d *detailView, t catalog.Track, s trackState) []fyne.C
 }
 
 func (v *stepsView) blockerRow(d *detailView, t catalog.Track, b catalog.BlockerState) fyne.CanvasObject {
-	l := v.u.d.Lang
+	l := v.u.env().Lang
 	lines := []string{b.When.In(l)}
 	if !b.WayOut.IsZero() {
 		lines = append(lines, lang.L("Way out: {{.X}}", map[string]string{"X": b.WayOut.In(l)}))

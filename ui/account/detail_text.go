@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"strconv"
@@ -14,7 +14,7 @@ import (
 
 // nextSentence says the next action in one sentence.
 func nextSentence(n inventory.Next, v *detailView) string {
-	data := map[string]string{"Track": kit.TrackLabel(n.Track), "Item": n.Item.In(v.u.d.Lang)}
+	data := map[string]string{"Track": kit.TrackLabel(n.Track), "Item": n.Item.In(v.u.env().Lang)}
 	switch n.Kind {
 	case inventory.NextStart:
 		return lang.L("Next: to start \"{{.Track}}\", {{.Item}}", data)
@@ -45,11 +45,11 @@ func nextSentence(n inventory.Next, v *detailView) string {
 }
 
 // calendar is the working-day calendar, weekends only when none is loaded.
-func (u *UI) calendar() *workdays.Calendar {
-	if u.d.Calendar == nil {
-		u.d.Calendar, _ = workdays.LoadCalendar(nil, "")
+func (u *shell) calendar() *workdays.Calendar {
+	if c := u.env().Calendar; c != nil {
+		return c
 	}
-	return u.d.Calendar
+	return workdays.Weekends()
 }
 
 // reviewSentence describes a running review window; late is true once its
@@ -94,6 +94,6 @@ func reviewSentence(r inventory.Review, cal *workdays.Calendar, now time.Time) (
 func coolingWarning(v *detailView) string {
 	return reminders.CoolingWarning(reminders.Input{
 		Account: v.acc, Tracks: v.tracks, Platform: v.platform, HasPlatform: v.known,
-		Settings: reminders.Settings{Lang: v.u.d.Lang},
+		Settings: reminders.Settings{Lang: v.u.env().Lang},
 	})
 }

@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"errors"
@@ -19,14 +19,14 @@ import (
 
 // detailView is the right side: the selected account's header and tabs.
 type detailView struct {
-	u        *UI
+	u        *shell
 	id       string
 	acc      accounts.Account
 	tracks   []accounts.Track
 	platform catalog.Platform
 	known    bool // the catalog knows the platform
 
-	avatar  *avatar
+	avatar  *kit.Avatar
 	name    *widget.Label
 	sub     *widget.Label
 	status  *kit.Badge
@@ -49,8 +49,8 @@ type detailView struct {
 	content *fyne.Container
 }
 
-func newDetailView(u *UI) *detailView {
-	v := &detailView{u: u, avatar: newAvatar(52), status: kit.NewStatusBadge(accounts.StatusActive)}
+func newDetailView(u *shell) *detailView {
+	v := &detailView{u: u, avatar: kit.NewAvatar(52), status: kit.NewStatusBadge(accounts.StatusActive)}
 	v.name = kit.Heading("")
 	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.sub = widget.NewLabel("")
@@ -77,8 +77,8 @@ func newDetailView(u *UI) *detailView {
 	)
 
 	v.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Content == v.creds.content && !u.keyringChecked {
-			u.checkKeyring()
+		if t.Content == v.creds.content {
+			u.CheckKeyringOnce()
 		}
 	}
 
@@ -99,18 +99,18 @@ func newDetailView(u *UI) *detailView {
 
 // show loads and shows one account.
 func (v *detailView) show(id string) {
-	a, err := v.u.svc.Get(v.u.ctx, id)
+	a, err := v.u.env().Service.Get(v.u.env().Ctx, id)
 	if errors.Is(err, accounts.ErrNotFound) {
 		v.clear()
 		return
 	}
 	if err != nil {
-		v.u.showError(err)
+		v.u.ShowError(err)
 		return
 	}
-	tracks, err := v.u.svc.Tracks(v.u.ctx, id)
+	tracks, err := v.u.env().Service.Tracks(v.u.env().Ctx, id)
 	if err != nil {
-		v.u.showError(err)
+		v.u.ShowError(err)
 		return
 	}
 	v.id, v.acc, v.tracks = id, a, tracks
@@ -141,7 +141,7 @@ func (v *detailView) clear() {
 func (v *detailView) fillHeader() {
 	a := v.acc
 	name, _ := v.u.platformNames(a.PlatformID)
-	v.avatar.set(inventory.Build([]accounts.Account{a}, nil, v.u.platformNames)[0].Initial, a.PlatformID)
+	v.avatar.Set(inventory.Build([]accounts.Account{a}, nil, v.u.platformNames)[0].Initial, a.PlatformID)
 	v.name.SetText(a.Name)
 	sub := name
 	if login := firstNonEmpty(a.Login, a.Phone, a.Email); login != "" {
@@ -161,7 +161,7 @@ func (v *detailView) fillHeader() {
 
 	v.reviews.Objects = v.reviews.Objects[:0]
 	for _, r := range inventory.RunningReviews(a, v.tracks, v.platform) {
-		text, late := reviewSentence(r, v.u.calendar(), v.u.Now())
+		text, late := reviewSentence(r, v.u.calendar(), v.u.env().Now())
 		imp := widget.HighImportance
 		if late {
 			imp = widget.WarningImportance

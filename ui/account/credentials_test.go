@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"context"
@@ -7,15 +7,17 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/internal/uitest"
 )
 
 func TestRevealAndCopyCredential(t *testing.T) {
 	keyring.MockInit()
 	u := newTestUI(t, nil)
-	u.prefs.ClipboardTimeout = 45 * time.Second
+	u.clipTimeout = 45 * time.Second
 	// The timer is injected: the test fires it instead of waiting.
 	var delay time.Duration
 	var fire func()
@@ -76,9 +78,9 @@ func TestEditAndDeleteCredential(t *testing.T) {
 	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD"})
 	u.selectAccount(a.ID)
 	test.Tap(u.detail.creds.fields[accounts.SecretPassword].add)
-	dlg := topOverlay(u)
-	test.Type(find(dlg, func(e *widgetEntry) bool { return e.Password }), "new-pass")
-	test.Tap(button(dlg, "Save"))
+	dlg := uitest.Top(u.win)
+	test.Type(uitest.Find(dlg, func(e *widget.Entry) bool { return e.Password }), "new-pass")
+	test.Tap(uitest.Button(dlg, "Save"))
 	if v, err := u.svc.Secret(context.Background(), a.ID, accounts.SecretPassword); err != nil || v != "new-pass" {
 		t.Fatalf("keyring holds %q, %v", v, err)
 	}
@@ -86,7 +88,7 @@ func TestEditAndDeleteCredential(t *testing.T) {
 		t.Fatal("a stored field has no delete button")
 	}
 	test.Tap(u.detail.creds.fields[accounts.SecretPassword].del)
-	test.Tap(button(topOverlay(u), "Yes"))
+	test.Tap(uitest.Button(uitest.Top(u.win), "Yes"))
 	if _, err := u.svc.Secret(context.Background(), a.ID, accounts.SecretPassword); err == nil {
 		t.Error("the value is still in the keyring")
 	}
@@ -96,20 +98,20 @@ func TestEditAndDeleteCredential(t *testing.T) {
 }
 
 func TestKeyringFailureIsExplainedAndNothingElseBreaks(t *testing.T) {
-	u := newTestUI(t, failingBackend{})
+	u := newTestUI(t, uitest.NoSecretService{})
 	ctx := context.Background()
 	a := add(t, u, accounts.Account{PlatformID: "taobao", Name: "Taobao"})
 	// The flag says a password is stored, but the keyring is gone.
-	if err := u.d.Store.MarkSecret(ctx, a.ID, accounts.SecretPassword, true, time.Now()); err != nil {
+	if err := u.st.MarkSecret(ctx, a.ID, accounts.SecretPassword, true, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	u.refreshAccount(a.ID)
 	u.selectAccount(a.ID)
 	test.Tap(u.detail.creds.fields[accounts.SecretPassword].reveal)
-	if !overlayText(u, "The system keyring is not available") {
+	if !uitest.TopShows(u.win, "The system keyring is not available") {
 		t.Error("no dialog saying the keyring is unavailable")
 	}
-	banner := find(u.detail.creds.banner, func(l *widgetLabel) bool { return strings.Contains(l.Text, "keyring is not available") })
+	banner := uitest.Find(u.detail.creds.banner, func(l *widget.Label) bool { return strings.Contains(l.Text, "keyring is not available") })
 	if banner == nil {
 		t.Error("the Credentials tab does not say the keyring is unavailable")
 	}
@@ -126,17 +128,10 @@ func TestKeyringFailureIsExplainedAndNothingElseBreaks(t *testing.T) {
 	if u.detail.acc.Status != accounts.StatusPreparing {
 		t.Errorf("ticking a step failed without a keyring: %s", u.detail.acc.Status)
 	}
-	// The keyring check at start reports it too.
-	u.setKeyringErr(nil)
-	u.checkKeyring()
-	u.bg.Wait()
-	if u.keyringErr == nil {
-		t.Error("the keyring check did not report the missing keyring")
-	}
 	// Deleting the account is refused rather than orphaning the secret.
-	u.onDelete(u.detail.acc)
-	test.Tap(button(topOverlay(u), "Yes"))
-	if _, ok := u.index[a.ID]; !ok {
+	u.view.u.onDelete(u.detail.acc)
+	test.Tap(uitest.Button(uitest.Top(u.win), "Yes"))
+	if _, err := u.svc.Get(ctx, a.ID); err != nil {
 		t.Error("the account was deleted although its password could not be removed from the keyring")
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"errors"
@@ -20,7 +20,7 @@ func errRequired() error { return errors.New(lang.L("is required")) }
 // entry checks its field with accounts.ValidateField as it is typed, and
 // saving shows any remaining error without closing the form.
 type accountForm struct {
-	u          *UI
+	u          *shell
 	orig       accounts.Account
 	platformID string
 	platform   *widget.Button
@@ -36,10 +36,10 @@ type accountForm struct {
 	dlg        dialog.Dialog
 }
 
-func (u *UI) onAdd()                    { u.openAccountForm(accounts.Account{}) }
-func (u *UI) onEdit(a accounts.Account) { u.openAccountForm(a) }
+func (u *shell) onAdd()                    { u.openAccountForm(accounts.Account{}) }
+func (u *shell) onEdit(a accounts.Account) { u.openAccountForm(a) }
 
-func (u *UI) openAccountForm(a accounts.Account) *accountForm {
+func (u *shell) openAccountForm(a accounts.Account) *accountForm {
 	f := &accountForm{u: u, orig: a, platformID: a.PlatformID}
 	f.platform = widget.NewButtonWithIcon("", theme.SearchIcon(), f.onPickPlatform)
 	f.platform.Alignment = widget.ButtonAlignLeading
@@ -86,10 +86,9 @@ func (u *UI) openAccountForm(a accounts.Account) *accountForm {
 	if a.ID != "" {
 		title = lang.L("Edit account")
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.form, u.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.form, u.env().Window)
 	f.dlg.Resize(fyne.NewSize(620, 0))
 	f.dlg.Show()
-	u.lastForm = f
 	return f
 }
 
@@ -156,26 +155,26 @@ func (f *accountForm) account() accounts.Account {
 
 func (f *accountForm) onSave() {
 	if f.platformID == "" {
-		kit.ShowError(errors.New(lang.L("Platform")+lang.L(": ")+lang.L("Choose a platform, or \"Other platform\" if it is not listed.")), f.u.win)
+		kit.ShowError(errors.New(lang.L("Platform")+lang.L(": ")+lang.L("Choose a platform, or \"Other platform\" if it is not listed.")), f.u.env().Window)
 		return
 	}
 	a := f.account()
 	var saved accounts.Account
 	var err error
 	if a.ID == "" {
-		saved, err = f.u.svc.Add(f.u.ctx, a)
+		saved, err = f.u.env().Service.Add(f.u.env().Ctx, a)
 	} else {
-		saved, err = f.u.svc.Update(f.u.ctx, a)
+		saved, err = f.u.env().Service.Update(f.u.env().Ctx, a)
 	}
 	if err != nil {
-		f.u.showError(err)
+		f.u.ShowError(err)
 		if errors.Is(err, accounts.ErrConflict) {
 			f.dlg.Hide()
-			f.u.refreshAccount(a.ID)
+			f.u.AccountChanged(a.ID)
 		}
 		return
 	}
 	f.dlg.Hide()
 	f.u.Reload()
-	f.u.selectAccount(saved.ID)
+	f.u.SelectAccount(saved.ID)
 }

@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"fyne.io/fyne/v2"
@@ -16,7 +16,7 @@ import (
 // platformPicker is a searchable list over the catalog (names in both
 // languages, aliases and domains), plus "other" and "create custom".
 type platformPicker struct {
-	u       *UI
+	u       *shell
 	search  *widget.Entry
 	list    *widget.List
 	results []catalog.Platform
@@ -24,24 +24,24 @@ type platformPicker struct {
 	chosen  func(id string)
 }
 
-func (u *UI) pickPlatform(chosen func(id string)) *platformPicker {
+func (u *shell) pickPlatform(chosen func(id string)) *platformPicker {
 	p := &platformPicker{u: u, chosen: chosen}
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(lang.L("Search platforms: 淘宝, Taobao, taobao.com…"))
 	p.search.OnChanged = func(string) { p.update() }
 	p.list = widget.NewList(func() int { return len(p.results) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, newAvatar(26), nil, widget.NewLabel(""))
+			return container.NewBorder(nil, nil, kit.NewAvatar(26), nil, widget.NewLabel(""))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			pl := p.results[i]
-			c.Objects[1].(*avatar).set(initialOf(pl.Names.In(u.d.Lang)), pl.ID)
+			c.Objects[1].(*kit.Avatar).Set(initialOf(pl.Names.In(u.env().Lang)), pl.ID)
 			other := pl.Names.En
-			if u.d.Lang == kit.LangEn {
+			if u.env().Lang == kit.LangEn {
 				other = pl.Names.Zh
 			}
-			c.Objects[0].(*widget.Label).SetText(pl.Names.In(u.d.Lang) + "  ·  " + other)
+			c.Objects[0].(*widget.Label).SetText(pl.Names.In(u.env().Lang) + "  ·  " + other)
 		})
 	p.list.OnSelected = func(i widget.ListItemID) { p.choose(p.results[i].ID) }
 	other := widget.NewButtonWithIcon(lang.L("Other platform (not listed)"), theme.QuestionIcon(), func() { p.choose(accounts.CustomPlatform) })
@@ -50,18 +50,17 @@ func (u *UI) pickPlatform(chosen func(id string)) *platformPicker {
 		u.openCustomPlatform(p.search.Text, chosen)
 	})
 	content := container.NewBorder(p.search, container.NewHBox(other, create), nil, nil, p.list)
-	p.dlg = dialog.NewCustom(lang.L("Choose a platform"), lang.L("Cancel"), content, u.win)
+	p.dlg = dialog.NewCustom(lang.L("Choose a platform"), lang.L("Cancel"), content, u.env().Window)
 	p.dlg.Resize(fyne.NewSize(520, 520))
 	p.update()
 	p.dlg.Show()
-	u.lastPicker = p
 	return p
 }
 
 func (p *platformPicker) update() {
 	p.results = nil
-	if p.u.d.Catalog != nil {
-		p.results = p.u.d.Catalog.Search(p.search.Text)
+	if p.u.env().Catalog != nil {
+		p.results = p.u.env().Catalog.Search(p.search.Text)
 	}
 	p.list.UnselectAll()
 	p.list.Refresh()

@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"strings"
@@ -19,7 +19,7 @@ import (
 
 // remindersView is the Reminders tab of one account.
 type remindersView struct {
-	u       *UI
+	u       *shell
 	acc     accounts.Account
 	box     *fyne.Container
 	content fyne.CanvasObject
@@ -34,7 +34,7 @@ type reminderRow struct {
 // snoozes are the snooze choices offered.
 var snoozes = []time.Duration{24 * time.Hour, 3 * 24 * time.Hour, 7 * 24 * time.Hour}
 
-func newRemindersView(u *UI) *remindersView {
+func newRemindersView(u *shell) *remindersView {
 	v := &remindersView{u: u, box: container.NewVBox()}
 	add := widget.NewButtonWithIcon(lang.L("Add reminder…"), theme.ContentAddIcon(), func() { v.onAdd() })
 	v.content = container.NewBorder(nil, container.NewPadded(container.NewHBox(add)), nil, nil,
@@ -46,7 +46,7 @@ func newRemindersView(u *UI) *remindersView {
 func (v *remindersView) show(a accounts.Account) int {
 	v.acc = a
 	v.rows = map[string]*reminderRow{}
-	rs, err := v.u.d.Store.Reminders(v.u.ctx, store.ReminderFilter{AccountID: a.ID})
+	rs, err := v.u.env().Store.Reminders(v.u.env().Ctx, store.ReminderFilter{AccountID: a.ID})
 	v.box.Objects = v.box.Objects[:0]
 	if err != nil {
 		v.box.Add(kit.Note(theme.ErrorIcon(), err.Error(), widget.DangerImportance))
@@ -84,7 +84,7 @@ func derefTime(t *time.Time, def time.Time) time.Time {
 }
 
 func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
-	now := v.u.Now()
+	now := v.u.env().Now()
 	when := r.DueAt
 	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
 		when = *r.SnoozedUntil
@@ -109,18 +109,18 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 
 	row := &reminderRow{}
 	v.rows[r.ID] = row
-	rem := v.u.rem
+	rem := v.u.env().Reminders
 	row.done = widget.NewButtonWithIcon(lang.L("Done"), theme.ConfirmIcon(), func() {
-		v.after(rem.Done(v.u.ctx, r.ID))
+		v.after(rem.Done(v.u.env().Ctx, r.ID))
 	})
 	row.dismiss = widget.NewButtonWithIcon(lang.L("Dismiss"), theme.CancelIcon(), func() {
-		v.after(rem.Dismiss(v.u.ctx, r.ID))
+		v.after(rem.Dismiss(v.u.env().Ctx, r.ID))
 	})
 	labels := []string{lang.L("1 day"), lang.L("3 days"), lang.L("1 week")}
 	row.snooze = widget.NewSelect(labels, func(string) {})
 	row.snooze.PlaceHolder = lang.L("Snooze…")
 	row.snooze.OnChanged = func(string) {
-		v.after(rem.Snooze(v.u.ctx, r.ID, snoozes[row.snooze.SelectedIndex()]))
+		v.after(rem.Snooze(v.u.env().Ctx, r.ID, snoozes[row.snooze.SelectedIndex()]))
 	}
 	buttons := container.NewHBox(row.done, row.snooze, row.dismiss)
 	if _, letter, ok := strings.Cut(r.Body, reminders.LetterSeparator); ok {
@@ -132,8 +132,8 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 
 // after shows a lifecycle change's error, if any, and refreshes.
 func (v *remindersView) after(_ accounts.Reminder, err error) {
-	v.u.showError(err)
-	v.u.refreshAccount(v.acc.ID)
+	v.u.ShowError(err)
+	v.u.AccountChanged(v.acc.ID)
 }
 
 // showLetter shows the request letters package reminders drafted for an
@@ -143,9 +143,9 @@ func (v *remindersView) showLetter(title, letter string) {
 	text.SetText(strings.ReplaceAll(letter, reminders.LetterSeparator, "\n\n"))
 	text.Wrapping = fyne.TextWrapWord
 	copyBtn := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() {
-		v.u.app.Clipboard().SetContent(text.Text)
+		v.u.env().Clipboard.SetContent(text.Text)
 	})
-	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, text), v.u.win)
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, text), v.u.env().Window)
 	d.Resize(fyne.NewSize(680, 560))
 	d.Show()
 }
@@ -182,11 +182,11 @@ func (v *remindersView) onAdd() {
 			if b := strings.TrimSpace(body.Text); b != "" {
 				note += "\n" + b
 			}
-			if _, err := v.u.rem.AddCustom(v.u.ctx, a.ID, due, note); err != nil {
-				v.u.showError(err)
+			if _, err := v.u.env().Reminders.AddCustom(v.u.env().Ctx, a.ID, due, note); err != nil {
+				v.u.ShowError(err)
 			}
-			v.u.refreshAccount(a.ID)
-		}, v.u.win)
+			v.u.AccountChanged(a.ID)
+		}, v.u.env().Window)
 	d.Resize(fyne.NewSize(440, 0))
 	d.Show()
 }

@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"strconv"
@@ -17,13 +17,13 @@ import (
 
 // historyView is the History tab: the account's events, newest first.
 type historyView struct {
-	u       *UI
+	u       *shell
 	box     *fyne.Container
 	content fyne.CanvasObject
 	lines   []string // the descriptions shown, for tests
 }
 
-func newHistoryView(u *UI) *historyView {
+func newHistoryView(u *shell) *historyView {
 	v := &historyView{u: u, box: container.NewVBox()}
 	v.content = container.NewVScroll(container.NewPadded(v.box))
 	return v
@@ -32,7 +32,7 @@ func newHistoryView(u *UI) *historyView {
 func (v *historyView) show(a accounts.Account) {
 	v.box.Objects = v.box.Objects[:0]
 	v.lines = v.lines[:0]
-	events, err := v.u.svc.History(v.u.ctx, a.ID)
+	events, err := v.u.env().Service.History(v.u.env().Ctx, a.ID)
 	if err != nil {
 		v.box.Add(kit.Note(theme.ErrorIcon(), err.Error(), widget.DangerImportance))
 		v.box.Refresh()
@@ -129,13 +129,13 @@ func (v *historyView) stepText(platformID string, kind accounts.TrackKind, key s
 	}
 	if id, ok := strings.CutPrefix(key, "prereq:"); ok {
 		if pre, ok := t.Prerequisite(id); ok {
-			return pre.Text.In(v.u.d.Lang)
+			return pre.Text.In(v.u.env().Lang)
 		}
 	}
 	if n, ok := strings.CutPrefix(key, "step:"); ok {
 		for i, s := range t.Steps {
 			if strconv.Itoa(i) == n {
-				return s.Text.In(v.u.d.Lang)
+				return s.Text.In(v.u.env().Lang)
 			}
 		}
 	}

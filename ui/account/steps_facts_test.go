@@ -1,9 +1,8 @@
-package ui
+package account
 
 import (
 	"context"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +15,7 @@ import (
 )
 
 // texts gathers every label's and rich text's words under the detail pane.
-func detailTexts(u *UI) string {
+func detailTexts(u *testUI) string {
 	var out []string
 	for _, o := range test.LaidOutObjects(u.detail.content) {
 		switch w := o.(type) {
@@ -41,7 +40,7 @@ func TestCoolingOffWarningInDetail(t *testing.T) {
 	ctx := context.Background()
 	a := add(t, u, accounts.Account{PlatformID: "douyin", Name: "抖音", Status: accounts.StatusPreparing,
 		ThirdParty: []accounts.ThirdParty{accounts.ThirdPartyWeChat}})
-	svc := accounts.NewService(u.d.Store, nil) // no guard: the test sets the stage directly
+	svc := accounts.NewService(u.st, nil) // no guard: the test sets the stage directly
 	if _, err := svc.ChangeStatus(ctx, a.ID, accounts.StatusSubmitted, accounts.StatusChange{Track: accounts.TrackAccountDelete}); err != nil {
 		t.Fatal(err)
 	}
@@ -116,25 +115,5 @@ func TestTracksFollowAccountFlags(t *testing.T) {
 	}
 	if !strings.Contains(detailTexts(u), "Sources") {
 		t.Error("no sources listed")
-	}
-}
-
-// An open data folder gets a banner whose button makes it private.
-func TestOpenDataFolderBanner(t *testing.T) {
-	u := newTestUI(t, nil)
-	if err := os.Chmod(u.d.DataDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	u.updateBanner()
-	fix := button(u.banner, "Make it private")
-	if fix == nil {
-		t.Fatal("no banner for a 0755 data folder")
-	}
-	test.Tap(fix)
-	if fi, _ := os.Stat(u.d.DataDir); fi.Mode().Perm() != 0o700 {
-		t.Errorf("mode after the fix: %o", fi.Mode().Perm())
-	}
-	if len(u.banner.Objects) != 0 {
-		t.Error("the banner stayed after the fix")
 	}
 }

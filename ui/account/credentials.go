@@ -1,7 +1,6 @@
-package ui
+package account
 
 import (
-	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
-	"github.com/unbindapp/unbind/accounts/vault"
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
@@ -22,7 +20,7 @@ const hiddenValue = "••••••••"
 // reveal, copy, edit and delete. Values come from the keyring on demand
 // and are never kept beyond what is on screen.
 type credentialsView struct {
-	u       *UI
+	u       *shell
 	acc     accounts.Account
 	banner  *fyne.Container
 	rows    *fyne.Container
@@ -39,7 +37,7 @@ type secretRow struct {
 	shown          bool
 }
 
-func newCredentialsView(u *UI) *credentialsView {
+func newCredentialsView(u *shell) *credentialsView {
 	v := &credentialsView{u: u, banner: container.NewVBox(), rows: container.NewVBox(), status: widget.NewLabel("")}
 	v.status.Importance = widget.SuccessImportance
 	v.status.Wrapping = fyne.TextWrapWord
@@ -57,7 +55,7 @@ func (v *credentialsView) show(a accounts.Account) {
 		v.rows.Add(v.row(f, hasField(a, f)))
 	}
 	v.rows.Refresh()
-	v.showKeyringProblem(v.u.keyringErr)
+	v.showKeyringProblem(v.u.KeyringProblem())
 }
 
 func hasField(a accounts.Account, f accounts.SecretField) bool {
@@ -90,12 +88,12 @@ func (v *credentialsView) row(f accounts.SecretField, set bool) fyne.CanvasObjec
 
 // secret reads a value, reporting keyring trouble plainly.
 func (v *credentialsView) secret(f accounts.SecretField) (string, bool) {
-	val, err := v.u.svc.Secret(v.u.ctx, v.acc.ID, f)
+	val, err := v.u.env().Service.Secret(v.u.env().Ctx, v.acc.ID, f)
 	if err != nil {
 		v.keyringFailed(err)
 		return "", false
 	}
-	v.u.setKeyringErr(nil)
+	v.u.SetKeyringProblem(nil)
 	return val, true
 }
 
@@ -121,7 +119,7 @@ func (v *credentialsView) onCopy(f accounts.SecretField) {
 	if !ok {
 		return
 	}
-	d := v.u.clip.Copy(val)
+	d := v.u.env().Clip.Copy(val)
 	v.status.SetText(lang.L("{{.Field}} copied. The clipboard is cleared in {{.N}} seconds unless you copy something else.",
 		map[string]any{"Field": kit.SecretLabel(f), "N": int(d / time.Second)}))
 }
@@ -142,13 +140,13 @@ func (v *credentialsView) onEdit(f accounts.SecretField) {
 			if !ok {
 				return
 			}
-			if err := v.u.svc.SetSecret(v.u.ctx, a.ID, f, entry.Text); err != nil {
+			if err := v.u.env().Service.SetSecret(v.u.env().Ctx, a.ID, f, entry.Text); err != nil {
 				v.keyringFailed(err)
 				return
 			}
-			v.u.setKeyringErr(nil)
-			v.u.refreshAccount(a.ID)
-		}, v.u.win)
+			v.u.SetKeyringProblem(nil)
+			v.u.AccountChanged(a.ID)
+		}, v.u.env().Window)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }
@@ -160,47 +158,28 @@ func (v *credentialsView) onDelete(f accounts.SecretField) {
 			if !ok {
 				return
 			}
-			if err := v.u.svc.DeleteSecret(v.u.ctx, a.ID, f); err != nil {
+			if err := v.u.env().Service.DeleteSecret(v.u.env().Ctx, a.ID, f); err != nil {
 				v.keyringFailed(err)
 				return
 			}
-			v.u.refreshAccount(a.ID)
-		}, v.u.win)
+			v.u.AccountChanged(a.ID)
+		}, v.u.env().Window)
 }
 
 // keyringFailed explains a failed keyring call. Unavailability gets the
 // banner too, since it affects every field until it is fixed.
 func (v *credentialsView) keyringFailed(err error) {
-	if keyringDown(err) {
-		v.u.setKeyringErr(err)
+	if kit.KeyringDown(err) {
+		v.u.SetKeyringProblem(err)
 	}
-	kit.ShowError(keyringError(err), v.u.win)
+	kit.ShowError(kit.KeyringError(err), v.u.env().Window)
 }
 
 // showKeyringProblem shows or hides the "keyring unavailable" banner.
 func (v *credentialsView) showKeyringProblem(err error) {
 	v.banner.Objects = v.banner.Objects[:0]
 	if err != nil {
-		v.banner.Add(kit.Note(theme.WarningIcon(), keyringError(err).Error(), widget.WarningImportance))
+		v.banner.Add(kit.Note(theme.WarningIcon(), kit.KeyringError(err).Error(), widget.WarningImportance))
 	}
 	v.banner.Refresh()
-}
-
-// keyringDown reports errors that mean no keyring at all, as opposed to a
-// problem with one value.
-func keyringDown(err error) bool {
-	return errors.Is(err, vault.ErrUnavailable) || errors.Is(err, accounts.ErrNoKeyring)
-}
-
-// keyringError says in the UI language what a keyring error means; the
-// vault's own text (English, with what to do) follows.
-func keyringError(err error) error {
-	switch {
-	case keyringDown(err):
-		return errors.New(lang.L("The system keyring is not available, so passwords cannot be shown or saved right now. Your accounts, steps and reminders keep working.") +
-			"\n\n" + err.Error())
-	case errors.Is(err, accounts.ErrNotFound):
-		return errors.New(lang.L("The keyring holds no value for this field; it may have been removed outside Unbind. Add it again if you need it."))
-	}
-	return kit.FriendlyError(err)
 }

@@ -1,4 +1,4 @@
-package ui
+package account
 
 import (
 	"time"
@@ -15,33 +15,33 @@ import (
 
 // The onX handlers call the domain, show its errors and refresh.
 
-func (u *UI) onTick(a accounts.Account, kind accounts.TrackKind, key string, done bool) {
-	if _, err := u.svc.TickStep(u.ctx, a.ID, kind, key, done); err != nil {
-		u.showError(err)
+func (u *shell) onTick(a accounts.Account, kind accounts.TrackKind, key string, done bool) {
+	if _, err := u.env().Service.TickStep(u.env().Ctx, a.ID, kind, key, done); err != nil {
+		u.ShowError(err)
 	}
-	u.refreshAccount(a.ID)
+	u.AccountChanged(a.ID)
 }
 
-func (u *UI) onEvidence(a accounts.Account, kind accounts.TrackKind, ticket, note string) {
-	if err := u.svc.SetEvidence(u.ctx, a.ID, kind, ticket, note); err != nil {
-		u.showError(err)
+func (u *shell) onEvidence(a accounts.Account, kind accounts.TrackKind, ticket, note string) {
+	if err := u.env().Service.SetEvidence(u.env().Ctx, a.ID, kind, ticket, note); err != nil {
+		u.ShowError(err)
 		return
 	}
-	u.refreshAccount(a.ID)
+	u.AccountChanged(a.ID)
 }
 
 // changeStatus is what the status dialog confirms.
-func (u *UI) changeStatus(a accounts.Account, to accounts.Status, change accounts.StatusChange) error {
-	_, err := u.svc.ChangeStatus(u.ctx, a.ID, to, change)
-	u.refreshAccount(a.ID)
+func (u *shell) changeStatus(a accounts.Account, to accounts.Status, change accounts.StatusChange) error {
+	_, err := u.env().Service.ChangeStatus(u.env().Ctx, a.ID, to, change)
+	u.AccountChanged(a.ID)
 	return err
 }
 
 // onChangeStatus asks for the track, a note and (when submitting) the
 // ticket number, then moves the account.
-func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
+func (u *shell) onChangeStatus(a accounts.Account, to accounts.Status) {
 	p, _ := u.platform(a.PlatformID)
-	tracks, _ := u.svc.Tracks(u.ctx, a.ID)
+	tracks, _ := u.env().Service.Tracks(u.env().Ctx, a.ID)
 	trackSel := widget.NewSelect(nil, nil)
 	kinds := []accounts.TrackKind{""}
 	options := []string{lang.L("The whole account")}
@@ -73,7 +73,7 @@ func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
 		fill := func() {
 			if i := trackSel.SelectedIndex(); i > 0 {
 				if ct, ok := p.Track(kinds[i]); ok {
-					if end, ok := ct.CoolingOffEnd(u.Now()); ok {
+					if end, ok := ct.CoolingOffEnd(u.env().Now()); ok {
 						until.SetDate(&end)
 					}
 				}
@@ -103,13 +103,13 @@ func (u *UI) onChangeStatus(a accounts.Account, to accounts.Status) {
 			day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC) // a China-time civil day, as the store keeps dates
 			change.CoolingUntil = &day
 		}
-		u.showError(u.changeStatus(a, to, change))
-	}, u.win)
+		u.ShowError(u.changeStatus(a, to, change))
+	}, u.env().Window)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }
 
-func (u *UI) onRecordBackup(a accounts.Account) {
+func (u *shell) onRecordBackup(a accounts.Account) {
 	date := widget.NewDateEntry()
 	today := time.Now()
 	date.SetDate(&today)
@@ -129,11 +129,11 @@ func (u *UI) onRecordBackup(a accounts.Account) {
 				d := date.Date.Local()
 				at = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, time.Local)
 			}
-			if err := u.svc.RecordBackup(u.ctx, a.ID, at, noteEntry.Text); err != nil {
-				u.showError(err)
+			if err := u.env().Service.RecordBackup(u.env().Ctx, a.ID, at, noteEntry.Text); err != nil {
+				u.ShowError(err)
 			}
-			u.refreshAccount(a.ID)
-		}, u.win)
+			u.AccountChanged(a.ID)
+		}, u.env().Window)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }
@@ -144,18 +144,18 @@ func sameDay(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
-func (u *UI) onDelete(a accounts.Account) {
+func (u *shell) onDelete(a accounts.Account) {
 	msg := lang.L("Delete \"{{.Name}}\" from Unbind? Its passwords are removed from the system keyring too. Its history stays in the audit report. This does not delete the account on the platform.",
 		map[string]string{"Name": a.Name})
 	dialog.ShowConfirm(lang.L("Delete account"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
-		if err := u.svc.Delete(u.ctx, a.ID); err != nil {
-			u.showError(err)
+		if err := u.env().Service.Delete(u.env().Ctx, a.ID); err != nil {
+			u.ShowError(err)
 			return
 		}
-		u.detail.clear()
+		u.view.clear()
 		u.Reload()
-	}, u.win)
+	}, u.env().Window)
 }

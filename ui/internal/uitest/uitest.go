@@ -1,0 +1,71 @@
+// Package uitest holds what the GUI's tests share for driving screens
+// under Fyne's test driver: finding widgets, the top dialog, and waiting
+// for background work. Only tests import it.
+package uitest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Find returns the first laid-out object under root of type T that
+// matches (nil match: any), or the zero T.
+func Find[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) T {
+	var zero T
+	for _, o := range test.LaidOutObjects(root) {
+		if x, ok := o.(T); ok && (match == nil || match(x)) {
+			return x
+		}
+	}
+	return zero
+}
+
+// Button is the first button under root with exactly this text.
+func Button(root fyne.CanvasObject, text string) *widget.Button {
+	return Find(root, func(b *widget.Button) bool { return b.Text == text })
+}
+
+// Top is the dialog on top of win, or nil.
+func Top(win fyne.Window) fyne.CanvasObject { return win.Canvas().Overlays().Top() }
+
+// TopShows reports whether the top dialog of win shows text in a label.
+func TopShows(win fyne.Window, text string) bool {
+	top := Top(win)
+	if top == nil {
+		return false
+	}
+	return Find(top, func(l *widget.Label) bool { return strings.Contains(l.Text, text) }) != nil
+}
+
+// WaitFor polls cond for up to two seconds (timers, goroutines).
+func WaitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+// NoSecretService is a keyring backend (vault.Backend) whose Secret
+// Service is gone, as on a desktop without gnome-keyring.
+type NoSecretService struct{}
+
+//lint:ignore ST1005 the text is D-Bus's own message, word for word
+var errNoService = errors.New("The name org.freedesktop.secrets was not provided by any .service files")
+
+// Set fails as the missing Secret Service does.
+func (NoSecretService) Set(string, string, string) error { return errNoService }
+
+// Get fails as the missing Secret Service does.
+func (NoSecretService) Get(string, string) (string, error) { return "", errNoService }
+
+// Delete fails as the missing Secret Service does.
+func (NoSecretService) Delete(string, string) error { return errNoService }
