@@ -45,8 +45,8 @@ func ParseTrackKind(text string) (TrackKind, error) {
 	return k, nil
 }
 
-// Step keys name a checklist item of a track: StepKey(n) for the catalog's
-// n-th step (from 0), PrereqKey(id) for a prerequisite.
+// StepKey names the catalog's n-th step (from 0) as a checklist item of a
+// track; PrereqKey names a prerequisite.
 func StepKey(n int) string { return fmt.Sprintf("step:%d", n) }
 
 // PrereqKey is the checklist key of a catalog prerequisite.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"github.com/unbindapp/unbind/accounts/catalog"
-	"github.com/unbindapp/unbind/assets"
 	"github.com/unbindapp/unbind/ui/account"
 )
 
@@ -29,7 +28,7 @@ func (u *UI) SelectAccount(id string) { u.selectAccount(id) }
 
 // CatalogChanged loads the catalog again after a user file changed.
 func (u *UI) CatalogChanged() {
-	cat, errs := catalog.Load(assets.Catalog, catalog.UserDir(u.d.DataDir))
+	cat, errs := catalog.LoadFor(u.d.DataDir)
 	if cat != nil {
 		u.d.Catalog = cat
 	}

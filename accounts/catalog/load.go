@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/assets"
 )
 
 // Load builds the catalog from the built-in files (every *.json in
@@ -341,4 +342,11 @@ func (o domainOwners) claim(e entry, d string) {
 			o.parents[h] = e
 		}
 	}
+}
+
+// LoadFor is the catalog a data folder runs on: the built-in platforms
+// (assets.Catalog) and the person's files in UserDir(dataDir). Both
+// binaries and every reload after a custom platform is saved use it.
+func LoadFor(dataDir string) (*Catalog, []error) {
+	return Load(assets.Catalog, UserDir(dataDir))
 }

@@ -297,7 +297,7 @@ func validateAll(e *env) error {
 	if err != nil {
 		return err
 	}
-	c, errs := catalog.Load(assets.Catalog, catalog.UserDir(dir))
+	c, errs := opener.Catalog(dir)
 	for _, err := range errs {
 		fmt.Fprintln(e.stdout, err)
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
 	"github.com/unbindapp/unbind/accounts/workdays"
-	"github.com/unbindapp/unbind/assets"
 	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/internal/uitest"
 	"github.com/unbindapp/unbind/ui/kit"
@@ -105,7 +104,7 @@ func (u *testUI) Reload() {
 }
 
 func (u *testUI) CatalogChanged() {
-	if c, _ := catalog.Load(assets.Catalog, catalog.UserDir(u.dir)); c != nil {
+	if c, _ := catalog.LoadFor(u.dir); c != nil {
 		u.cat = c
 	}
 }

@@ -203,6 +203,8 @@ func FriendlyError(err error) error {
 	return err
 }
 
-// Dates are shown as the person's local calendar date and time.
-func FormatDate(t time.Time) string     { return t.Local().Format("2006-01-02") }
+// FormatDate shows t as the person's local calendar date.
+func FormatDate(t time.Time) string { return t.Local().Format("2006-01-02") }
+
+// FormatDateTime shows t as the person's local date and time.
 func FormatDateTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }

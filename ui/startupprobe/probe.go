@@ -17,9 +17,9 @@ import (
 	"github.com/unbindapp/unbind/ui/firstpaint"
 )
 
-// StartEnv, when set to a Unix time in nanoseconds, is taken as the
-// process start (a script sets it just before exec); otherwise the
-// operating system's record of the process start is used.
+// StartEnv names the variable that, set to a Unix time in nanoseconds,
+// is taken as the process start (a script sets it just before exec);
+// otherwise the operating system's record of the process start is used.
 const StartEnv = "UNBIND_PROBE_T0"
 
 // Probe records the milestones of one start.

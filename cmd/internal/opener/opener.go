@@ -14,7 +14,6 @@ import (
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
 	"github.com/unbindapp/unbind/accounts/workdays"
-	"github.com/unbindapp/unbind/assets"
 )
 
 // KeyringTimeoutEnv overrides the bound on every keyring call (a Go
@@ -40,9 +39,7 @@ func Vault(ctx context.Context, st *store.Store) (*vault.Vault, error) {
 
 // Catalog is the built-in catalog plus the data folder's files; problems
 // in those files come back to be shown, the rest loads.
-func Catalog(dir string) (*catalog.Catalog, []error) {
-	return catalog.Load(assets.Catalog, catalog.UserDir(dir))
-}
+func Catalog(dir string) (*catalog.Catalog, []error) { return catalog.LoadFor(dir) }
 
 // Calendar is the holiday calendar with the data folder's files. A broken
 // user file does not stop Unbind: the embedded years are used, and the
