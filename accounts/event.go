@@ -29,6 +29,22 @@ const (
 var EventKinds = []EventKind{EventCreated, EventEdited, EventStatus, EventStep, EventUnstep, EventEvidence,
 	EventBackup, EventSecretSet, EventSecretDel, EventDeleted, EventImported, EventCheck, EventReminder}
 
+// Correction says why a ticked checklist item was unticked. History is
+// append-only, so a tick is never silently reversed: the step_undone event
+// records the reason in From.
+type Correction string
+
+// The reasons for unticking.
+const (
+	// CorrectionUndo: the person pressed Undo right after ticking.
+	CorrectionUndo Correction = "undo"
+	// CorrectionMistake: the person said later that the tick was a mistake.
+	CorrectionMistake Correction = "mistake"
+)
+
+// Valid reports whether c is a known reason.
+func (c Correction) Valid() bool { return c == CorrectionUndo || c == CorrectionMistake }
+
 // Valid reports whether k is a known event kind.
 func (k EventKind) Valid() bool { return slices.Contains(EventKinds, k) }
 

@@ -25,7 +25,9 @@ type Repo interface {
 	// its transaction, so two writers cannot both move the same account.
 	ChangeStatus(ctx context.Context, id string, to Status, change StatusChange) (Account, error)
 	Tracks(ctx context.Context, accountID string) ([]Track, error)
-	SetStep(ctx context.Context, accountID string, kind TrackKind, key string, done bool, at time.Time) error
+	// SetStep ticks an item, or unticks it for the reason why (recorded in
+	// the event; "" only when ticking).
+	SetStep(ctx context.Context, accountID string, kind TrackKind, key string, done bool, why Correction, at time.Time) error
 	SetTrackEvidence(ctx context.Context, accountID string, kind TrackKind, ticket, note string, at time.Time) error
 	RecordBackup(ctx context.Context, accountID string, at time.Time, note string) error
 	MarkSecret(ctx context.Context, accountID string, field SecretField, set bool, at time.Time) error
@@ -227,9 +229,27 @@ func (s *Service) Tracks(ctx context.Context, id string) ([]Track, error) {
 	return t, nil
 }
 
-// TickStep ticks (or unticks) a checklist item. The first tick on an active
-// account means the person has started: it moves to preparing.
+// TickStep ticks a checklist item; done false unticks it as a mistake
+// (UntickStep with CorrectionMistake). The first tick on an active account
+// means the person has started: it moves to preparing.
 func (s *Service) TickStep(ctx context.Context, id string, kind TrackKind, key string, done bool) (Account, error) {
+	if !done {
+		return s.UntickStep(ctx, id, kind, key, CorrectionMistake)
+	}
+	return s.setStep(ctx, id, kind, key, true, "")
+}
+
+// UntickStep unticks a checklist item and records why in the history: a
+// tick is corrected, never silently reversed. Unticking leaves the status
+// as it is.
+func (s *Service) UntickStep(ctx context.Context, id string, kind TrackKind, key string, why Correction) (Account, error) {
+	if !why.Valid() {
+		return Account{}, fmt.Errorf("untick step: %w", &ValidationError{"reason", "unknown reason " + string(why)})
+	}
+	return s.setStep(ctx, id, kind, key, false, why)
+}
+
+func (s *Service) setStep(ctx context.Context, id string, kind TrackKind, key string, done bool, why Correction) (Account, error) {
 	if !kind.Valid() {
 		return Account{}, fmt.Errorf("tick step: %w", &ValidationError{"track", "unknown track " + string(kind)})
 	}
@@ -237,7 +257,7 @@ func (s *Service) TickStep(ctx context.Context, id string, kind TrackKind, key s
 		return Account{}, fmt.Errorf("tick step: %w", &ValidationError{"step", "key must be step:N, prereq:ID or blocker:ID"})
 	}
 	now := s.now()
-	if err := s.repo.SetStep(ctx, id, kind, key, done, now); err != nil {
+	if err := s.repo.SetStep(ctx, id, kind, key, done, why, now); err != nil {
 		return Account{}, fmt.Errorf("tick step %s of %s: %w", key, id, err)
 	}
 	a, err := s.repo.Account(ctx, id)

@@ -73,8 +73,13 @@ func (b *builder) describe(e accounts.Event) string {
 			return b.t("ev.status_track", from, to, track)
 		}
 		return b.t("ev.status", from, to)
-	case accounts.EventStep, accounts.EventUnstep:
-		return b.t("ev."+string(e.Kind), track, stepLabel(l, e.To))
+	case accounts.EventUnstep:
+		if why := accounts.Correction(e.From); why.Valid() {
+			return b.t("ev.step_undone."+string(why), track, stepLabel(l, e.To))
+		}
+		return b.t("ev.step_undone", track, stepLabel(l, e.To))
+	case accounts.EventStep:
+		return b.t("ev.step", track, stepLabel(l, e.To))
 	case accounts.EventEvidence:
 		return b.t("ev.evidence", track)
 	case accounts.EventSecretSet, accounts.EventSecretDel:

@@ -105,8 +105,9 @@ func allTracks(ctx context.Context, q querier) (map[string][]accounts.Track, err
 	return out, steps.Err()
 }
 
-// SetStep ticks or unticks a checklist item and appends the event.
-func (s *Store) SetStep(ctx context.Context, id string, kind accounts.TrackKind, key string, done bool, at time.Time) error {
+// SetStep ticks or unticks a checklist item and appends the event; an
+// untick records why in the event's From.
+func (s *Store) SetStep(ctx context.Context, id string, kind accounts.TrackKind, key string, done bool, why accounts.Correction, at time.Time) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		label, err := accountLabel(ctx, tx, id)
 		if err != nil {
@@ -121,7 +122,7 @@ func (s *Store) SetStep(ctx context.Context, id string, kind accounts.TrackKind,
 			res, err = tx.ExecContext(ctx, "INSERT OR IGNORE INTO track_steps (account_id, kind, key, done_at) VALUES (?, ?, ?, ?)",
 				id, string(kind), key, ms(at))
 		} else {
-			ev.Kind = accounts.EventUnstep
+			ev.Kind, ev.From = accounts.EventUnstep, string(why)
 			res, err = tx.ExecContext(ctx, "DELETE FROM track_steps WHERE account_id = ? AND kind = ? AND key = ?", id, string(kind), key)
 		}
 		if err != nil {

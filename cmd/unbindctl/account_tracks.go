@@ -117,7 +117,7 @@ func accountSetStatus(e *env, args []string) error {
 func accountTick(e *env, args []string) error {
 	fs := newFlags("account tick")
 	track := fs.String("track", "", "the track of the item (default: the platform's main track)")
-	undo := fs.Bool("undo", false, "untick instead")
+	undo := fs.Bool("undo", false, "untick a step ticked by mistake (recorded as a correction in the history)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

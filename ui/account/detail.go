@@ -26,17 +26,21 @@ type detailView struct {
 	platform catalog.Platform
 	known    bool // the catalog knows the platform
 
-	avatar  *kit.Avatar
-	name    *widget.Label
-	sub     *widget.Label
-	status  *kit.Badge
-	next    *widget.Label
-	cooling *fyne.Container // the standing "do not sign in" warning
-	reviews *fyne.Container
-	moves   *fyne.Container
-	header  *fyne.Container
-	edit    *widget.Button
-	del     *widget.Button
+	avatar *kit.Avatar
+	name   *widget.Label
+	sub    *widget.Label
+	status *kit.Badge
+	next   *widget.Label
+	// nextBox keeps the next-step line's height while one account is
+	// shown: ticking a step below must not move the checklist.
+	nextBox    *fyne.Container
+	nextHeight *kit.StableHeight
+	cooling    *fyne.Container // the standing "do not sign in" warning
+	reviews    *fyne.Container
+	moves      *fyne.Container
+	header     *fyne.Container
+	edit       *widget.Button
+	del        *widget.Button
 
 	tabs    *container.AppTabs
 	remTab  *container.TabItem
@@ -57,6 +61,8 @@ func newDetailView(u *shell) *detailView {
 	v.sub.Truncation = fyne.TextTruncateEllipsis
 	v.next = kit.WrapLabel("")
 	v.next.Importance = widget.HighImportance
+	line := fyne.MeasureText("解绑 Ag", theme.TextSize(), fyne.TextStyle{}).Height
+	v.nextBox, v.nextHeight = kit.NewStableHeight(2*line+2*theme.InnerPadding(), v.next)
 	v.reviews = container.NewVBox()
 	v.cooling = container.NewVBox()
 	v.moves = container.NewHBox()
@@ -85,7 +91,7 @@ func newDetailView(u *shell) *detailView {
 	titles := container.New(layout.NewCustomPaddedVBoxLayout(0), v.name, v.sub)
 	top := container.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
 	actions := container.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))
-	v.header = container.NewVBox(top, v.next, v.cooling, v.reviews, actions)
+	v.header = container.NewVBox(top, v.nextBox, v.cooling, v.reviews, actions)
 	header := v.header
 	v.main = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
 
@@ -112,6 +118,9 @@ func (v *detailView) show(id string) {
 	if err != nil {
 		v.u.ShowError(err)
 		return
+	}
+	if id != v.id {
+		v.nextHeight.Reset()
 	}
 	v.id, v.acc, v.tracks = id, a, tracks
 	v.platform, v.known = v.u.platform(a.PlatformID)

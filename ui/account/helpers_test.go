@@ -136,3 +136,6 @@ func add(t *testing.T, u *testUI, a accounts.Account) accounts.Account {
 	}
 	return a
 }
+
+// undoHide closes the Undo notice, as its timer would.
+func (u *testUI) undoHide() { u.view.u.undo.hide() }

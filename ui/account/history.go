@@ -84,6 +84,12 @@ func (v *historyView) describe(a accounts.Account, e accounts.Event) string {
 		return lang.L("Ticked \"{{.Item}}\" ({{.Track}})", data)
 	case accounts.EventUnstep:
 		data["Item"] = v.stepText(a.PlatformID, e.Track, e.To)
+		switch accounts.Correction(e.From) {
+		case accounts.CorrectionUndo:
+			return lang.L("Undone right after ticking: \"{{.Item}}\" ({{.Track}})", data)
+		case accounts.CorrectionMistake:
+			return lang.L("Correction: \"{{.Item}}\" was ticked by mistake ({{.Track}})", data)
+		}
 		return lang.L("Unticked \"{{.Item}}\" ({{.Track}})", data)
 	case accounts.EventEvidence:
 		data["Ticket"] = e.Evidence

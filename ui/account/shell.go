@@ -65,6 +65,7 @@ type Env struct {
 type shell struct {
 	Shell
 	view *View
+	undo undoOffer
 }
 
 func (u *shell) env() Env { return u.Env() }

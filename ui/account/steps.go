@@ -21,7 +21,13 @@ import (
 type stepsView struct {
 	u       *shell
 	box     *fyne.Container
+	scroll  *container.Scroll
 	content fyne.CanvasObject
+	// shownID is the account on show; refreshing the same account keeps
+	// the open sections and the scroll position (kinds of the open ones).
+	shownID string
+	tracks  *widget.Accordion
+	kinds   []accounts.TrackKind
 
 	checks  map[string]*widget.Check // "kind/key" → its checkbox
 	tickets map[accounts.TrackKind]*widget.Entry
@@ -32,11 +38,22 @@ type stepsView struct {
 
 func newStepsView(u *shell) *stepsView {
 	v := &stepsView{u: u, box: container.NewVBox()}
-	v.content = container.NewVScroll(container.NewPadded(v.box))
+	v.scroll = container.NewVScroll(container.NewPadded(v.box))
+	v.content = v.scroll
 	return v
 }
 
 func (v *stepsView) show(d *detailView) {
+	same := d.id == v.shownID
+	var open map[accounts.TrackKind]bool
+	offset := v.scroll.Offset
+	if same && v.tracks != nil {
+		open = map[accounts.TrackKind]bool{}
+		for i, it := range v.tracks.Items {
+			open[v.kinds[i]] = it.Open
+		}
+	}
+	v.shownID, v.tracks, v.kinds = d.id, nil, nil
 	v.checks = map[string]*widget.Check{}
 	v.tickets = map[accounts.TrackKind]*widget.Entry{}
 	v.notes = map[accounts.TrackKind]*widget.Entry{}
@@ -51,10 +68,16 @@ func (v *stepsView) show(d *detailView) {
 				func() { v.u.onCustomPlatform(d.acc) })))
 	}
 	if len(d.platform.Tracks) > 0 {
-		objs = append(objs, v.trackList(d))
+		objs = append(objs, v.trackList(d, open))
 	}
 	v.box.Objects = objs
 	v.box.Refresh()
+	if same {
+		v.scroll.Offset = offset
+	} else {
+		v.scroll.Offset = fyne.Position{}
+	}
+	v.scroll.Refresh()
 }
 
 // hints explain what else leaving this platform touches.
@@ -111,22 +134,29 @@ func (v *stepsView) backupRow(a accounts.Account) fyne.CanvasObject {
 
 // trackList shows one collapsible section per catalog track, in catalog
 // order (the order the work is usually done), with the track being
-// worked on open.
-func (v *stepsView) trackList(d *detailView) fyne.CanvasObject {
+// worked on open; open (non-nil when the same account is refreshed) keeps
+// the sections the person opened or closed as they were.
+func (v *stepsView) trackList(d *detailView, open map[accounts.TrackKind]bool) fyne.CanvasObject {
 	acc := widget.NewAccordion()
 	acc.MultiOpen = true
-	open := accounts.TrackKind("")
+	v.tracks = acc
+	current := accounts.TrackKind("")
 	if ct, ok := inventory.CurrentTrack(d.acc, d.tracks, d.platform); ok {
-		open = ct.Kind
+		current = ct.Kind
 	}
 	for _, r := range inventory.RunningReviews(d.acc, d.tracks, d.platform) {
-		open = r.Track
+		current = r.Track
 	}
 	for i, t := range d.platform.Tracks {
 		st := stateOf(d, t)
 		acc.Append(widget.NewAccordionItem(v.trackTitle(d, t, st), v.trackBody(d, t, st)))
-		if t.Kind == open || (open == "" && i == 0 && st.applies) {
-			acc.Open(i)
+		v.kinds = append(v.kinds, t.Kind)
+		was, known := open[t.Kind]
+		switch {
+		case known:
+			acc.Items[i].Open = was
+		case t.Kind == current || (current == "" && i == 0 && st.applies):
+			acc.Items[i].Open = true
 		}
 	}
 	return acc
@@ -204,20 +234,25 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyn
 	return box
 }
 
+// checkRow is one checklist item. When it was done stands in a column of
+// its own, of the same width ticked or not, so a tick changes no line
+// break and moves no other checkbox.
 func (v *stepsView) checkRow(a accounts.Account, kind accounts.TrackKind, key, text, path string, progress accounts.Track) fyne.CanvasObject {
 	c := widget.NewCheck("", nil)
 	at, done := progress.Done[key]
 	c.SetChecked(done)
-	c.OnChanged = func(on bool) { v.u.onTick(a, kind, key, on) }
+	c.OnChanged = func(on bool) { v.onCheck(c, a, kind, key, text, on, at) }
 	v.checks[string(kind)+"/"+key] = c
 	lines := container.NewVBox(kit.WrapLabel(text))
 	if path != "" {
 		lines.Add(smallWrap("→ " + path))
 	}
+	when := kit.SmallText("")
 	if done {
-		lines.Add(smallWrap(lang.L("Done {{.Time}}", map[string]string{"Time": kit.FormatDateTime(at)})))
+		when.Text = lang.L("Done {{.Time}}", map[string]string{"Time": kit.FormatDateTime(at)})
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(c), nil, lines)
+	column := kit.NewFixedWidth(doneColumnWidth(), container.NewVBox(when))
+	return container.NewBorder(nil, nil, container.NewVBox(c), column, lines)
 }
 
 func (v *stepsView) evidenceRow(a accounts.Account, kind accounts.TrackKind, progress accounts.Track) fyne.CanvasObject {

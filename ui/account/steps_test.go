@@ -47,9 +47,10 @@ func TestTickStepsChangesStatusAndHistory(t *testing.T) {
 			t.Errorf("history lacks %q:\n%s", want, hist)
 		}
 	}
-	// Unticking is recorded too.
+	// Unticking asks, and is recorded as a correction.
 	test.Tap(u.detail.steps.checks[key])
-	if !strings.Contains(u.detail.hist.lines[0], "Unticked") {
+	test.Tap(uitest.Button(uitest.Top(u.win), "Yes"))
+	if !strings.Contains(u.detail.hist.lines[0], "was ticked by mistake") {
 		t.Errorf("newest history line: %q", u.detail.hist.lines[0])
 	}
 	// Evidence entry.
