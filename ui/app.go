@@ -261,6 +261,6 @@ func (u *UI) showCatalogErrors() {
 // showError shows a domain error in the UI language.
 func (u *UI) showError(err error) {
 	if err != nil {
-		kit.ShowError(kit.FriendlyError(err), u.win)
+		kit.ShowError(err, u.win)
 	}
 }

@@ -84,7 +84,7 @@ func TestTranslationsComplete(t *testing.T) {
 	if len(files) < 40 {
 		t.Fatalf("found only %d Go files under ui/", len(files))
 	}
-	call := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")`)
+	call := regexp.MustCompile(`(?:lang\.L|\bsay|\batLine)\(("(?:[^"\\]|\\.)*")`)
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue

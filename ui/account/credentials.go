@@ -124,7 +124,11 @@ func (v *credentialsView) onCopy(f accounts.SecretField) {
 		map[string]any{"Field": kit.SecretLabel(f), "N": int(d / time.Second)}))
 }
 
-func (v *credentialsView) onEdit(f accounts.SecretField) {
+func (v *credentialsView) onEdit(f accounts.SecretField) { v.editSecret(f, "") }
+
+// editSecret asks for a value, starting from typed: when saving fails the
+// form opens again with what the person typed, under the error.
+func (v *credentialsView) editSecret(f accounts.SecretField, typed string) {
 	var entry *widget.Entry
 	switch f {
 	case accounts.SecretSecurityAnswers, accounts.SecretRecoveryCodes, accounts.SecretNote:
@@ -133,6 +137,7 @@ func (v *credentialsView) onEdit(f accounts.SecretField) {
 	default:
 		entry = widget.NewPasswordEntry()
 	}
+	entry.SetText(typed)
 	a := v.acc
 	title := lang.L("{{.Field}} of \"{{.Name}}\"", map[string]string{"Field": kit.SecretLabel(f), "Name": a.Name})
 	d := dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"),
@@ -141,6 +146,7 @@ func (v *credentialsView) onEdit(f accounts.SecretField) {
 				return
 			}
 			if err := v.u.env().Service.SetSecret(v.u.env().Ctx, a.ID, f, entry.Text); err != nil {
+				v.editSecret(f, entry.Text)
 				v.keyringFailed(err)
 				return
 			}
@@ -172,14 +178,27 @@ func (v *credentialsView) keyringFailed(err error) {
 	if kit.KeyringDown(err) {
 		v.u.SetKeyringProblem(err)
 	}
-	kit.ShowError(kit.KeyringError(err), v.u.env().Window)
+	kit.ShowError(err, v.u.env().Window)
 }
 
-// showKeyringProblem shows or hides the "keyring unavailable" banner.
+// showKeyringProblem shows or hides the "keyring unavailable" banner,
+// and turns off every button that needs the keyring while it is down
+// (the banner says why); Check keyring in Settings turns them on again.
 func (v *credentialsView) showKeyringProblem(err error) {
 	v.banner.Objects = v.banner.Objects[:0]
 	if err != nil {
 		v.banner.Add(kit.Note(theme.WarningIcon(), kit.KeyringError(err).Error(), widget.WarningImportance))
 	}
 	v.banner.Refresh()
+	for _, r := range v.fields {
+		for _, b := range []*widget.Button{r.add, r.reveal, r.copy, r.edit, r.del} {
+			switch {
+			case b == nil:
+			case err != nil:
+				b.Disable()
+			default:
+				b.Enable()
+			}
+		}
+	}
 }

@@ -135,3 +135,33 @@ func TestKeyringFailureIsExplainedAndNothingElseBreaks(t *testing.T) {
 		t.Error("the account was deleted although its password could not be removed from the keyring")
 	}
 }
+
+// A password typed into the form survives a failed save: the form opens
+// again with it, under the error; and once the keyring is known to be
+// down, the buttons that need it are off, with the banner saying why.
+func TestFailedSaveKeepsWhatWasTyped(t *testing.T) {
+	u := newTestUI(t, uitest.NoSecretService{})
+	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD"})
+	u.selectAccount(a.ID)
+	addBtn := u.detail.creds.fields[accounts.SecretPassword].add
+	test.Tap(addBtn)
+	form := uitest.Top(u.win)
+	entry := uitest.Find(form, func(e *widget.Entry) bool { return e.Password })
+	test.Type(entry, "typed-secret")
+	test.Tap(uitest.Button(form, "Save"))
+	kept := false
+	for _, o := range u.win.Canvas().Overlays().List() {
+		if e := uitest.Find(o, func(e *widget.Entry) bool { return e.Password }); e != nil && e.Text == "typed-secret" {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Error("the typed password was lost with the failed save")
+	}
+	if !uitest.TopShows(u.win, "keyring is not available") {
+		t.Error("no dialog saying the keyring is not available")
+	}
+	if !u.detail.creds.fields[accounts.SecretPassword].add.Disabled() {
+		t.Error("Add stays on although the keyring is known to be down")
+	}
+}

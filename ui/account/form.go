@@ -100,7 +100,10 @@ func (f *accountForm) entry(text, field, placeholder string) *widget.Entry {
 	e.Validator = func(s string) error {
 		var ve *accounts.ValidationError
 		if err := accounts.ValidateField(field, s); errors.As(err, &ve) {
-			return errors.New(kit.ProblemText(ve.Problem))
+			if p := kit.ProblemText(ve.Problem); p != "" {
+				return errors.New(p)
+			}
+			return errors.New(lang.L("is not valid"))
 		}
 		return nil
 	}

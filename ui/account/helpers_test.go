@@ -82,7 +82,7 @@ func (u *testUI) Env() Env {
 
 func (u *testUI) ShowError(err error) {
 	if err != nil {
-		kit.ShowError(kit.FriendlyError(err), u.win)
+		kit.ShowError(err, u.win)
 	}
 }
 

@@ -2,11 +2,40 @@ package kit
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // ShowInfo shows an information dialog over w.
 var ShowInfo = func(title, message string, w fyne.Window) { dialog.ShowInformation(title, message, w) }
 
-// ShowError shows err in a dialog over w.
-var ShowError = dialog.ShowError
+// ShowError shows err as a Problem over w: the message in the person's
+// language, and the technical text folded away under Details, where it
+// can be selected and copied. nil shows nothing.
+func ShowError(err error, w fyne.Window) {
+	if err == nil {
+		return
+	}
+	ProblemDialog(Explain(err), w).Show()
+}
+
+// ProblemDialog builds the dialog ShowError shows.
+func ProblemDialog(p Problem, w fyne.Window) dialog.Dialog {
+	msg := WrapLabel(p.Message)
+	body := container.NewVBox(msg)
+	if p.Detail != "" {
+		detail := WrapLabel(p.Detail)
+		detail.Selectable = true
+		copyBtn := widget.NewButtonWithIcon(lang.L("Copy details"), theme.ContentCopyIcon(), func() {
+			fyne.CurrentApp().Clipboard().SetContent(p.Detail)
+		})
+		more := widget.NewAccordion(widget.NewAccordionItem(lang.L("Details"),
+			container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, detail)))
+		body.Add(more)
+	}
+	d := dialog.NewCustom(lang.L("Problem"), lang.L("OK"), NewFixedWidth(460, body), w)
+	return d
+}

@@ -138,12 +138,19 @@ func FieldLabel(field string) string {
 		return lang.L("Notes")
 	case "date":
 		return lang.L("Date")
+	case "until":
+		return lang.L("Last day of the cooling-off")
+	case "status":
+		return lang.L("Status")
+	case "track", "step", "reason":
+		return lang.L("Steps")
 	}
 	return field
 }
 
-// ProblemText translates the domain's validation problems; unknown ones
-// stay in English rather than vanish.
+// ProblemText translates the domain's validation problems; "" for one it
+// does not know (Explain then says the field is not valid and keeps the
+// English behind Details).
 func ProblemText(p string) string {
 	switch p {
 	case "is required":
@@ -156,20 +163,38 @@ func ProblemText(p string) string {
 		return lang.L("is in the future")
 	case "is empty":
 		return lang.L("is empty")
+	case "a cooling-off needs its last day (the platform shows it when you confirm)":
+		return lang.L("enter the last day of the cooling-off; the platform shows it when you confirm")
+	case "the cooling-off cannot end before it starts":
+		return lang.L("cannot be before the cooling-off starts")
 	}
-	if strings.HasPrefix(p, "is longer than") {
+	switch {
+	case strings.HasPrefix(p, "is longer than"):
 		return lang.L("is too long")
+	case strings.HasPrefix(p, "a cooling-off longer than"):
+		return lang.L("is too far away for a cooling-off; check the date")
 	}
-	return p
+	return ""
 }
 
-// FriendlyError turns a domain error into what the person should read:
-// validation and transition errors in the UI language, the rest as is
-// (they already say what happened and what to do).
+// FriendlyError is Explain's message as an error, for places that carry
+// an error on (a form's field, a notice line).
 func FriendlyError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return errors.New(Explain(err).Message)
+}
+
+// friendly words the domain's own errors that need no details: a field,
+// a status move, a blocked track, a conflict; "" for any other.
+func friendly(err error) string {
 	var ve *accounts.ValidationError
 	if errors.As(err, &ve) {
-		return errors.New(FieldLabel(ve.Field) + lang.L(": ") + ProblemText(ve.Problem))
+		if p := ProblemText(ve.Problem); p != "" {
+			return FieldLabel(ve.Field) + lang.L(": ") + p
+		}
+		return "" // Explain words it with the details
 	}
 	var te *accounts.TransitionError
 	if errors.As(err, &te) {
@@ -178,29 +203,29 @@ func FriendlyError(err error) error {
 			next = append(next, StatusLabel(s))
 		}
 		if len(next) == 0 {
-			return errors.New(lang.L("This account is {{.From}} and cannot change to {{.To}}.",
-				map[string]string{"From": StatusLabel(te.From), "To": StatusLabel(te.To)}))
+			return lang.L("This account is {{.From}} and cannot change to {{.To}}.",
+				map[string]string{"From": StatusLabel(te.From), "To": StatusLabel(te.To)})
 		}
-		return errors.New(lang.L("This account is {{.From}} now (perhaps changed elsewhere), so it cannot become {{.To}}. From {{.From}} it can become: {{.Next}}.",
-			map[string]string{"From": StatusLabel(te.From), "To": StatusLabel(te.To), "Next": strings.Join(next, lang.L(", "))}))
+		return lang.L("This account is {{.From}} now (perhaps changed elsewhere), so it cannot become {{.To}}. From {{.From}} it can become: {{.Next}}.",
+			map[string]string{"From": StatusLabel(te.From), "To": StatusLabel(te.To), "Next": strings.Join(next, lang.L(", "))})
 	}
 	var be *accounts.BlockedError
 	if errors.As(err, &be) {
 		why := catalog.Text{Zh: be.Zh, En: be.En}.In(lang.X("ui.lang", "en"))
 		if be.NotPossible {
-			return errors.New(lang.L("The platform does not offer \"{{.Track}}\": {{.Why}}", map[string]string{"Track": TrackLabel(be.Track), "Why": why}))
+			return lang.L("The platform does not offer \"{{.Track}}\": {{.Why}}", map[string]string{"Track": TrackLabel(be.Track), "Why": why})
 		}
 		if be.Permanent {
-			return errors.New(lang.L("\"{{.Track}}\" cannot be done for this account: {{.Why}}. See the track's steps for what to do instead.",
-				map[string]string{"Track": TrackLabel(be.Track), "Why": why}))
+			return lang.L("\"{{.Track}}\" cannot be done for this account: {{.Why}}. See the track's steps for what to do instead.",
+				map[string]string{"Track": TrackLabel(be.Track), "Why": why})
 		}
-		return errors.New(lang.L("\"{{.Track}}\" is blocked: {{.Why}}. Clear it first, or tick \"Does not apply to me\" under the blocker in the track's steps.",
-			map[string]string{"Track": TrackLabel(be.Track), "Why": why}))
+		return lang.L("\"{{.Track}}\" is blocked: {{.Why}}. Clear it first, or tick \"Does not apply to me\" under the blocker in the track's steps.",
+			map[string]string{"Track": TrackLabel(be.Track), "Why": why})
 	}
 	if errors.Is(err, accounts.ErrConflict) {
-		return errors.New(lang.L("Someone else changed this account in the meantime (perhaps unbindctl). It has been reloaded: make your change again."))
+		return lang.L("Someone else changed this account in the meantime (perhaps unbindctl). It has been reloaded: make your change again.")
 	}
-	return err
+	return ""
 }
 
 // FormatDate shows t as the person's local calendar date.

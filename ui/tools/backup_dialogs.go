@@ -208,7 +208,7 @@ func (r *RestoreDialog) read(pass string) {
 		r.restore.Disable()
 		return
 	case err != nil:
-		r.msg.set(lang.L("This file cannot be restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
+		r.msg.setError(lang.L("This file cannot be restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), err)
 		r.ask.Hide()
 		r.restore.Disable()
 		return
@@ -229,7 +229,7 @@ func (r *RestoreDialog) read(pass string) {
 func (r *RestoreDialog) onRestore() {
 	res, err := r.t.Store.RestoreInventory(ctxBackground(), r.inv, "restore: "+baseName(r.path), r.t.now())
 	if err != nil {
-		r.msg.set(lang.L("Nothing was restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
+		r.msg.setError(lang.L("Nothing was restored: {{.Err}}", map[string]any{"Err": oneLineError(err)}), err)
 		return
 	}
 	r.result = &res

@@ -55,8 +55,8 @@ func TestBackupRestoreRefusesBadFiles(t *testing.T) {
 		filepath.Join(t.TempDir(), "none.json"):      "no such file",
 	} {
 		r := OpenRestore(win, tools, path, nil)
-		if !r.restore.Disabled() || !strings.Contains(r.msg.text(), want) {
-			t.Errorf("%s: restore enabled %v, %q", filepath.Base(path), !r.restore.Disabled(), r.msg.text())
+		if !r.restore.Disabled() || !strings.Contains(r.msg.detail, want) || !strings.HasPrefix(r.msg.text(), "This file cannot be restored: ") {
+			t.Errorf("%s: restore enabled %v, %q (details %q)", filepath.Base(path), !r.restore.Disabled(), r.msg.text(), r.msg.detail)
 		}
 		r.dlg.Hide()
 	}

@@ -137,7 +137,7 @@ func (f *PhoneCheckForm) onCompare() {
 	}
 	all, err := f.t.Store.Accounts(ctxBackground())
 	if err != nil {
-		f.msg.set(oneLineError(err), widget.DangerImportance)
+		f.msg.setError(oneLineError(err), err)
 		return
 	}
 	res := phonecheck.Compare(f.t.Catalog, phone, counts, all)
@@ -147,7 +147,7 @@ func (f *PhoneCheckForm) onCompare() {
 	}
 	saved, err := f.t.Store.SavePhoneCheck(ctxBackground(), check)
 	if err != nil {
-		f.msg.set(oneLineError(err), widget.DangerImportance)
+		f.msg.setError(oneLineError(err), err)
 		return
 	}
 	f.result, f.saved = &res, saved

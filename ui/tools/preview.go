@@ -99,7 +99,7 @@ func (p *importPreview) load(path string, res importer.Result, props []importer.
 // failed shows a read error for a format the person chose.
 func (p *importPreview) failed(err error) {
 	p.props, p.inInv, p.chosen, p.shown = nil, nil, nil, nil
-	p.notices.set(oneLineError(err), widget.DangerImportance)
+	p.notices.setError(oneLineError(err), err)
 	p.list.Refresh()
 	p.updateCount()
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,6 +18,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // Deps is all the import wizard, the 一证通查 form and the backup and
@@ -91,19 +93,41 @@ type toolMessage struct {
 	box   *fyne.Container
 	bg    *canvas.Rectangle
 	label *widget.Label
+	// detail is the technical text of the error shown, behind Details.
+	detail string
+	more   *widget.Button
 }
 
 func newToolMessage() *toolMessage {
 	m := &toolMessage{bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), label: widget.NewLabel("")}
 	m.label.Wrapping = fyne.TextWrapWord
 	m.bg.CornerRadius = theme.InputRadiusSize()
-	m.box = container.NewStack(m.bg, m.label)
+	m.more = widget.NewButton(lang.L("Details"), func() {
+		if w := windowFor(m.box); w != nil {
+			kit.ProblemDialog(kit.Problem{Message: m.label.Text, Detail: m.detail}, w).Show()
+		}
+	})
+	m.more.Importance = widget.LowImportance
+	m.more.Hide()
+	m.box = container.NewStack(m.bg, container.NewBorder(nil, nil, nil, container.NewVBox(m.more), m.label))
 	m.box.Hide()
 	return m
 }
 
+// setError shows text (which words err with kit.Explain) as a danger
+// notice, with err's technical text behind Details.
+func (m *toolMessage) setError(text string, err error) {
+	m.set(text, widget.DangerImportance)
+	m.detail = kit.Explain(err).Detail
+	if m.detail != "" {
+		m.more.Show()
+	}
+}
+
 // set shows text with the importance's colour; "" hides the message.
 func (m *toolMessage) set(text string, imp widget.Importance) {
+	m.detail = ""
+	m.more.Hide()
 	m.label.SetText(text)
 	if text == "" {
 		m.box.Hide()
@@ -133,17 +157,10 @@ func toolTint(c color.Color) color.Color {
 	return n
 }
 
-// oneLineError is an error as the person reads it: one line, without the
-// package prefixes the CLI shows.
+// oneLineError is an error as the person reads it (kit.Explain), on one
+// line; the technical text stays behind a notice's Details.
 func oneLineError(err error) string {
-	if err == nil {
-		return ""
-	}
-	msg := strings.Join(strings.Fields(err.Error()), " ")
-	for _, p := range []string{"import: ", "backup file: ", "restore: ", "backup: "} {
-		msg = strings.TrimPrefix(msg, p)
-	}
-	return msg
+	return strings.Join(strings.Fields(kit.Explain(err).Message), " ")
 }
 
 // layoutSpacerTool pushes the buttons of a tool to the right.
@@ -151,3 +168,15 @@ func layoutSpacerTool() fyne.CanvasObject { return layout.NewSpacer() }
 
 // ctxBackground is the context of the tools' store calls.
 func ctxBackground() context.Context { return context.Background() }
+
+// windowFor is the window showing o, nil when none does.
+func windowFor(o fyne.CanvasObject) fyne.Window {
+	d := fyne.CurrentApp().Driver()
+	c := d.CanvasForObject(o)
+	for _, w := range d.AllWindows() {
+		if c != nil && w.Canvas() == c {
+			return w
+		}
+	}
+	return nil
+}

@@ -148,7 +148,7 @@ func (w *ImportWizard) read(path string, f importer.Format) {
 				w.readMsg.set("", 0)
 				w.preview.failed(err)
 			} else {
-				w.readMsg.set(oneLineError(err), widget.DangerImportance)
+				w.readMsg.setError(oneLineError(err), err)
 			}
 			return
 		}
@@ -191,7 +191,7 @@ func (w *ImportWizard) runImport(chosen []importer.Proposal, f importer.Format, 
 func (w *ImportWizard) showSummary(res importer.ApplyResult, err error, withPasswords bool, chosen []importer.Proposal) {
 	buttons := container.NewHBox(layoutSpacerTool(), w.finish)
 	if err != nil {
-		w.summary.set(lang.L("Nothing was imported: {{.Err}}", map[string]any{"Err": oneLineError(err)}), widget.DangerImportance)
+		w.summary.setError(lang.L("Nothing was imported: {{.Err}}", map[string]any{"Err": oneLineError(err)}), err)
 		w.pwMsg.set("", 0)
 		buttons = container.NewHBox(layoutSpacerTool(), w.backToPick, w.finish)
 	} else {

@@ -148,8 +148,8 @@ func TestImportWizardBadFilesAndFormatOverride(t *testing.T) {
 		w.path.SetText(path)
 		test.Tap(w.next)
 		w.jobs.wait()
-		if w.onPreview() || !strings.Contains(w.readMsg.text(), want) {
-			t.Errorf("%s: preview %v, message %q", filepath.Base(path), w.onPreview(), w.readMsg.text())
+		if w.onPreview() || !strings.Contains(w.readMsg.detail, want) {
+			t.Errorf("%s: preview %v, message %q (details %q)", filepath.Base(path), w.onPreview(), w.readMsg.text(), w.readMsg.detail)
 		}
 	}
 	openSample(t, w, "chrome-gb18030.csv")
@@ -159,7 +159,7 @@ func TestImportWizardBadFilesAndFormatOverride(t *testing.T) {
 	openSample(t, w, "chrome.csv")
 	w.preview.format.SetSelected("KeePassXC (CSV)")
 	w.jobs.wait()
-	if !strings.Contains(w.preview.notices.text(), `missing column "Group"`) || !w.preview.importBtn.Disabled() {
+	if !strings.Contains(w.preview.notices.detail, `missing column "Group"`) || !strings.HasPrefix(w.preview.notices.text(), "Line 1: A column Unbind needs is missing") || !w.preview.importBtn.Disabled() {
 		t.Errorf("wrong format: %q, import enabled %v", w.preview.notices.text(), !w.preview.importBtn.Disabled())
 	}
 	w.preview.format.SetSelected("Chrome / Edge (CSV)")
