@@ -11,10 +11,9 @@ import (
 	"github.com/unbindapp/unbind/accounts/workdays"
 )
 
-// Rule constants. Every rule-made reminder is due at DueHour:00 China time
-// on its day, a time a platform's customer service is open.
+// Rule constants. Every rule-made reminder is due on its day at the hour
+// the person chose (Settings.DueHour, 10:00 China time unless changed).
 const (
-	DueHour = 10
 	// EscalationWorkdays is how many working days after a submission an
 	// unfinished request gets the escalation reminder and its letter.
 	EscalationWorkdays = 15
@@ -34,6 +33,17 @@ type Settings struct {
 	// BackupIntervalDays is the backup interval of kept accounts; ≤ 0
 	// means store.DefaultBackupIntervalDays.
 	BackupIntervalDays int
+	// DueHour is the hour (China time) reminders fall due; 0 means
+	// store.DefaultDueHour.
+	DueHour int
+}
+
+// dueHour is the hour reminders of in fall due.
+func (in Input) dueHour() int {
+	if h := in.Settings.DueHour; h >= store.FirstDueHour && h <= store.LastDueHour {
+		return h
+	}
+	return store.DefaultDueHour
 }
 
 // Input is everything the rules look at for one account.
@@ -67,7 +77,7 @@ type Input struct {
 //   - preparing, or active with ticks on a track: one ReminderPrerequisite
 //     per unticked prerequisite of each irreversible track in play (ticked,
 //     account deletion, or shop closure for sellers), key
-//     "prerequisite:<track>:<prereq>", due DueHour the day after it first
+//     "prerequisite:<track>:<prereq>", due at the due hour the day after it first
 //     appears;
 //   - submitted or under review, per track submitted and not completed: a
 //     ReminderReviewDue at the catalog's maximum review working days (when
@@ -123,7 +133,7 @@ func prerequisiteRules(in Input) []accounts.Reminder {
 		return nil
 	}
 	a := in.Account
-	due := workdays.AtChinaTime(workdays.DateOf(in.Now).AddDate(0, 0, 1), DueHour, 0)
+	due := workdays.AtChinaTime(workdays.DateOf(in.Now).AddDate(0, 0, 1), in.dueHour(), 0)
 	var out []accounts.Reminder
 	for _, ct := range in.Platform.Tracks {
 		if !ct.Irreversible || len(ct.Prerequisites) == 0 {
@@ -175,7 +185,7 @@ func submittedRules(in Input) []accounts.Reminder {
 				Key:   "review_due:" + string(t.Kind) + ":" + timeKey(sub),
 				Title: in.title(in.msg(msgReviewDueTitle, trackName(t.Kind, in.Settings.Lang))),
 				Body:  reviewDueBody(in, t, review, reviewDue, reviewCov),
-				DueAt: workdays.AtChinaTime(reviewDue, DueHour, 0),
+				DueAt: workdays.AtChinaTime(reviewDue, in.dueHour(), 0),
 			})
 		}
 		esc, escCov := in.Calendar.AddWorkdays(sub, EscalationWorkdays)
@@ -184,7 +194,7 @@ func submittedRules(in Input) []accounts.Reminder {
 			Key:   "escalation:" + string(t.Kind) + ":" + timeKey(sub),
 			Title: in.title(in.msg(msgEscalationTitle, trackName(t.Kind, in.Settings.Lang))),
 			Body:  escalationBody(in, t, esc, escCov.Merge(reviewCov)),
-			DueAt: workdays.AtChinaTime(esc, DueHour, 0),
+			DueAt: workdays.AtChinaTime(esc, in.dueHour(), 0),
 		})
 	}
 	return out
@@ -231,7 +241,7 @@ func postCheckRule(in Input) accounts.Reminder {
 		Key:   "post_check:" + timeKey(at),
 		Title: in.title(in.msg(msgPostCheckTitle)),
 		Body:  postCheckBody(in, at),
-		DueAt: workdays.AtChinaTime(due, DueHour, 0),
+		DueAt: workdays.AtChinaTime(due, in.dueHour(), 0),
 	}
 }
 
@@ -261,7 +271,7 @@ func coolingRules(in Input) []accounts.Reminder {
 				Key:   "cooling_end:" + string(t.Kind) + ":" + workdays.FormatDate(until),
 				Title: in.title(in.msg(msgCoolingEndTitle)),
 				Body:  coolingEndBody(in, until),
-				DueAt: workdays.AtChinaTime(workdays.DateOf(until).AddDate(0, 0, 1), DueHour, 0),
+				DueAt: workdays.AtChinaTime(workdays.DateOf(until).AddDate(0, 0, 1), in.dueHour(), 0),
 			})
 	}
 	return out
@@ -292,10 +302,10 @@ func backupRule(in Input) accounts.Reminder {
 	// The k-th occurrence is k intervals after the anchor's day; the
 	// current one is the latest already due, at least the first.
 	k := max(1, int(workdays.DateOf(in.Now).Sub(start).Hours()/24)/days)
-	due := workdays.AtChinaTime(start.AddDate(0, 0, k*days), DueHour, 0)
+	due := workdays.AtChinaTime(start.AddDate(0, 0, k*days), in.dueHour(), 0)
 	if k > 1 && due.After(in.Now) {
 		k--
-		due = workdays.AtChinaTime(start.AddDate(0, 0, k*days), DueHour, 0)
+		due = workdays.AtChinaTime(start.AddDate(0, 0, k*days), in.dueHour(), 0)
 	}
 	return accounts.Reminder{
 		Kind:  accounts.ReminderBackup,

@@ -250,3 +250,18 @@ func embedded(t testing.TB) *workdays.Calendar {
 	}
 	return c
 }
+
+// The person's chosen hour moves every rule-made reminder to that hour in
+// Beijing; an hour outside the offered range falls back to 10:00.
+func TestRemindersFallDueAtTheChosenHour(t *testing.T) {
+	sub := cst(2026, 9, 30, 15, 30)
+	for hour, want := range map[int]int{15: 15, 0: 10, 3: 10, 22: 22} {
+		in := rulesInput(t, accounts.StatusSubmitted, submitted(accounts.TrackAccountDelete, sub, "TB-123"))
+		in.Settings.DueHour = hour
+		for _, r := range reminders.Derive(in) {
+			if got := r.DueAt.In(workdays.ChinaTime); got.Hour() != want || got.Minute() != 0 {
+				t.Errorf("due hour %d: %s falls due at %s, want %02d:00 CST", hour, r.Key, got.Format("15:04"), want)
+			}
+		}
+	}
+}

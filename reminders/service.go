@@ -23,6 +23,7 @@ type Store interface {
 	Events(ctx context.Context, accountID string) ([]accounts.Event, error)
 	Language(ctx context.Context) (string, error)
 	BackupIntervalDays(ctx context.Context) (int, error)
+	DueHour(ctx context.Context) (int, error)
 	RecordBackup(ctx context.Context, accountID string, at time.Time, note string) error
 
 	Reminders(ctx context.Context, f store.ReminderFilter) ([]accounts.Reminder, error)
@@ -108,7 +109,11 @@ func (s *Service) Settings(ctx context.Context) (Settings, error) {
 	if err != nil {
 		return Settings{}, fmt.Errorf("read reminder settings: %w", err)
 	}
-	return Settings{Lang: s.Lang(ctx), BackupIntervalDays: days}, nil
+	hour, err := s.st.DueHour(ctx)
+	if err != nil {
+		return Settings{}, fmt.Errorf("read reminder settings: %w", err)
+	}
+	return Settings{Lang: s.Lang(ctx), BackupIntervalDays: days, DueHour: hour}, nil
 }
 
 // SyncResult says what a Sync did.

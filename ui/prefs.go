@@ -16,6 +16,7 @@ const (
 	KeyBackupInterval   = store.SettingBackupIntervalDays
 	KeyStartAtLogin     = "ui.start_at_login"
 	KeyCloseToTray      = "ui.close_to_tray"
+	KeyDueHour          = store.SettingDueHour
 )
 
 // prefs are the person's settings, loaded from the store.

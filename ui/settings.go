@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/ui/autostart"
 	"github.com/unbindapp/unbind/ui/kit"
 )
@@ -77,6 +78,26 @@ func (u *UI) openSettings() *settingsView {
 	v.backup.SetSelectedIndex(max(indexOf(backupChoices, p.BackupDays), 0))
 	v.backup.OnChanged = func(string) { v.save(KeyBackupInterval, strconv.Itoa(backupChoices[v.backup.SelectedIndex()])) }
 
+	// The hour every rule-made reminder falls due, in Beijing.
+	var hourLabels []string
+	hours := []int{}
+	for h := store.FirstDueHour; h <= store.LastDueHour; h++ {
+		hours = append(hours, h)
+		hourLabels = append(hourLabels, lang.L("{{.H}}:00 China time", map[string]string{"H": strconv.Itoa(h)}))
+	}
+	due := widget.NewSelect(hourLabels, nil)
+	current, _ := u.d.Store.DueHour(u.ctx)
+	due.SetSelectedIndex(max(indexOf(hours, current), 0))
+	due.OnChanged = func(string) {
+		v.save(KeyDueHour, strconv.Itoa(hours[due.SelectedIndex()]))
+		// Every derived reminder moves to the new hour.
+		u.background(func() { _, _ = u.rem.Sync(u.ctx, u.Now()) }, u.Reload)
+	}
+	dueRow := fyne.CanvasObject(due)
+	if note := kit.ClockNote(u.Now()); note != "" {
+		dueRow = container.NewVBox(due, kit.Secondary(note))
+	}
+
 	v.login = widget.NewCheck(lang.L("Start Unbind when I log in"), nil)
 	if e, err := autostartEntry(); err == nil {
 		on, _ := autostart.Enabled(e)
@@ -104,6 +125,7 @@ func (u *UI) openSettings() *settingsView {
 		widget.NewFormItem(lang.L("Language"), container.NewVBox(v.language, v.restartNote)),
 		widget.NewFormItem(lang.L("Clear copied passwords after"), v.clipboard),
 		widget.NewFormItem(lang.L("Remind me to back up kept accounts"), v.backup),
+		widget.NewFormItem(lang.L("Reminders fall due at"), dueRow),
 		widget.NewFormItem(lang.L("Start at login"), v.login),
 		widget.NewFormItem(lang.L("Close to tray"), trayRow),
 		widget.NewFormItem(lang.L("Data folder"), container.NewBorder(nil, nil, nil, open, dir)),

@@ -61,7 +61,28 @@ const (
 	// DefaultBackupIntervalDays applies when the interval was never set or
 	// holds something other than a positive number of days.
 	DefaultBackupIntervalDays = 90
+	// SettingDueHour is the hour (China time) reminders fall due, from
+	// FirstDueHour to LastDueHour.
+	SettingDueHour = "reminders.due_hour"
+	// DefaultDueHour is 10:00 in Beijing: platforms' service desks are open.
+	DefaultDueHour = 10
+	// FirstDueHour and LastDueHour bound the hours a person can choose.
+	FirstDueHour, LastDueHour = 6, 22
 )
+
+// DueHour reads SettingDueHour, or DefaultDueHour when it is unset or
+// outside FirstDueHour–LastDueHour.
+func (s *Store) DueHour(ctx context.Context) (int, error) {
+	v, ok, err := s.Setting(ctx, SettingDueHour)
+	if err != nil || !ok {
+		return DefaultDueHour, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < FirstDueHour || n > LastDueHour {
+		return DefaultDueHour, nil
+	}
+	return n, nil
+}
 
 // Language reads SettingLanguage: "zh", "en", or "" (follow the system)
 // when it is unset or holds anything else.

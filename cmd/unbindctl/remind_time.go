@@ -9,9 +9,8 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/workdays"
-
-	"github.com/unbindapp/unbind/reminders"
 )
 
 var daysPattern = regexp.MustCompile(`^(\d{1,4})([dw])(.*)$`)
@@ -39,7 +38,8 @@ func parseSnooze(s string) (time.Duration, error) {
 }
 
 // parseWhen reads a time: YYYY-MM-DD, "YYYY-MM-DD HH:MM" (China time) or
-// RFC 3339. A bare date is DueHour:00 China time when forAdd, else the
+// RFC 3339. A bare date is 10:00 China time (store.DefaultDueHour; give
+// the time to choose another) when forAdd, else the
 // last moment of that day.
 func parseWhen(s string, forAdd bool) (time.Time, error) {
 	t, err := parseWhenAny(s, forAdd)
@@ -60,7 +60,7 @@ func parseWhenAny(s string, forAdd bool) (time.Time, error) {
 	}
 	if err == nil {
 		if forAdd {
-			return workdays.AtChinaTime(d, reminders.DueHour, 0), nil
+			return workdays.AtChinaTime(d, store.DefaultDueHour, 0), nil
 		}
 		return workdays.AtChinaTime(d.AddDate(0, 0, 1), 0, 0).Add(-time.Millisecond), nil
 	}

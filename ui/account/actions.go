@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/ui/inventory"
 	"github.com/unbindapp/unbind/ui/kit"
 )
@@ -111,7 +112,7 @@ func (u *shell) onChangeStatus(a accounts.Account, to accounts.Status) {
 
 func (u *shell) onRecordBackup(a accounts.Account) {
 	date := widget.NewDateEntry()
-	today := time.Now()
+	today := kit.TodayForPicker(u.env().Now())
 	date.SetDate(&today)
 	noteEntry := widget.NewEntry()
 	noteEntry.SetPlaceHolder(lang.L("What you saved, e.g. orders and invoices"))
@@ -125,9 +126,8 @@ func (u *shell) onRecordBackup(a accounts.Account) {
 				return
 			}
 			var at time.Time // zero: now
-			if date.Date != nil && !sameDay(*date.Date, time.Now()) {
-				d := date.Date.Local()
-				at = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, time.Local)
+			if date.Date != nil && !date.Date.Equal(today) {
+				at = workdays.AtChinaTime(kit.PickedDay(*date.Date), 12, 0)
 			}
 			if err := u.env().Service.RecordBackup(u.env().Ctx, a.ID, at, noteEntry.Text); err != nil {
 				u.ShowError(err)
@@ -136,12 +136,6 @@ func (u *shell) onRecordBackup(a accounts.Account) {
 		}, u.env().Window)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
-}
-
-func sameDay(a, b time.Time) bool {
-	ay, am, ad := a.Local().Date()
-	by, bm, bd := b.Local().Date()
-	return ay == by && am == bm && ad == bd
 }
 
 func (u *shell) onDelete(a accounts.Account) {

@@ -63,7 +63,7 @@ func reviewSentence(r inventory.Review, cal *workdays.Calendar, now time.Time) (
 		span = strconv.Itoa(r.Workdays.Min) + "–" + span
 	}
 	data := map[string]string{
-		"Track": kit.TrackLabel(r.Track), "Span": span, "Date": workdays.FormatDate(deadline),
+		"Track": kit.TrackLabel(r.Track), "Span": span, "Date": kit.FormatDate(deadline),
 		"Left": strconv.Itoa(left), "Late": strconv.Itoa(-left), "Submitted": kit.FormatDate(r.SubmittedAt),
 	}
 	switch {

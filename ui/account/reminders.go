@@ -13,6 +13,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/kit"
 )
@@ -161,7 +162,7 @@ func (v *remindersView) onAdd() {
 		return nil
 	}
 	date := widget.NewDateEntry()
-	tomorrow := time.Now().AddDate(0, 0, 1)
+	tomorrow := kit.TodayForPicker(v.u.env().Now()).AddDate(0, 0, 1)
 	date.SetDate(&tomorrow)
 	body := widget.NewMultiLineEntry()
 	body.SetMinRowsVisible(3)
@@ -175,8 +176,8 @@ func (v *remindersView) onAdd() {
 			if !ok || date.Date == nil {
 				return
 			}
-			day := date.Date.Local()
-			due := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, time.Local)
+			hour, _ := v.u.env().Store.DueHour(v.u.env().Ctx)
+			due := workdays.AtChinaTime(kit.PickedDay(*date.Date), hour, 0)
 			// The service takes one note whose first line is the title.
 			note := strings.TrimSpace(title.Text)
 			if b := strings.TrimSpace(body.Text); b != "" {

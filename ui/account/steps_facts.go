@@ -15,7 +15,6 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
-	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
@@ -43,7 +42,7 @@ func stateSuffix(d *detailView, t catalog.Track, s trackState) string {
 	case s.state == catalog.StateNotPossible:
 		return lang.L("not offered by the platform")
 	case s.state == catalog.StateCoolingOff && p.CoolingUntil != nil:
-		return lang.L("cooling-off until {{.Date}}", map[string]string{"Date": workdays.FormatDate(*p.CoolingUntil)})
+		return lang.L("cooling-off until {{.Date}}", map[string]string{"Date": kit.FormatDate(*p.CoolingUntil)})
 	case s.state == catalog.StateBlocked:
 		return lang.L("blocked")
 	case !s.applies:

@@ -53,7 +53,7 @@ func TestCoolingOffWarningInDetail(t *testing.T) {
 		t.Errorf("badge %q", got)
 	}
 	all := detailTexts(u)
-	day := until.Format("2006-01-02")
+	day := kit.FormatDate(until)
 	for _, want := range []string{"do not sign in to Douyin", day, "signing in cancels the deletion", "cooling-off until " + day} {
 		if !strings.Contains(all, want) {
 			t.Errorf("detail lacks %q:\n%s", want, all)

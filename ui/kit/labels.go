@@ -3,7 +3,6 @@ package kit
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -227,9 +226,3 @@ func friendly(err error) string {
 	}
 	return ""
 }
-
-// FormatDate shows t as the person's local calendar date.
-func FormatDate(t time.Time) string { return t.Local().Format("2006-01-02") }
-
-// FormatDateTime shows t as the person's local date and time.
-func FormatDateTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts/backup"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // ShowBackup asks for a passphrase (or, on purpose, a readable backup),
@@ -218,7 +219,7 @@ func (r *RestoreDialog) read(pass string) {
 	r.inv = inv
 	s := backup.Summarise(inv)
 	text := lang.L("The backup of {{.Date}} holds {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks. Restoring merges it into this inventory: accounts already here (same platform and login) are completed, never duplicated or overwritten.",
-		map[string]any{"Date": inv.ExportedAt.Local().Format("2006-01-02 15:04"), "Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks})
+		map[string]any{"Date": kit.FormatDateTime(inv.ExportedAt), "Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks})
 	if s.WithSecrets > 0 {
 		text += " " + lang.L("{{.N}} accounts had passwords or other secrets on the old computer; they are not in the backup — enter them again.",
 			map[string]any{"N": s.WithSecrets})
