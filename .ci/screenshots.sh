@@ -34,7 +34,7 @@ shoot() {
   app=$!
   local win=""
   for _ in $(seq 100); do
-    win=$(DISPLAY="$disp" xdotool search --onlyvisible --name '^Unbind' 2>/dev/null | head -1 || true)
+    win=$(DISPLAY="$disp" xdotool search --onlyvisible --name '^(Unbind|解绑助手)' 2>/dev/null | head -1 || true)
     [ -n "$win" ] && break
     sleep 0.1
   done

@@ -94,6 +94,9 @@ func New(a fyne.App, d Deps) *UI {
 	u := &UI{app: a, d: d, ctx: context.Background(), Now: time.Now}
 	u.svc, u.rem = newService(d), u.newReminders(d)
 	u.prefs = loadPrefs(u.ctx, d.Store)
+	if u.prefs.Theme != kit.ThemeSystem {
+		a.Settings().SetTheme(kit.NewThemeFor(u.prefs.Theme))
+	}
 	u.clip = kit.NewClipGuard(a.Clipboard(), func() time.Duration { return u.prefs.ClipboardTimeout })
 	u.win = a.NewWindow(u.title())
 	u.win.SetIcon(Icon())
@@ -113,10 +116,11 @@ func New(a fyne.App, d Deps) *UI {
 func (u *UI) Window() fyne.Window { return u.win }
 
 func (u *UI) title() string {
+	name := lang.L("Unbind")
 	if u.d.Demo {
-		return "Unbind — " + lang.L("demo data")
+		return name + " — " + lang.L("demo data")
 	}
-	return "Unbind"
+	return name
 }
 
 func (u *UI) build() {

@@ -189,16 +189,12 @@ func TestSettingsPersistAndStartAtLogin(t *testing.T) {
 	v := u.openSettings()
 	v.clipboard.SetSelectedIndex(2) // 60 s
 	v.backup.SetSelectedIndex(0)    // 30 days
-	v.language.SetSelectedIndex(1)  // 中文
 	test.Tap(v.login)
-	if u.prefs.ClipboardTimeout != time.Minute || u.prefs.BackupDays != 30 || !u.prefs.StartAtLogin || u.prefs.Language != kit.LangZh {
+	if u.prefs.ClipboardTimeout != time.Minute || u.prefs.BackupDays != 30 || !u.prefs.StartAtLogin {
 		t.Errorf("prefs after editing: %+v", u.prefs)
 	}
 	if got := loadPrefs(context.Background(), u.d.Store); got != u.prefs {
 		t.Errorf("stored %+v, in memory %+v", got, u.prefs)
-	}
-	if LanguagePref(u.d.Store) != kit.LangZh {
-		t.Error("the language setting was not stored")
 	}
 	desktopFile := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "autostart", AppID+".desktop")
 	if _, err := os.Stat(desktopFile); err != nil {

@@ -17,6 +17,7 @@ const (
 	KeyStartAtLogin     = "ui.start_at_login"
 	KeyCloseToTray      = "ui.close_to_tray"
 	KeyDueHour          = store.SettingDueHour
+	KeyTheme            = "ui.theme"
 )
 
 // prefs are the person's settings, loaded from the store.
@@ -26,11 +27,13 @@ type prefs struct {
 	BackupDays       int
 	StartAtLogin     bool
 	CloseToTray      bool
+	Theme            string // kit.ThemeSystem, ThemeLight or ThemeDark
 }
 
 // settingStore is the part of the store prefs use.
 type settingStore interface {
 	Language(ctx context.Context) (string, error)
+	Setting(ctx context.Context, key string) (string, bool, error)
 	BackupIntervalDays(ctx context.Context) (int, error)
 	PositiveIntSetting(ctx context.Context, key string, def int) (int, error)
 	BoolSetting(ctx context.Context, key string, def bool) (bool, error)
@@ -49,6 +52,9 @@ func loadPrefs(ctx context.Context, st settingStore) prefs {
 	p.BackupDays, _ = st.BackupIntervalDays(ctx)
 	p.StartAtLogin, _ = st.BoolSetting(ctx, KeyStartAtLogin, false)
 	p.CloseToTray, _ = st.BoolSetting(ctx, KeyCloseToTray, true)
+	if v, _, _ := st.Setting(ctx, KeyTheme); v == kit.ThemeLight || v == kit.ThemeDark {
+		p.Theme = v
+	}
 	return p
 }
 

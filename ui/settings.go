@@ -21,20 +21,22 @@ import (
 
 // settingsView edits the prefs; each change is saved at once.
 type settingsView struct {
-	u           *UI
-	language    *widget.Select
-	clipboard   *widget.Select
-	backup      *widget.Select
-	login       *widget.Check
-	tray        *widget.Check
-	keyring     *widget.Label
-	restartNote *widget.RichText
+	u         *UI
+	language  *widget.Select
+	clipboard *widget.Select
+	backup    *widget.Select
+	login     *widget.Check
+	tray      *widget.Check
+	keyring   *widget.Label
+	theme     *widget.Select
+	dlg       dialog.Dialog
 }
 
 var (
 	clipChoices   = []int{10, 30, 60, 120}
 	backupChoices = []int{30, 60, 90, 180, 365}
 	langChoices   = []string{kit.LangSystem, kit.LangZh, kit.LangEn}
+	themeChoices  = []string{kit.ThemeSystem, kit.ThemeLight, kit.ThemeDark}
 )
 
 // autostartEntry is Unbind's start-at-login entry; it starts minimised to
@@ -51,12 +53,21 @@ func (u *UI) openSettings() *settingsView {
 	p := u.prefs
 	v.language = widget.NewSelect([]string{lang.L("Follow the system"), "中文", "English"}, nil)
 	v.language.SetSelectedIndex(indexOf(langChoices, p.Language))
-	v.restartNote = kit.Secondary("")
-	v.restartNote.Hide()
 	v.language.OnChanged = func(string) {
-		v.save(KeyLanguage, langChoices[v.language.SelectedIndex()])
-		kit.SetSecondary(v.restartNote, lang.L("The new language shows after Unbind restarts."))
-		v.restartNote.Show()
+		choice := langChoices[v.language.SelectedIndex()]
+		v.save(KeyLanguage, choice)
+		// The new language at once: the window is rebuilt, and the
+		// settings open again in it.
+		v.dlg.Hide()
+		u.switchLanguage(choice)
+		u.openSettings()
+	}
+	v.theme = widget.NewSelect([]string{lang.L("Follow the system"), lang.L("Light"), lang.L("Dark")}, nil)
+	v.theme.SetSelectedIndex(max(indexOf(themeChoices, p.Theme), 0))
+	v.theme.OnChanged = func(string) {
+		choice := themeChoices[v.theme.SelectedIndex()]
+		v.save(KeyTheme, choice)
+		u.app.Settings().SetTheme(kit.NewThemeFor(choice))
 	}
 
 	var clipLabels []string
@@ -122,7 +133,8 @@ func (u *UI) openSettings() *settingsView {
 	check := widget.NewButtonWithIcon(lang.L("Check keyring"), theme.ViewRefreshIcon(), v.onCheckKeyring)
 
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Language"), container.NewVBox(v.language, v.restartNote)),
+		widget.NewFormItem(lang.L("Language"), v.language),
+		widget.NewFormItem(lang.L("Theme"), v.theme),
 		widget.NewFormItem(lang.L("Clear copied passwords after"), v.clipboard),
 		widget.NewFormItem(lang.L("Remind me to back up kept accounts"), v.backup),
 		widget.NewFormItem(lang.L("Reminders fall due at"), dueRow),
@@ -131,9 +143,9 @@ func (u *UI) openSettings() *settingsView {
 		widget.NewFormItem(lang.L("Data folder"), container.NewBorder(nil, nil, nil, open, dir)),
 		widget.NewFormItem(lang.L("Keyring"), container.NewVBox(container.NewHBox(check), v.keyring)),
 	)
-	d := dialog.NewCustom(lang.L("Settings"), lang.L("Close"), form, u.win)
-	d.Resize(fyne.NewSize(640, 0))
-	d.Show()
+	v.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), form, u.win)
+	v.dlg.Resize(fyne.NewSize(640, 0))
+	v.dlg.Show()
 	return v
 }
 

@@ -2,6 +2,7 @@ package kit
 
 import (
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -29,7 +30,8 @@ var fyneLocales = []fyne.Locale{"en", "cs", "de", "el", "es", "fr", "pl", "pt", 
 // SetupLanguage loads the translations for pref (LangSystem, LangZh or
 // LangEn; $UNBIND_LANG wins when set) and returns the language the UI now
 // speaks, "zh" or "en", for catalog text. Call it once, before building
-// any window.
+// any window; calling it again switches the language (rebuild the
+// widgets afterwards: they hold the texts they were made with).
 func SetupLanguage(pref string) string {
 	if env := os.Getenv(LangEnv); env != "" {
 		pref = catalog.Lang(env)
@@ -50,9 +52,18 @@ func SetupLanguage(pref string) string {
 			}
 		}
 	default:
-		err = lang.AddTranslationsForLocale(en, "en")
-		if e := lang.AddTranslationsForLocale(zh, "zh-Hans"); err == nil {
-			err = e
+		// Every locale gets the file of its own language again: a switch
+		// from a forced language back to the system's must not leave the
+		// forced file under the other locales.
+		locales := append(fyneLocales, lang.SystemLocale())
+		for _, l := range locales {
+			data := en
+			if strings.HasPrefix(strings.ToLower(string(l)), "zh") {
+				data = zh
+			}
+			if e := lang.AddTranslationsForLocale(data, l); e != nil && err == nil {
+				err = e
+			}
 		}
 	}
 	if err != nil {

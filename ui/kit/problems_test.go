@@ -122,3 +122,14 @@ func TestEveryErrorReadsInChinese(t *testing.T) {
 		}
 	}
 }
+
+// Chinese sentences call the app 解绑助手, never "Unbind".
+func TestChineseSaysTheChineseName(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "assets", "i18n", "zh.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`": "([^"\n]*Unbind[^"\n]*)"`).FindAllStringSubmatch(string(data), -1) {
+		t.Errorf("zh.json says Unbind: %s", m[1])
+	}
+}

@@ -16,17 +16,47 @@ import (
 // Chinese from turning into boxes anywhere.
 type appTheme struct {
 	font fyne.Resource
+	// variant, when set, is the person's choice of light or dark over
+	// the system's.
+	variant *fyne.ThemeVariant
 }
+
+// The theme choices as stored in the settings.
+const (
+	ThemeSystem = ""
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
+)
 
 var _ fyne.Theme = (*appTheme)(nil)
 
 // NewTheme returns Unbind's theme; the variant (light or dark) follows the
 // system or FYNE_THEME.
-func NewTheme() fyne.Theme {
-	return &appTheme{font: fyne.NewStaticResource(assets.FontCJKName, assets.FontCJK)}
+func NewTheme() fyne.Theme { return NewThemeFor(ThemeSystem) }
+
+// cjkFont is the bundled font resource, made once: Fyne caches parsed
+// faces by resource, so every theme value must hand out the same one.
+var cjkFont = fyne.NewStaticResource(assets.FontCJKName, assets.FontCJK)
+
+// NewThemeFor is Unbind's theme in the chosen variant (ThemeLight,
+// ThemeDark, or ThemeSystem to follow the system).
+func NewThemeFor(choice string) fyne.Theme {
+	t := &appTheme{font: cjkFont}
+	switch choice {
+	case ThemeLight:
+		v := theme.VariantLight
+		t.variant = &v
+	case ThemeDark:
+		v := theme.VariantDark
+		t.variant = &v
+	}
+	return t
 }
 
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.variant != nil {
+		v = *t.variant
+	}
 	if n == theme.ColorNamePrimary {
 		if v == theme.VariantDark {
 			return color.NRGBA{R: 0x3d, G: 0xb8, B: 0xd6, A: 0xff}

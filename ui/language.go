@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"github.com/unbindapp/unbind/ui/kit"
+)
+
+// switchLanguage changes the UI language at once (Fyne's lang has no
+// override, so the translations are loaded again and the window's content,
+// menus and tray are rebuilt; the selected account and the filters stay).
+// Reminder titles are derived again in the new language.
+func (u *UI) switchLanguage(choice string) {
+	u.d.Lang = kit.SetupLanguage(choice)
+	u.prefs.Language = choice
+	selected := u.detail.ID()
+	// The reminders service words titles in its language; the scheduler
+	// holds it, so both start anew.
+	u.rem = u.newReminders(u.d)
+	u.restartScheduler()
+	u.build()
+	u.setupMenu()
+	if u.tray != nil {
+		u.setupTray()
+		u.win.SetCloseIntercept(u.onClose)
+	}
+	u.win.SetTitle(u.title())
+	u.query = u.query.Reset()
+	u.Reload()
+	if selected != "" {
+		u.selectAccount(selected)
+	}
+	u.background(func() { _, _ = u.rem.Sync(u.ctx, u.Now()) }, func() {
+		if id := u.detail.ID(); id != "" {
+			u.detail.Show(id)
+		}
+	})
+}
