@@ -118,14 +118,16 @@ blocks() {
 		f { print > f }' "$work/monitor.log"
 }
 
-# notified TITLE [TEXT…]: a Notify call has exactly this title (the 4th
-# argument) and every TEXT somewhere in it (the body).
+# notified TITLE [TEXT…]: a Notify call from "Unbind" (the app's name, not
+# its ID, as the first argument) has exactly this title (the 4th) and every
+# TEXT somewhere in it (the body).
 notified() {
 	local title=$1 f t ok
 	shift
 	blocks
 	for f in "$work"/blocks/*; do
 		[ -f "$f" ] || continue
+		[ "$(grep -m1 '^   string ' "$f")" = '   string "Unbind"' ] || continue
 		grep -qxF "   string \"$title\"" "$f" || continue
 		ok=true
 		for t in "$@"; do grep -qF -- "$t" "$f" || ok=false; done

@@ -20,7 +20,11 @@ const (
 // shortened to a few lines.
 func NotificationText(r accounts.Reminder) (title, body string) {
 	body, _, _ = strings.Cut(r.Body, LetterSeparator)
-	return r.Title, truncate(strings.TrimSpace(body), maxNotifyBody)
+	body = strings.TrimSpace(body)
+	if body == strings.TrimSpace(r.Title) {
+		body = "" // a notification never says the same thing twice
+	}
+	return r.Title, truncate(body, maxNotifyBody)
 }
 
 // GroupText is the title and body of one notification for several
@@ -36,7 +40,7 @@ func GroupText(rs []accounts.Reminder, lang string) (title, body string) {
 	for i, r := range rs {
 		if i == maxGroupLines && len(rs) > maxGroupLines+1 {
 			if zh {
-				lines = append(lines, fmt.Sprintf("……还有 %d 条，打开 Unbind 查看", len(rs)-i))
+				lines = append(lines, fmt.Sprintf("……还有 %d 条，打开解绑助手查看", len(rs)-i))
 			} else {
 				lines = append(lines, fmt.Sprintf("… and %d more in Unbind", len(rs)-i))
 			}

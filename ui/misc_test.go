@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,6 +29,14 @@ import (
 func TestNotifierSendsThroughFyne(t *testing.T) {
 	a := test.NewTempApp(t)
 	n := NewNotifier(a)
+	// The native path names the sender; when it fails, Fyne delivers.
+	var sender string
+	n.native = func(appName, _, _, _ string) error { sender = appName; return errors.New("no notification server") }
+	defer func() {
+		if sender != "Unbind" {
+			t.Errorf("sent as %q, want the app's name Unbind (not its ID)", sender)
+		}
+	}()
 	test.AssertNotificationSent(t, fyne.NewNotification("Taobao: withdraw the balance", "before deleting"), func() {
 		if err := n.Notify("Taobao: withdraw the balance", "before deleting"); err != nil {
 			t.Fatal(err)

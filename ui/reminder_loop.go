@@ -25,8 +25,13 @@ func (u *UI) startReminderLoop() {
 	ctx, cancel := context.WithCancel(u.ctx)
 	u.stopLoop = cancel
 	notifier := reminders.Notifier(NewNotifier(u.app))
-	if u.d.Notifier != nil {
+	switch {
+	case u.d.Notifier != nil:
 		notifier = u.d.Notifier
+	case u.d.Demo:
+		// The demo's accounts are made up: nothing about them may pop up
+		// on the person's desktop.
+		notifier = silent{}
 	}
 	u.sched = reminders.NewScheduler(u.rem, notifier, reminders.SchedulerOptions{
 		Now:     func() time.Time { return u.Now() },

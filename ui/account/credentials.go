@@ -27,7 +27,13 @@ type credentialsView struct {
 	status  *widget.Label
 	content fyne.CanvasObject
 	fields  map[accounts.SecretField]*secretRow
+	// after schedules the hiding of a revealed value and of the
+	// clipboard note (time.AfterFunc; tests fire it themselves).
+	after func(time.Duration, func()) *time.Timer
 }
+
+// RevealTimeout is how long a revealed secret stays readable.
+const RevealTimeout = 30 * time.Second
 
 // secretRow is one field's widgets.
 type secretRow struct {
@@ -38,7 +44,7 @@ type secretRow struct {
 }
 
 func newCredentialsView(u *shell) *credentialsView {
-	v := &credentialsView{u: u, banner: container.NewVBox(), rows: container.NewVBox(), status: widget.NewLabel("")}
+	v := &credentialsView{u: u, banner: container.NewVBox(), rows: container.NewVBox(), status: widget.NewLabel(""), after: time.AfterFunc}
 	v.status.Importance = widget.SuccessImportance
 	v.status.Wrapping = fyne.TextWrapWord
 	intro := smallWrap(lang.L("Secrets live only in your system keyring (Secret Service, Keychain or Credential Manager), never in Unbind's database."))
@@ -112,6 +118,14 @@ func (v *credentialsView) onReveal(f accounts.SecretField) {
 	r.value.SetText(val)
 	r.reveal.SetIcon(theme.VisibilityOffIcon())
 	r.shown = true
+	v.after(RevealTimeout, func() {
+		fyne.Do(func() {
+			// Only this row, if it is still on show for the same account.
+			if v.fields[f] == r && r.shown {
+				v.onReveal(f)
+			}
+		})
+	})
 }
 
 func (v *credentialsView) onCopy(f accounts.SecretField) {
@@ -120,8 +134,17 @@ func (v *credentialsView) onCopy(f accounts.SecretField) {
 		return
 	}
 	d := v.u.env().Clip.Copy(val)
-	v.status.SetText(lang.L("{{.Field}} copied. The clipboard is cleared in {{.N}} seconds unless you copy something else.",
-		map[string]any{"Field": kit.SecretLabel(f), "N": int(d / time.Second)}))
+	note := lang.L("{{.Field}} copied. The clipboard is cleared in {{.N}} seconds unless you copy something else.",
+		map[string]any{"Field": kit.SecretLabel(f), "N": int(d / time.Second)})
+	v.status.SetText(note)
+	// The note goes when the clipboard has been cleared.
+	v.after(d, func() {
+		fyne.Do(func() {
+			if v.status.Text == note {
+				v.status.SetText("")
+			}
+		})
+	})
 }
 
 func (v *credentialsView) onEdit(f accounts.SecretField) { v.editSecret(f, "") }

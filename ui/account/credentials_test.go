@@ -165,3 +165,39 @@ func TestFailedSaveKeepsWhatWasTyped(t *testing.T) {
 		t.Error("Add stays on although the keyring is known to be down")
 	}
 }
+
+// A revealed secret hides itself again after RevealTimeout, and the
+// "clipboard is cleared in …" note goes when the clipboard has been.
+func TestRevealedSecretAndClipboardNoteExpire(t *testing.T) {
+	keyring.MockInit()
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD"})
+	if err := u.svc.SetSecret(context.Background(), a.ID, accounts.SecretPassword, "s3cret-Pw"); err != nil {
+		t.Fatal(err)
+	}
+	u.selectAccount(a.ID)
+	var delays []time.Duration
+	var fires []func()
+	u.detail.creds.after = func(d time.Duration, f func()) *time.Timer {
+		delays, fires = append(delays, d), append(fires, f)
+		return time.NewTimer(time.Hour)
+	}
+	u.clip.AfterFunc = func(time.Duration, func()) *time.Timer { return time.NewTimer(time.Hour) }
+	row := u.detail.creds.fields[accounts.SecretPassword]
+	test.Tap(row.reveal)
+	if row.value.Text != "s3cret-Pw" || len(fires) != 1 || delays[0] != RevealTimeout {
+		t.Fatalf("revealed %q, hiding scheduled %v", row.value.Text, delays)
+	}
+	fires[0]()
+	if row.value.Text != hiddenValue || row.shown {
+		t.Errorf("after %v the value still shows: %q", RevealTimeout, row.value.Text)
+	}
+	test.Tap(row.copy)
+	if u.detail.creds.status.Text == "" || len(fires) != 2 || delays[1] != u.clipTimeout {
+		t.Fatalf("copy note %q, scheduled %v", u.detail.creds.status.Text, delays)
+	}
+	fires[1]()
+	if u.detail.creds.status.Text != "" {
+		t.Errorf("the clipboard note stayed: %q", u.detail.creds.status.Text)
+	}
+}
