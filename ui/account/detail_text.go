@@ -2,10 +2,12 @@ package account
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/inventory"
@@ -30,6 +32,10 @@ func nextSentence(n inventory.Next, v *detailView) string {
 		}
 		return lang.L("Next: wait for the platform's answer on \"{{.Track}}\", then record it here.", data)
 	case inventory.NextResubmit:
+		if e, ok := v.rejection(); ok && strings.TrimSpace(e.Note) != "" {
+			return lang.L("The platform refused on {{.Date}}: \"{{.Reason}}\". Next: fix what it asks for and submit again.",
+				map[string]string{"Date": kit.FormatDate(e.At), "Reason": strings.TrimSpace(e.Note)})
+		}
 		return lang.L("Next: read why the platform refused, fix what it asks for, and submit again.")
 	case inventory.NextCoolingOff:
 		return lang.L("Next: do nothing until the cooling-off ends; Unbind reminds you to confirm the result. Do not sign in meanwhile.")
@@ -96,4 +102,21 @@ func coolingWarning(v *detailView) string {
 		Account: v.acc, Tracks: v.tracks, Platform: v.platform, HasPlatform: v.known,
 		Settings: reminders.Settings{Lang: v.u.env().Lang},
 	})
+}
+
+// rejection is the history entry that recorded the platform's refusal
+// (the newest move to rejected), whose note holds the reason given.
+func (v *detailView) rejection() (accounts.Event, bool) {
+	events, err := v.u.env().Service.History(v.u.env().Ctx, v.acc.ID)
+	if err != nil {
+		return accounts.Event{}, false
+	}
+	var last accounts.Event
+	found := false
+	for _, e := range events {
+		if e.Kind == accounts.EventStatus && accounts.Status(e.To) == accounts.StatusRejected && (!found || e.At.After(last.At)) {
+			last, found = e, true
+		}
+	}
+	return last, found
 }

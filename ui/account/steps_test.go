@@ -144,3 +144,18 @@ func TestIdentityGroupHints(t *testing.T) {
 		t.Errorf("Douyin account requirements:\n%s", h)
 	}
 }
+
+// The refusal's reason is where the next step points to it, in the
+// header, not only in the history.
+func TestRejectionReasonInTheNextStep(t *testing.T) {
+	u := newTestUI(t, nil)
+	ctx := context.Background()
+	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD", Status: accounts.StatusSubmitted})
+	if _, err := u.svc.ChangeStatus(ctx, a.ID, accounts.StatusRejected, accounts.StatusChange{Note: "身份证照片不清晰"}); err != nil {
+		t.Fatal(err)
+	}
+	u.selectAccount(a.ID)
+	if got := u.detail.next.Text; !strings.Contains(got, "身份证照片不清晰") || !strings.Contains(got, "submit again") {
+		t.Errorf("next step %q does not give the reason", got)
+	}
+}
