@@ -11,6 +11,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/ui/internal/uitest"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
@@ -23,8 +24,8 @@ func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
 	if form == nil {
 		t.Fatal("Add account did not open the form")
 	}
-	entry := func(placeholder string) *widget.Entry {
-		e := uitest.Find(form, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
+	entry := func(placeholder string) *kit.Entry {
+		e := uitest.Find(form, func(e *kit.Entry) bool { return e.PlaceHolder == placeholder })
 		if e == nil {
 			t.Fatalf("the form has no field %q", placeholder)
 		}
@@ -33,7 +34,7 @@ func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
 	// The platform picker searches the catalog in both languages.
 	test.Tap(uitest.Button(form, "Choose a platform…"))
 	picker := uitest.Top(u.win)
-	search := uitest.Find(picker, func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Search platforms") })
+	search := uitest.Find(picker, func(e *kit.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Search platforms") })
 	test.Type(search, "淘宝")
 	list := uitest.Find(picker, func(*widget.List) bool { return true })
 	if list == nil || list.Length() == 0 {

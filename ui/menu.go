@@ -86,6 +86,7 @@ func (u *UI) onAbout() {
 	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(64), icon), nil, container.NewVBox(title, info))
 	d := dialog.NewCustom(lang.L("About Unbind"), lang.L("Close"), container.NewBorder(head, nil, nil, nil, tabs), u.win)
 	d.Resize(fyne.NewSize(640, 520))
+	kit.Keyed(u.win, d, d.Hide)
 	d.Show()
 }
 

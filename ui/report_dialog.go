@@ -83,6 +83,7 @@ func (u *UI) onReport() {
 		u.saveReport(c)
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 0))
+	kit.Keyed(u.win, d, nil)
 	d.Show()
 }
 
@@ -107,7 +108,7 @@ func (u *UI) saveReport(c reportChoice) {
 		os.Remove(path)
 		path += ext
 		if _, err := os.Lstat(path); err == nil {
-			dialog.ShowConfirm(lang.L("Replace the file?"), lang.L("{{.Name}} exists. Replace it with the new report?", map[string]string{"Name": filepath.Base(path)}),
+			kit.ShowConfirm(lang.L("Replace the file?"), lang.L("{{.Name}} exists. Replace it with the new report?", map[string]string{"Name": filepath.Base(path)}),
 				func(ok bool) {
 					if ok {
 						u.runReport(path, c)

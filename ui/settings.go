@@ -145,6 +145,7 @@ func (u *UI) openSettings() *settingsView {
 	)
 	v.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), form, u.win)
 	v.dlg.Resize(fyne.NewSize(640, 0))
+	kit.Keyed(u.win, v.dlg, v.dlg.Hide)
 	v.dlg.Show()
 	return v
 }

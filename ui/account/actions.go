@@ -59,9 +59,9 @@ func (u *shell) onChangeStatus(a accounts.Account, to accounts.Status) {
 			}
 		}
 	}
-	noteEntry := widget.NewEntry()
+	noteEntry := kit.NewEntry()
 	noteEntry.SetPlaceHolder(lang.L("What happened (optional)"))
-	ticket := widget.NewEntry()
+	ticket := kit.NewEntry()
 	ticket.SetPlaceHolder(lang.L("Ticket or application number (optional)"))
 	items := []*widget.FormItem{}
 	if len(p.Tracks) > 0 {
@@ -107,6 +107,7 @@ func (u *shell) onChangeStatus(a accounts.Account, to accounts.Status) {
 		u.ShowError(u.changeStatus(a, to, change))
 	}, u.env().Window)
 	d.Resize(fyne.NewSize(460, 0))
+	kit.Keyed(u.env().Window, d, nil)
 	d.Show()
 }
 
@@ -114,7 +115,7 @@ func (u *shell) onRecordBackup(a accounts.Account) {
 	date := widget.NewDateEntry()
 	today := kit.TodayForPicker(u.env().Now())
 	date.SetDate(&today)
-	noteEntry := widget.NewEntry()
+	noteEntry := kit.NewEntry()
 	noteEntry.SetPlaceHolder(lang.L("What you saved, e.g. orders and invoices"))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Date"), date),
@@ -135,13 +136,14 @@ func (u *shell) onRecordBackup(a accounts.Account) {
 			u.AccountChanged(a.ID)
 		}, u.env().Window)
 	d.Resize(fyne.NewSize(420, 0))
+	kit.Keyed(u.env().Window, d, nil)
 	d.Show()
 }
 
 func (u *shell) onDelete(a accounts.Account) {
 	msg := lang.L("Delete \"{{.Name}}\" from Unbind? Its passwords are removed from the system keyring too. Its history stays in the audit report. This does not delete the account on the platform.",
 		map[string]string{"Name": a.Name})
-	dialog.ShowConfirm(lang.L("Delete account"), msg, func(ok bool) {
+	kit.ShowConfirm(lang.L("Delete account"), msg, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -152,13 +152,13 @@ func (v *credentialsView) onEdit(f accounts.SecretField) { v.editSecret(f, "") }
 // editSecret asks for a value, starting from typed: when saving fails the
 // form opens again with what the person typed, under the error.
 func (v *credentialsView) editSecret(f accounts.SecretField, typed string) {
-	var entry *widget.Entry
+	var entry *kit.Entry
 	switch f {
 	case accounts.SecretSecurityAnswers, accounts.SecretRecoveryCodes, accounts.SecretNote:
-		entry = widget.NewMultiLineEntry()
+		entry = kit.NewMultiLineEntry()
 		entry.SetMinRowsVisible(4)
 	default:
-		entry = widget.NewPasswordEntry()
+		entry = kit.NewPasswordEntry()
 	}
 	entry.SetText(typed)
 	a := v.acc
@@ -177,12 +177,13 @@ func (v *credentialsView) editSecret(f accounts.SecretField, typed string) {
 			v.u.AccountChanged(a.ID)
 		}, v.u.env().Window)
 	d.Resize(fyne.NewSize(420, 0))
+	kit.Keyed(v.u.env().Window, d, nil)
 	d.Show()
 }
 
 func (v *credentialsView) onDelete(f accounts.SecretField) {
 	a := v.acc
-	dialog.ShowConfirm(lang.L("Delete {{.Field}}", map[string]string{"Field": kit.SecretLabel(f)}),
+	kit.ShowConfirm(lang.L("Delete {{.Field}}", map[string]string{"Field": kit.SecretLabel(f)}),
 		lang.L("Remove it from the system keyring? This cannot be undone."), func(ok bool) {
 			if !ok {
 				return

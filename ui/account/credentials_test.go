@@ -12,6 +12,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/ui/internal/uitest"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 func TestRevealAndCopyCredential(t *testing.T) {
@@ -79,7 +80,7 @@ func TestEditAndDeleteCredential(t *testing.T) {
 	u.selectAccount(a.ID)
 	test.Tap(u.detail.creds.fields[accounts.SecretPassword].add)
 	dlg := uitest.Top(u.win)
-	test.Type(uitest.Find(dlg, func(e *widget.Entry) bool { return e.Password }), "new-pass")
+	test.Type(uitest.Find(dlg, func(e *kit.Entry) bool { return e.Password }), "new-pass")
 	test.Tap(uitest.Button(dlg, "Save"))
 	if v, err := u.svc.Secret(context.Background(), a.ID, accounts.SecretPassword); err != nil || v != "new-pass" {
 		t.Fatalf("keyring holds %q, %v", v, err)
@@ -146,12 +147,12 @@ func TestFailedSaveKeepsWhatWasTyped(t *testing.T) {
 	addBtn := u.detail.creds.fields[accounts.SecretPassword].add
 	test.Tap(addBtn)
 	form := uitest.Top(u.win)
-	entry := uitest.Find(form, func(e *widget.Entry) bool { return e.Password })
+	entry := uitest.Find(form, func(e *kit.Entry) bool { return e.Password })
 	test.Type(entry, "typed-secret")
 	test.Tap(uitest.Button(form, "Save"))
 	kept := false
 	for _, o := range u.win.Canvas().Overlays().List() {
-		if e := uitest.Find(o, func(e *widget.Entry) bool { return e.Password }); e != nil && e.Text == "typed-secret" {
+		if e := uitest.Find(o, func(e *kit.Entry) bool { return e.Password }); e != nil && e.Text == "typed-secret" {
 			kept = true
 		}
 	}

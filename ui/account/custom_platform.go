@@ -20,12 +20,12 @@ import (
 // person's own steps, saved as a user catalog file (catalog.SaveUser).
 type customPlatformForm struct {
 	u        *shell
-	name     *widget.Entry
-	domains  *widget.Entry
+	name     *kit.Entry
+	domains  *kit.Entry
 	kind     *widget.Select
 	channel  *widget.Select
-	steps    *widget.Entry
-	review   *widget.Entry
+	steps    *kit.Entry
+	review   *kit.Entry
 	irrev    *widget.Check
 	form     *widget.Form
 	dlg      dialog.Dialog
@@ -48,7 +48,7 @@ func (u *shell) onCustomPlatform(a accounts.Account) *customPlatformForm {
 
 func (u *shell) openCustomPlatform(name string, created func(id string)) *customPlatformForm {
 	f := &customPlatformForm{u: u, created: created}
-	f.name = widget.NewEntry()
+	f.name = kit.NewEntry()
 	f.name.SetText(name)
 	f.name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -56,7 +56,7 @@ func (u *shell) openCustomPlatform(name string, created func(id string)) *custom
 		}
 		return nil
 	}
-	f.domains = widget.NewEntry()
+	f.domains = kit.NewEntry()
 	f.domains.SetPlaceHolder("example.com, m.example.com")
 	var kindLabels []string
 	for _, k := range accounts.TrackKinds {
@@ -72,7 +72,7 @@ func (u *shell) openCustomPlatform(name string, created func(id string)) *custom
 	}
 	f.channel = widget.NewSelect(chLabels, nil)
 	f.channel.SetSelectedIndex(0)
-	f.steps = widget.NewMultiLineEntry()
+	f.steps = kit.NewMultiLineEntry()
 	f.steps.SetMinRowsVisible(5)
 	f.steps.Wrapping = fyne.TextWrapWord
 	f.steps.SetPlaceHolder(lang.L("One step per line, in order"))
@@ -81,7 +81,7 @@ func (u *shell) openCustomPlatform(name string, created func(id string)) *custom
 		generic = append(generic, s.Text.In(u.env().Lang))
 	}
 	f.steps.SetText(strings.Join(generic, "\n"))
-	f.review = widget.NewEntry()
+	f.review = kit.NewEntry()
 	f.review.SetPlaceHolder(lang.L("e.g. 15 (leave empty if unknown)"))
 	f.review.Validator = func(s string) error {
 		if n, err := strconv.Atoi(strings.TrimSpace(s)); s != "" && (err != nil || n < 0 || n > 365) {
@@ -105,6 +105,7 @@ func (u *shell) openCustomPlatform(name string, created func(id string)) *custom
 	f.form.OnCancel = func() { f.dlg.Hide() }
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Create custom platform"), f.form, u.env().Window)
 	f.dlg.Resize(fyne.NewSize(620, 0))
+	kit.Keyed(u.env().Window, f.dlg, f.onSave)
 	f.dlg.Show()
 	return f
 }

@@ -24,14 +24,14 @@ type accountForm struct {
 	orig       accounts.Account
 	platformID string
 	platform   *widget.Button
-	name       *widget.Entry
-	login      *widget.Entry
-	phone      *widget.Entry
-	email      *widget.Entry
+	name       *kit.Entry
+	login      *kit.Entry
+	phone      *kit.Entry
+	email      *kit.Entry
 	realName   *widget.Check
 	seller     *widget.Check
 	third      *widget.CheckGroup
-	notes      *widget.Entry
+	notes      *kit.Entry
 	form       *widget.Form
 	dlg        dialog.Dialog
 }
@@ -64,7 +64,7 @@ func (u *shell) openAccountForm(a accounts.Account) *accountForm {
 	f.third = widget.NewCheckGroup(opts, nil)
 	f.third.Horizontal = true
 	f.third.SetSelected(sel)
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = kit.NewMultiLineEntry()
 	f.notes.SetText(a.Notes)
 	f.notes.SetMinRowsVisible(3)
 
@@ -88,13 +88,14 @@ func (u *shell) openAccountForm(a accounts.Account) *accountForm {
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.form, u.env().Window)
 	f.dlg.Resize(fyne.NewSize(620, 0))
+	kit.Keyed(u.env().Window, f.dlg, f.onSave)
 	f.dlg.Show()
 	return f
 }
 
 // entry makes a text field validated by the domain's rule for field.
-func (f *accountForm) entry(text, field, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func (f *accountForm) entry(text, field, placeholder string) *kit.Entry {
+	e := kit.NewEntry()
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	e.Validator = func(s string) error {

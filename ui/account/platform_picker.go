@@ -17,7 +17,7 @@ import (
 // languages, aliases and domains), plus "other" and "create custom".
 type platformPicker struct {
 	u       *shell
-	search  *widget.Entry
+	search  *kit.Entry
 	list    *widget.List
 	results []catalog.Platform
 	dlg     dialog.Dialog
@@ -26,9 +26,10 @@ type platformPicker struct {
 
 func (u *shell) pickPlatform(chosen func(id string)) *platformPicker {
 	p := &platformPicker{u: u, chosen: chosen}
-	p.search = widget.NewEntry()
+	p.search = kit.NewEntry()
 	p.search.SetPlaceHolder(lang.L("Search platforms: 淘宝, Taobao, taobao.com…"))
 	p.search.OnChanged = func(string) { p.update() }
+	p.search.OnSubmitted = func(string) { p.pickFirst() }
 	p.list = widget.NewList(func() int { return len(p.results) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, kit.NewAvatar(26), nil, widget.NewLabel(""))
@@ -53,7 +54,10 @@ func (u *shell) pickPlatform(chosen func(id string)) *platformPicker {
 	p.dlg = dialog.NewCustom(lang.L("Choose a platform"), lang.L("Cancel"), content, u.env().Window)
 	p.dlg.Resize(fyne.NewSize(520, 520))
 	p.update()
+	kit.Keyed(u.env().Window, p.dlg, p.pickFirst)
 	p.dlg.Show()
+	// Type to search at once; Enter takes the first result.
+	u.env().Window.Canvas().Focus(p.search)
 	return p
 }
 
@@ -76,4 +80,11 @@ func initialOf(name string) string {
 		return string(r)
 	}
 	return "?"
+}
+
+// pickFirst takes the first (highlighted) result, when there is one.
+func (p *platformPicker) pickFirst() {
+	if len(p.results) > 0 {
+		p.choose(p.results[0].ID)
+	}
 }

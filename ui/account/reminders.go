@@ -148,12 +148,13 @@ func (v *remindersView) showLetter(title, letter string) {
 	})
 	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, text), v.u.env().Window)
 	d.Resize(fyne.NewSize(680, 560))
+	kit.Keyed(v.u.env().Window, d, d.Hide)
 	d.Show()
 }
 
 func (v *remindersView) onAdd() {
 	a := v.acc
-	title := widget.NewEntry()
+	title := kit.NewEntry()
 	title.SetPlaceHolder(lang.L("e.g. Call customer service again"))
 	title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -164,7 +165,7 @@ func (v *remindersView) onAdd() {
 	date := widget.NewDateEntry()
 	tomorrow := kit.TodayForPicker(v.u.env().Now()).AddDate(0, 0, 1)
 	date.SetDate(&tomorrow)
-	body := widget.NewMultiLineEntry()
+	body := kit.NewMultiLineEntry()
 	body.SetMinRowsVisible(3)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title),
@@ -189,5 +190,6 @@ func (v *remindersView) onAdd() {
 			v.u.AccountChanged(a.ID)
 		}, v.u.env().Window)
 	d.Resize(fyne.NewSize(440, 0))
+	kit.Keyed(v.u.env().Window, d, nil)
 	d.Show()
 }

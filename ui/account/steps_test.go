@@ -10,6 +10,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/ui/internal/uitest"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 func TestTickStepsChangesStatusAndHistory(t *testing.T) {
@@ -102,7 +103,7 @@ func TestSubmitThroughDialogStartsReview(t *testing.T) {
 	test.Tap(uitest.Button(u.detail.moves, "Submitted"))
 	dlg := uitest.Top(u.win)
 	uitest.Find(dlg, func(*widget.Select) bool { return true }).SetSelected("Real-name unbinding")
-	test.Type(uitest.Find(dlg, func(e *widget.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Ticket") }), "TM-42")
+	test.Type(uitest.Find(dlg, func(e *kit.Entry) bool { return strings.HasPrefix(e.PlaceHolder, "Ticket") }), "TM-42")
 	test.Tap(uitest.Button(dlg, "Submitted"))
 	if u.detail.acc.Status != accounts.StatusSubmitted {
 		t.Fatalf("status %s", u.detail.acc.Status)

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -42,7 +41,7 @@ func (v *stepsView) onCheck(c *widget.Check, a accounts.Account, kind accounts.T
 	c.OnChanged = handler
 	msg := lang.L("\"{{.Item}}\" was ticked on {{.Time}}. Untick it? The history keeps the tick and records this as a correction: ticked by mistake.",
 		map[string]string{"Item": text, "Time": kit.FormatDateTime(at)})
-	dialog.ShowConfirm(lang.L("Untick (mistake)"), msg, func(yes bool) {
+	kit.ShowConfirm(lang.L("Untick (mistake)"), msg, func(yes bool) {
 		if yes {
 			v.u.onUntick(a, kind, key, accounts.CorrectionMistake)
 		}

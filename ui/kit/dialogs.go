@@ -37,5 +37,13 @@ func ProblemDialog(p Problem, w fyne.Window) dialog.Dialog {
 		body.Add(more)
 	}
 	d := dialog.NewCustom(lang.L("Problem"), lang.L("OK"), NewFixedWidth(460, body), w)
+	Keyed(w, d, d.Hide)
 	return d
+}
+
+// ShowConfirm is dialog.ShowConfirm with Escape and Enter (Keyed).
+func ShowConfirm(title, message string, callback func(bool), w fyne.Window) {
+	d := dialog.NewConfirm(title, message, callback, w)
+	Keyed(w, d, nil)
+	d.Show()
 }

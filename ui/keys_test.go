@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/internal/uitest"
+	"github.com/unbindapp/unbind/ui/kit"
+)
+
+func shortcut(u *UI, key fyne.KeyName) {
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+func press(o fyne.Focusable, key fyne.KeyName) { o.TypedKey(&fyne.KeyEvent{Name: key}) }
+
+// Ctrl+N opens the add-account form, whose fields take Escape (close) and
+// Enter (save); the platform picker opens with its search focused and
+// Enter takes the first result; Ctrl+F focuses the search of the list;
+// with nothing focused Escape still closes the top dialog.
+func TestKeyboardBasics(t *testing.T) {
+	keyring.MockInit()
+	u := newTestUI(t, nil)
+	field := func(placeholder string) *kit.Entry {
+		e := uitest.Find(uitest.Top(u.win), func(e *kit.Entry) bool { return e.PlaceHolder == placeholder })
+		if e == nil {
+			t.Fatalf("no field %q in the top dialog", placeholder)
+		}
+		return e
+	}
+
+	shortcut(u, fyne.KeyN)
+	if uitest.Top(u.win) == nil {
+		t.Fatal("Ctrl+N opened nothing")
+	}
+	press(field("e.g. Taobao main account"), fyne.KeyEscape)
+	if uitest.Top(u.win) != nil {
+		t.Fatal("Escape in a field did not close the form")
+	}
+
+	shortcut(u, fyne.KeyN)
+	form := uitest.Top(u.win)
+	test.Tap(uitest.Button(form, "Choose a platform…"))
+	search, ok := u.win.Canvas().Focused().(*kit.Entry)
+	if !ok || search.PlaceHolder == "" {
+		t.Fatalf("the picker did not focus its search: %T", u.win.Canvas().Focused())
+	}
+	test.Type(search, "京东")
+	press(search, fyne.KeyReturn)
+	if uitest.Top(u.win) != form {
+		t.Fatal("Enter in the picker's search did not pick")
+	}
+	name := field("e.g. Taobao main account")
+	if name.Text == "" {
+		t.Fatal("picking did not fill in the name")
+	}
+	press(name, fyne.KeyReturn)
+	if uitest.Top(u.win) != nil || len(u.items) != 1 || u.items[0].Account.PlatformID != "jd" {
+		t.Fatalf("Enter did not save: %d accounts, dialog open %v", len(u.items), uitest.Top(u.win) != nil)
+	}
+
+	shortcut(u, fyne.KeyF)
+	if u.win.Canvas().Focused() != u.inv.search {
+		t.Error("Ctrl+F did not focus the search")
+	}
+
+	u.win.Canvas().Unfocus()
+	u.detail.Show(u.items[0].Account.ID)
+	test.Tap(uitest.Button(u.detail.Content(), "Delete"))
+	if uitest.Top(u.win) == nil {
+		t.Fatal("Delete asked nothing")
+	}
+	u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if uitest.Top(u.win) != nil {
+		t.Error("Escape with nothing focused did not close the dialog")
+	}
+	if len(u.items) != 1 || u.items[0].Account.Status != accounts.StatusActive {
+		t.Error("Escape on the delete question deleted")
+	}
+}
