@@ -18,6 +18,7 @@ type Catalog struct {
 	origin map[string]string // ID → file it came from
 	// overridden marks IDs whose built-in entry a person's file replaced.
 	overridden map[string]bool
+	user       map[string]bool // IDs that come from the person's files
 }
 
 // Overrides reports whether a person's catalog file replaced the built-in
@@ -42,6 +43,10 @@ func (c *Catalog) All() []Platform { return slices.Clone(c.all) }
 // Origin returns the file a platform was loaded from (for messages such as
 // "overridden by ~/.config/unbind/catalog/taobao.json").
 func (c *Catalog) Origin(id string) string { return c.origin[id] }
+
+// FromUser reports whether the platform comes from the person's own files
+// (a custom platform, or their replacement of a built-in one).
+func (c *Catalog) FromUser(id string) bool { return c.user[id] }
 
 // Search finds platforms whose ID, names (Chinese or English), aliases or
 // domains contain query, ignoring case, spaces, dots and dashes: "tmall

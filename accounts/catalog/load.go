@@ -181,7 +181,7 @@ func (b *builder) add(file string, data []byte, user bool) {
 // build checks the references between platforms, dropping broken ones,
 // and indexes the result.
 func (b *builder) build() (*Catalog, []error) {
-	c := &Catalog{byID: map[string]int{}, hosts: map[string]string{}, origin: map[string]string{}, overridden: map[string]bool{}}
+	c := &Catalog{byID: map[string]int{}, hosts: map[string]string{}, origin: map[string]string{}, overridden: map[string]bool{}, user: map[string]bool{}}
 	for _, e := range b.entries {
 		c.byID[e.p.ID] = 0
 	}
@@ -220,6 +220,9 @@ func (b *builder) build() (*Catalog, []error) {
 		c.origin[e.p.ID] = e.file
 		if e.overrides {
 			c.overridden[e.p.ID] = true
+		}
+		if e.user {
+			c.user[e.p.ID] = true
 		}
 	}
 	return c, b.errs

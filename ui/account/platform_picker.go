@@ -1,6 +1,8 @@
 package account
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -63,8 +65,11 @@ func (u *shell) pickPlatform(chosen func(id string)) *platformPicker {
 
 func (p *platformPicker) update() {
 	p.results = nil
-	if p.u.env().Catalog != nil {
-		p.results = p.u.env().Catalog.Search(p.search.Text)
+	if c := p.u.env().Catalog; c != nil {
+		p.results = c.Search(p.search.Text)
+		if strings.TrimSpace(p.search.Text) == "" {
+			kit.SortPlatforms(p.results, c) // a search keeps its ranking
+		}
 	}
 	p.list.UnselectAll()
 	p.list.Refresh()

@@ -217,7 +217,7 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyn
 		box.Add(smallWrap(lang.L("The steps cannot be ticked while the track is blocked; clear what blocks it above.")))
 	}
 	for i, s := range t.Steps {
-		row := v.checkRow(d.acc, t.Kind, accounts.StepKey(i), strconv.Itoa(i+1)+". "+s.Text.In(l), s.Path.In(l), progress)
+		row := v.checkRow(d.acc, t.Kind, accounts.StepKey(i), strconv.Itoa(i+1)+". "+s.Text.In(l), appPath(s.Path, l), progress)
 		if st.locked && !progress.IsDone(accounts.StepKey(i)) {
 			v.checks[string(t.Kind)+"/"+accounts.StepKey(i)].Disable()
 		}
@@ -312,3 +312,14 @@ func trackDates(p accounts.Track) string {
 
 // smallWrap is wrapping secondary text.
 func smallWrap(text string) *widget.RichText { return kit.Secondary(text) }
+
+// appPath is an in-app path as the person will see it on their phone: the
+// apps are in Chinese, so the English path carries the Chinese labels too
+// ("My Taobao → Settings (我的淘宝 → 设置)").
+func appPath(p catalog.Text, l string) string {
+	text := p.In(l)
+	if l != kit.LangZh && p.Zh != "" && p.Zh != text {
+		text += " (" + p.Zh + ")"
+	}
+	return text
+}
