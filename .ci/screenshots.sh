@@ -12,6 +12,7 @@ trap 'kill ${app:-} ${xvfb:-} 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "screenshots: building the app"
 go build -o "$work/unbind" ./cmd/unbind
+CGO_ENABLED=0 go build -o "$work/unbindctl" ./cmd/unbindctl
 
 # A display number nobody else uses (several people may run this at once).
 for n in $(seq 70 120); do
@@ -21,16 +22,25 @@ Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; done
 
-# shoot LANG THEME SELECT NAME: one screenshot of the main window.
+# shoot LANG THEME SELECT NAME [ACTION]: one screenshot of the main window.
+# ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
+# nokeyring (a real data folder, no Secret Service, the Credentials tab).
 shoot() {
-  local lang=$1 theme=$2 select=$3 name=$4 locale=en_US.UTF-8
+  local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
+  local args=(--demo --select "$select")
+  if [ "$action" = nokeyring ]; then
+    # unbindctl writes the demo into a real folder; with no keyring on the
+    # private bus the GUI must say so in its own words.
+    "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
+    args=(--data-dir "$work/data-$name" --select "$select" --tab credentials)
+  fi
   [ "$lang" = zh ] && locale=zh_CN.UTF-8
   # A private session bus that starts no services: no keyring prompt, no
   # notification popping up over the window, nothing left running.
   dbus-run-session --config-file=.ci/dbus-no-services.conf -- \
     env DISPLAY="$disp" LANG="$locale" LC_ALL= LANGUAGE= \
     UNBIND_LANG="$lang" FYNE_THEME="$theme" FYNE_SCALE=1 UNBIND_DATA_DIR="$work/data-$name" \
-    "$work/unbind" --demo --select "$select" >"$work/$name.log" 2>&1 &
+    "$work/unbind" "${args[@]}" >"$work/$name.log" 2>&1 &
   app=$!
   local win=""
   for _ in $(seq 100); do
@@ -41,7 +51,14 @@ shoot() {
   if [ -z "$win" ]; then
     echo "screenshots: the window did not appear ($name)"; cat "$work/$name.log"; exit 1
   fi
+  case $action in
+    small) DISPLAY="$disp" xdotool windowsize "$win" 900 600 ;;
+  esac
   sleep 2.5 # let the inventory load and the first frames settle
+  if [ "$action" = settings ]; then
+    DISPLAY="$disp" xdotool key --window "$win" ctrl+comma
+    sleep 1
+  fi
   # The pointer starts in the screen's centre, over the window. Fyne
   # updates hover on motion, so move it over a plain spot and then off the
   # window: nothing shows a hover highlight.
@@ -67,3 +84,11 @@ shoot en dark tmall "review-en-dark"
 # An account in its cooling-off: the standing "do not sign in" warning.
 shoot zh light douyin "cooling-off-zh-light"
 shoot en light douyin "cooling-off-en-light"
+# Daily use: Settings with the language, theme and due-hour switches; a
+# 900×600 window; the keyring missing, in the person's language.
+shoot zh light taobao "settings-zh-light" settings
+shoot en dark taobao "settings-en-dark" settings
+shoot zh light tmall "small-zh-light" small
+shoot en light tmall "small-en-light" small
+shoot zh light jd "keyring-missing-zh-light" nokeyring
+shoot en light jd "keyring-missing-en-light" nokeyring

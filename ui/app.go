@@ -75,6 +75,7 @@ type UI struct {
 	hasTray bool
 
 	pendingSelect string
+	pendingTab    string
 	onLoaded      func() // once, after the first load (startup probe)
 
 	keyringErr     error // the last "keyring unavailable", nil when it works

@@ -32,6 +32,10 @@ func (u *UI) WhenLoaded(f func()) { u.onLoaded = f }
 // once the inventory has loaded; scripts use it for screenshots.
 func (u *UI) SelectOnLoad(idOrPlatform string) { u.pendingSelect = idOrPlatform }
 
+// OpenTabOnLoad opens a tab of the account SelectOnLoad selects (steps,
+// credentials, reminders or history), for screenshots.
+func (u *UI) OpenTabOnLoad(name string) { u.pendingTab = name }
+
 func (u *UI) selectPending() {
 	want := u.pendingSelect
 	if want == "" {
@@ -41,6 +45,9 @@ func (u *UI) selectPending() {
 	for i := range u.items {
 		if a := u.items[i].Account; a.ID == want || a.PlatformID == want {
 			u.selectAccount(a.ID)
+			if u.pendingTab != "" {
+				u.detail.OpenTab(u.pendingTab)
+			}
 			return
 		}
 	}

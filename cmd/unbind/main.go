@@ -28,6 +28,7 @@ type options struct {
 	minimized bool
 	demo      bool
 	selectID  string
+	tab       string
 	measure   bool
 }
 
@@ -38,6 +39,7 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.minimized, "minimized", false, "start in the system tray (used by start at login)")
 	fs.BoolVar(&o.demo, "demo", false, "")
 	fs.StringVar(&o.selectID, "select", "", "")
+	fs.StringVar(&o.tab, "tab", "", "")
 	// Prints time to first frame, time until the inventory is loaded and
 	// peak memory, then quits (.ci/startup.sh compares it with an empty
 	// Fyne window).
@@ -79,6 +81,7 @@ func main() {
 	u := ui.New(a, deps)
 	if o.selectID != "" {
 		u.SelectOnLoad(o.selectID)
+		u.OpenTabOnLoad(o.tab)
 	}
 	if o.measure {
 		probe := startupprobe.New()

@@ -121,5 +121,14 @@ func (v *View) ID() string { return v.d.id }
 // ShowKeyringProblem updates the Credentials tab's banner.
 func (v *View) ShowKeyringProblem(err error) { v.d.creds.showKeyringProblem(err) }
 
+// OpenTab shows the named tab: steps, credentials, reminders or history.
+func (v *View) OpenTab(name string) {
+	for i, n := range []string{"steps", "credentials", "reminders", "history"} {
+		if n == name {
+			v.d.tabs.SelectIndex(i)
+		}
+	}
+}
+
 // OpenAdd opens the form for a new account.
 func (v *View) OpenAdd() { v.u.onAdd() }
