@@ -131,6 +131,7 @@ func (v *inventoryView) updateOptions() {
 	v.counts.Refresh()
 
 	ids, names := inventory.Platforms(v.u.items)
+	kit.SortByName(ids, names)
 	v.platformValues = append([]string{""}, ids...)
 	popts := append([]string{lang.L("All platforms")}, names...)
 	sel = 0

@@ -14,12 +14,7 @@ import (
 // first, then by name in the UI's language — by pinyin in Chinese (the
 // order a Chinese reader looks things up in), alphabetically in English.
 func SortPlatforms(ps []catalog.Platform, cat *catalog.Catalog) {
-	l := Lang()
-	tag := language.English
-	if l == LangZh {
-		tag = language.Chinese // pinyin order
-	}
-	col := collate.New(tag, collate.Loose)
+	l, col := Lang(), collator()
 	own := func(p catalog.Platform) bool { return cat != nil && cat.FromUser(p.ID) }
 	slices.SortStableFunc(ps, func(a, b catalog.Platform) int {
 		if oa, ob := own(a), own(b); oa != ob {
@@ -33,4 +28,29 @@ func SortPlatforms(ps []catalog.Platform, cat *catalog.Catalog) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+}
+
+// SortByName orders names (with their ids alongside) as SortPlatforms
+// does, for lists of names such as the platform filter.
+func SortByName(ids, names []string) {
+	col := collator()
+	idx := make([]int, len(names))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return col.CompareString(names[a], names[b]) })
+	sortedIDs, sortedNames := make([]string, len(ids)), make([]string, len(names))
+	for to, from := range idx {
+		sortedIDs[to], sortedNames[to] = ids[from], names[from]
+	}
+	copy(ids, sortedIDs)
+	copy(names, sortedNames)
+}
+
+// collator compares names in the UI's language: pinyin in Chinese.
+func collator() *collate.Collator {
+	if Lang() == LangZh {
+		return collate.New(language.Chinese, collate.Loose)
+	}
+	return collate.New(language.English, collate.Loose)
 }

@@ -47,5 +47,11 @@ func TestPlatformsSortByPinyinOwnFirst(t *testing.T) {
 		if got := strings.Join(ids, " "); got != want {
 			t.Errorf("%s: %s, want %s", lang, got, want)
 		}
+		names := []string{"淘宝", "支付宝", "京东"}
+		keys := []string{"taobao", "alipay", "jd"}
+		SortByName(keys, names)
+		if lang == LangZh && strings.Join(keys, " ") != "jd taobao alipay" {
+			t.Errorf("SortByName in zh: %v %v", keys, names)
+		}
 	}
 }
