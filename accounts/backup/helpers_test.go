@@ -5,26 +5,11 @@ import (
 	"testing"
 
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/store/storetest"
 )
 
 var bg = context.Background()
 
-func openStore(t testing.TB) *store.Store {
-	t.Helper()
-	st, err := store.OpenDir(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
+func openStore(t testing.TB) *store.Store { return storetest.Open(t) }
 
-// rows counts the rows of a table, to see what a restore wrote.
-func rows(t testing.TB, st *store.Store, table string) int {
-	t.Helper()
-	var n int
-	if err := st.DB().QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
+func rows(t testing.TB, st *store.Store, table string) int { return storetest.Rows(t, st, table) }

@@ -10,30 +10,16 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/accounts/store/storetest"
 	"github.com/unbindapp/unbind/accounts/vault"
 	"github.com/zalando/go-keyring"
 )
 
 var bg = context.Background()
 
-func openStore(t testing.TB) *store.Store {
-	t.Helper()
-	st, err := store.OpenDir(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
+func openStore(t testing.TB) *store.Store { return storetest.Open(t) }
 
-func rows(t testing.TB, st *store.Store, table string) int {
-	t.Helper()
-	var n int
-	if err := st.DB().QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
+func rows(t testing.TB, st *store.Store, table string) int { return storetest.Rows(t, st, table) }
 
 // TestApplySamplesTwice imports the shopping proposals of every sample into
 // a real store, then again: the second time changes nothing.

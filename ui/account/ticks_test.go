@@ -2,6 +2,7 @@ package account
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,24 +64,12 @@ func TestTickMovesNoOtherCheckbox(t *testing.T) {
 			t.Errorf("%s moved from %v to %v", k, p, after[k])
 		}
 	}
-	if got := openSections(u); !equalBools(got, open) {
+	if got := openSections(u); !slices.Equal(got, open) {
 		t.Errorf("open sections %v, want %v", got, open)
 	}
 	if u.detail.steps.scroll.Offset != offset {
 		t.Errorf("scroll offset %v, want %v", u.detail.steps.scroll.Offset, offset)
 	}
-}
-
-func equalBools(a, b []bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Undo right after a tick, and "untick (mistake)" later, both leave the
