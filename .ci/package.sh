@@ -3,18 +3,20 @@
 # root) supplies the name, ID, version and icon of every one:
 #   tar      unbind-VERSION-linux-ARCH.tar.gz (any distribution; install.sh)
 #   deb      unbind_VERSION_ARCH.deb
-# Usage: .ci/package.sh [tar] [deb]   (none: both)
+#   windows  unbind-VERSION-windows-amd64.msi and -portable.zip
+# Usage: .ci/package.sh [tar] [deb] [windows]   (none: all three)
 # The GUIs come from fyne (fyne.io/tools, pinned in the Makefile), the CLIs
 # from go build without cgo; both print VERSION_LINE (.ci/package-lib.sh).
 set -euo pipefail
 . "$(dirname "$0")/package-lib.sh"
 . .ci/package-linux.sh
+. .ci/package-windows.sh
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tar deb)
+[ ${#targets[@]} -gt 0 ] || targets=(tar deb windows)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 for t in "${targets[@]}"; do
-	case $t in tar | deb) ;; *) die "unknown target $t (tar, deb)" ;; esac
+	case $t in tar | deb | windows) ;; *) die "unknown target $t (tar, deb, windows)" ;; esac
 done
 need_fyne
 
@@ -37,4 +39,14 @@ if want tar || want deb; then
 		make_tarball "$stage/linux" "$dist/unbind-$VERSION-linux-$DEB_ARCH.tar.gz"
 		echo "$dist/unbind-$VERSION-linux-$DEB_ARCH.tar.gz"
 	fi
+fi
+
+if want windows; then
+	build_gui_windows "$stage/src" "$stage/bin"
+	build_cli windows amd64 "$stage/bin/unbindctl.exe"
+	windows_tree "$stage/windows" "$stage/bin/$NAME.exe" "$stage/bin/unbindctl.exe"
+	make_msi "$stage/windows" "$dist/unbind-$VERSION-windows-amd64.msi"
+	make_zip "$stage/windows" "$dist/unbind-$VERSION-windows-amd64-portable.zip"
+	echo "$dist/unbind-$VERSION-windows-amd64.msi"
+	echo "$dist/unbind-$VERSION-windows-amd64-portable.zip"
 fi
