@@ -19,7 +19,7 @@ GOFLAGS_CI := -tags ci
 BIN := bin
 
 .PHONY: run build test test-unit test-keyring test-notify test-builds test-fuzz test-stress test-package bench stress fuzz \
-	package screenshots font deps-build deps-test deps-package lint
+	package package-darwin screenshots font deps-build deps-test deps-package lint
 
 run: deps-build
 	go build -o $(BIN)/unbind ./cmd/unbind
@@ -112,3 +112,8 @@ test-package: deps-package
 package: deps-package
 	.ci/package.sh
 
+# The macOS app (fyne package -os darwin) and unbindctl, zipped into dist/.
+# Needs a Mac (cgo against Apple's SDK); .github/workflows/macos.yml runs it.
+package-darwin:
+	@command -v fyne >/dev/null || go install $(FYNE_TOOL)
+	.ci/package-darwin.sh
