@@ -19,7 +19,7 @@ GOFLAGS_CI := -tags ci
 BIN := bin
 
 .PHONY: run build test test-unit test-keyring test-notify test-builds test-fuzz test-stress test-package bench stress fuzz \
-	package package-darwin screenshots font deps-build deps-test deps-package lint
+	package package-darwin release screenshots font deps-build deps-test deps-package lint
 
 run: deps-build
 	go build -o $(BIN)/unbind ./cmd/unbind
@@ -111,6 +111,13 @@ test-package: deps-package
 # The same packages in dist/, unchecked.
 package: deps-package
 	.ci/package.sh
+
+# dist/: every package, checked, with SHA256SUMS and RELEASE.md.
+release: deps-package
+	rm -rf dist
+	.ci/package.sh
+	.ci/check-packages.sh dist
+	.ci/release.sh
 
 # The macOS app (fyne package -os darwin) and unbindctl, zipped into dist/.
 # Needs a Mac (cgo against Apple's SDK); .github/workflows/macos.yml runs it.
