@@ -29,7 +29,7 @@ grep -qx LocalAppDataFolder <<<"$dirs" || fail "Directory table: not installed u
 for d in AppDataFolder ProgramFilesFolder ProgramFiles64Folder CommonAppDataFolder PersonalFolder; do
 	! grep -qx "$d" <<<"$dirs" || fail "Directory table: names $d (the data folder is %AppData%\\Unbind, never the installer's)"
 done
-removes=$(msiinfo export "$msi" RemoveFile | tail -n +4 | cut -f4 | sort -u | tr '\n' ' ')
+removes=$(msiinfo export "$msi" RemoveFile | tail -n +4 | cut -f4 | sort -u | tr '\n' ' ' | sed 's/ $//')
 for d in $removes; do
 	case $d in INSTALLDIR | DocDir) ;; *) fail "RemoveFile table: removes in $d" ;; esac
 done
@@ -102,8 +102,9 @@ old_tree=$tmp/old-tree
 cp -a "$portable" "$old_tree"
 echo "old README" >"$old_tree/doc/README.txt"
 make_msi "$old_tree" "$tmp/old.msi" 0.0.1
-user=$(ls "$WINEPREFIX/drive_c/users" | grep -vx Public | head -n1)
-home=$WINEPREFIX/drive_c/users/$user
+home=
+for d in "$WINEPREFIX"/drive_c/users/*; do [ "${d##*/}" = Public ] || home=$d; done
+[ -n "$home" ] || fail "Wine: the prefix has no user folder"
 prog=$home/AppData/Local/Programs/Unbind
 menu="$home/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
 data=$home/AppData/Roaming/Unbind

@@ -3,7 +3,7 @@
 # builds of both binaries for Linux, Windows and macOS.
 # shellcheck shell=bash
 export PATH="/usr/local/go/bin:$HOME/go/bin:$PATH"
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 ROOT=$PWD
 
 die() { echo "package: $*" >&2; exit 1; }

@@ -71,6 +71,7 @@ make_tarball() {
 	top=$tmp/unbind-$VERSION
 	mkdir -p "$top"
 	cp -a "$1/usr/bin" "$1/usr/share" "$top/"
+	rm -rf "$top/share/lintian" # the .deb's lintian override
 	cp README.md "$top/share/doc/unbind/"
 	cp assets/fonts/LICENSE-Apache-2.0 "$top/share/doc/unbind/"
 	cp assets/holidays/LICENSE "$top/share/doc/unbind/HOLIDAY-DATA-LICENSE"
