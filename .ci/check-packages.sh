@@ -64,13 +64,14 @@ needed=$(objdump -p "$x/usr/bin/unbind" | awk '$1 == "NEEDED" {print $2}')
 dlopen=$(strings "$x/usr/bin/unbind" | grep -E '^lib[A-Za-z0-9_-]+\.so(\.[0-9]+)*$' | sort -u)
 [ -n "$needed" ] || fail "objdump -p shows no NEEDED library in usr/bin/unbind"
 dep_names=" $(sed -E 's/ *\([^)]*\)//g; s/ *\| */ /g; s/, */ /g' <<<"$depends") "
+libs=$(ldconfig -p)
 n=0
 for so in $(printf '%s\n' $needed $dlopen | sort -u); do
 	[[ $optional_dlopen == *" $so "* ]] && continue
-	path=$(ldconfig -p | awk -v so="$so" '$1 == so && $0 ~ /x86-64|64bit|AArch64/ {print $NF; exit}')
+	path=$(awk -v so="$so" '$1 == so && $0 ~ /x86-64|64bit|AArch64/ {print $NF}' <<<"$libs" | sed -n 1p)
 	[ -n "$path" ] || fail "$so (needed by usr/bin/unbind) is not installed here, so its package is unknown"
-	pkg=$(dpkg -S "$(realpath "$path")" 2>/dev/null | head -n1 | cut -d: -f1) || true
-	[ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | head -n1 | cut -d: -f1) || true
+	pkg=$(dpkg -S "$(realpath "$path")" 2>/dev/null | sed -n '1s/:.*//p') || true
+	[ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | sed -n '1s/:.*//p') || true
 	[ -n "$pkg" ] || fail "no package owns $path ($so)"
 	[[ $dep_names == *" $pkg "* ]] || fail "usr/bin/unbind needs $so from $pkg, which Depends does not name"
 	n=$((n + 1))

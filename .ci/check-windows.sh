@@ -123,7 +123,8 @@ id=$(w "$prog/unbindctl.exe" account add --platform taobao --name "升级检查"
 w msiexec /i "$msi" /qn || fail "Wine: msiexec /i of the $VERSION MSI over 0.0.1 failed"
 [ "$(installed)" = "$VERSION " ] || fail "Wine: after the upgrade the installed versions are '$(installed)'"
 cmp -s "$prog/doc/README.txt" "$portable/doc/README.txt" || fail "Wine: the upgrade left the 0.0.1 README"
-w "$prog/unbindctl.exe" account list | grep -qF "$id" || fail "Wine: the account made before the upgrade is gone"
+list=$(w "$prog/unbindctl.exe" account list) || true
+[[ $list == *"$id"* ]] || fail "Wine: the account made before the upgrade is gone"
 if w msiexec /i "$tmp/old.msi" /qn; then fail "Wine: the 0.0.1 MSI installed over $VERSION (no downgrade check)"; fi
 [ "$(installed)" = "$VERSION " ] || fail "Wine: the refused downgrade left '$(installed)'"
 w msiexec /x "$msi" /qn || fail "Wine: msiexec /x failed"

@@ -8,7 +8,7 @@ ROOT=$PWD
 
 die() { echo "package: $*" >&2; exit 1; }
 
-field() { sed -n "s/^ *$1 *= *\"\{0,1\}\([^\"]*\)\"\{0,1\} *$/\1/p" FyneApp.toml | head -n1; }
+field() { sed -n "s/^ *$1 *= *\"\{0,1\}\([^\"]*\)\"\{0,1\} *$/\1/p" FyneApp.toml | sed -n 1p; }
 NAME=$(field Name)
 APP_ID=$(field ID)
 VERSION=$(field Version)
