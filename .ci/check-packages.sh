@@ -12,7 +12,14 @@ fail() { echo "check-packages: $*" >&2; exit 1; }
 ok() { echo "ok: $*"; }
 skip() { echo "skip: $*"; }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# The Wine checks leave a wineserver for their prefix in $tmp: end it (only
+# that prefix's) before removing the folder.
+wineserver=
+cleanup() {
+	if [ -n "$wineserver" ]; then "$wineserver" -k 2>/dev/null || true; "$wineserver" -w 2>/dev/null || true; fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
 
 # no_build_paths DIR: no file holds this checkout's path, the Go module
 # cache's, or the git author's address (-trimpath, and nothing personal).

@@ -79,6 +79,8 @@ if [ -z "$wine" ]; then
 	skip "Wine: not installed (Debian: wine64); the Windows binaries were not run"
 	return 0
 fi
+wineserver=$(command -v wineserver || echo "${wine%/*}/wineserver")
+[ -x "$wineserver" ] || fail "Wine: no wineserver beside $wine"
 export WINEPREFIX=$tmp/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 w() { env -u DISPLAY -u WAYLAND_DISPLAY timeout 60 "$wine" "$@" 2>/dev/null; }
 w wineboot --init >/dev/null || true
