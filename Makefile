@@ -7,12 +7,19 @@ export LANG ?= C.UTF-8
 BUILD_PKGS := gcc libgl1-mesa-dev xorg-dev
 TEST_PKGS  := $(BUILD_PKGS) dbus dbus-x11 gnome-keyring xvfb dunst xdotool imagemagick \
               gcc-mingw-w64-x86-64 poppler-utils procps python3
+# What .ci/package.sh and .ci/check-packages.sh use: the .deb and its
+# checks, the icons, the MSI (wixl) and its checks, the zip, and Wine to run
+# the Windows binaries and installer.
+PACKAGE_PKGS := gcc-mingw-w64-x86-64 imagemagick dpkg-dev lintian desktop-file-utils appstream man-db \
+              wixl msitools icoutils zip unzip wine64
+FYNE_TOOL  := fyne.io/tools/cmd/fyne@v1.7.4
 # Packages without Fyne: raced and cross-built with CGO_ENABLED=0.
 PURE_PKGS  := ./accounts/... ./reminders/... ./cmd/unbindctl/... ./cmd/internal/...
 GOFLAGS_CI := -tags ci
 BIN := bin
 
-.PHONY: run build test test-vuln test-unit test-keyring test-notify test-builds test-fuzz test-stress bench stress fuzz package screenshots font deps-build deps-test lint
+.PHONY: run build test test-vuln test-unit test-keyring test-notify test-builds test-fuzz test-stress test-package bench stress fuzz \
+	package package-darwin release screenshots font deps-build deps-test deps-package lint
 
 run: deps-build
 	go build -o $(BIN)/unbind ./cmd/unbind
@@ -28,7 +35,12 @@ deps-build:
 deps-test:
 	@.ci/ensure-packages.sh $(TEST_PKGS)
 
-test: deps-test lint test-vuln test-unit test-keyring test-notify test-fuzz test-stress test-builds
+# fyne (Fyne's packager), pinned like staticcheck, into ~/go/bin.
+deps-package:
+	@.ci/ensure-packages.sh $(BUILD_PKGS) $(PACKAGE_PKGS)
+	@command -v fyne >/dev/null || go install $(FYNE_TOOL)
+
+test: deps-test lint test-vuln test-unit test-keyring test-notify test-fuzz test-stress test-builds test-package
 	@echo "make test: all passed"
 
 lint:
@@ -71,14 +83,13 @@ test-stress:
 test-fuzz:
 	.ci/fuzz.sh 30000x
 
-# The GUI with cgo for this machine, both binaries for Windows (mingw-w64),
-# and the CLI for macOS and Windows without cgo, so the keyring code of
-# every platform compiles.
+# The GUI with cgo for this machine, the CLI for Windows with cgo
+# (mingw-w64), and the CLI for macOS without cgo, so the keyring code of
+# every platform compiles. The Windows GUI (mingw-w64, with fyne) and the
+# Windows CLI without cgo are built by test-package, for the MSI and zip.
 test-builds:
 	go build -o /dev/null ./cmd/unbind
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc go build -ldflags "-H windowsgui" -o /dev/null ./cmd/unbind
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc go build -o /dev/null ./cmd/unbindctl
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -o /dev/null ./cmd/unbindctl
 	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 go build -o /dev/null ./cmd/unbindctl
 	CGO_ENABLED=0 GOOS=linux go build -o /dev/null ./cmd/unbindctl
 
@@ -98,5 +109,26 @@ font:
 	@.ci/ensure-packages.sh fonts-wqy-microhei python3-fonttools
 	/usr/bin/python3 assets/fonts/make-subset.py
 
-package: deps-build
+# Every package for Linux and Windows, built and checked (.deb, tarball,
+# MSI, portable zip), in bin/package-test so dist/ keeps the release.
+test-package: deps-package
+	rm -rf $(BIN)/package-test
+	DIST=$(BIN)/package-test .ci/package.sh
+	.ci/check-packages.sh $(BIN)/package-test
+
+# The same packages in dist/, unchecked.
+package: deps-package
 	.ci/package.sh
+
+# dist/: every package, checked, with SHA256SUMS and RELEASE.md.
+release: deps-package
+	rm -rf dist
+	.ci/package.sh
+	.ci/check-packages.sh dist
+	.ci/release.sh
+
+# The macOS app (fyne package -os darwin) and unbindctl, zipped into dist/.
+# Needs a Mac (cgo against Apple's SDK); .github/workflows/macos.yml runs it.
+package-darwin:
+	@command -v fyne >/dev/null || go install $(FYNE_TOOL)
+	.ci/package-darwin.sh

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/cmd/internal/buildinfo"
 	"github.com/unbindapp/unbind/cmd/internal/opener"
 	"github.com/unbindapp/unbind/ui"
 	"github.com/unbindapp/unbind/ui/kit"
@@ -30,6 +31,7 @@ type options struct {
 	selectID  string
 	tab       string
 	measure   bool
+	version   bool
 }
 
 func parseFlags(args []string) (options, error) {
@@ -44,10 +46,12 @@ func parseFlags(args []string) (options, error) {
 	// peak memory, then quits (.ci/startup.sh compares it with an empty
 	// Fyne window).
 	fs.BoolVar(&o.measure, "measure-startup", false, "")
+	fs.BoolVar(&o.version, "version", false, "print the version and quit")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: unbind [--data-dir DIR] [--minimized]")
+		fmt.Fprintln(fs.Output(), "Usage: unbind [--data-dir DIR] [--minimized] [--version]")
 		fmt.Fprintln(fs.Output(), "  --data-dir DIR  data folder (default: $"+store.DataDirEnv+" or the user config folder)")
 		fmt.Fprintln(fs.Output(), "  --minimized     start in the system tray (used by start at login)")
+		fmt.Fprintln(fs.Output(), "  --version       print the version and quit")
 	}
 	return o, fs.Parse(args)
 }
@@ -56,6 +60,10 @@ func main() {
 	o, err := parseFlags(os.Args[1:])
 	if err != nil {
 		os.Exit(2)
+	}
+	if o.version { // before Fyne: no window, no display needed
+		fmt.Println(buildinfo.String())
+		return
 	}
 	if os.Getenv("GOGC") == "" {
 		// Unbind idles most of the time: a tighter collector keeps the
