@@ -34,6 +34,7 @@ func ShowBackup(win fyne.Window, t Deps) {
 		askBackupFile(win, t, pass)
 	}
 	d.Resize(fyne.NewSize(560, 0))
+	kit.Keyed(win, d, nil)
 	d.Show()
 }
 
@@ -123,14 +124,16 @@ func BackupTo(t Deps, path, pass string) (backup.Summary, error) {
 // showBackupResult backs up to path and tells how it went.
 func showBackupResult(win fyne.Window, t Deps, path, pass string) dialog.Dialog {
 	s, err := BackupTo(t, path, pass)
-	var d dialog.Dialog
 	if err != nil {
-		d = dialog.NewInformation(lang.L("Backup failed"), oneLineError(err), win)
-	} else {
-		d = dialog.NewInformation(lang.L("Backup saved"),
-			lang.L("Saved {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks to {{.Path}}. Passwords and other secrets are not in the backup: they stay in this computer's keyring.",
-				map[string]any{"Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks, "Path": path}), win)
+		// Worded for the person, with the technical text behind Details.
+		d := kit.ProblemDialog(kit.Explain(err), win)
+		d.Show()
+		return d
 	}
+	d := dialog.NewInformation(lang.L("Backup saved"),
+		lang.L("Saved {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks to {{.Path}}. Passwords and other secrets are not in the backup: they stay in this computer's keyring.",
+			map[string]any{"Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks, "Path": path}), win)
+	kit.Keyed(win, d, d.Hide)
 	d.Show()
 	return d
 }
@@ -188,6 +191,7 @@ func OpenRestore(win fyne.Window, t Deps, path string, done func()) *RestoreDial
 		container.NewVBox(r.msg.box, r.ask))
 	r.dlg = dialog.NewCustomWithoutButtons(lang.L("Restore from a backup"), body, win)
 	r.dlg.Resize(fyne.NewSize(620, 300))
+	kit.Keyed(win, r.dlg, nil)
 	r.dlg.Show()
 	return r
 }

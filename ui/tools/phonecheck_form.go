@@ -17,6 +17,7 @@ import (
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/phonecheck"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // PhoneCheckForm is the 一证通查 form: the person enters, for one phone
@@ -50,6 +51,7 @@ func ShowPhoneCheck(win fyne.Window, t Deps, done func()) *PhoneCheckForm {
 	f := &PhoneCheckForm{t: t, win: win, done: done, counts: map[string]*widget.Entry{}}
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Phone-number account check (一证通查)"), f.build(), win)
 	f.dlg.Resize(fyne.NewSize(860, 640))
+	kit.Keyed(win, f.dlg, nil)
 	f.dlg.Show()
 	return f
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // ImportWizard imports a password-manager or browser export in four steps:
@@ -50,6 +51,7 @@ func ShowImportWizard(win fyne.Window, t Deps, done func()) *ImportWizard {
 	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Import accounts"), w.body, win)
 	w.dlg.SetOnClosed(w.onClosed)
 	w.dlg.Resize(fyne.NewSize(820, 600))
+	kit.Keyed(win, w.dlg, nil)
 	w.dlg.Show()
 	return w
 }
