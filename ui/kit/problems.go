@@ -44,7 +44,7 @@ func Explain(err error) Problem {
 	if msg := explainKnown(err); msg != "" {
 		return Problem{Message: msg, Detail: err.Error()}
 	}
-	return Problem{Message: lang.L("Something went wrong, and nothing was changed. Try again; if it keeps happening, copy the details and send them to whoever helps you with Unbind."),
+	return Problem{Message: lang.L("Something went wrong. Try again; if it keeps happening, copy the details and send them to whoever helps you with Unbind."),
 		Detail: err.Error()}
 }
 
