@@ -13,7 +13,7 @@ func (u *UI) Env() account.Env {
 	return account.Env{
 		Window: u.win, Ctx: u.ctx, Service: u.svc, Reminders: u.rem, Store: u.d.Store,
 		Catalog: u.d.Catalog, Calendar: u.d.Calendar, Lang: u.d.Lang, DataDir: u.d.DataDir,
-		Clip: u.clip, Clipboard: u.app.Clipboard(), Now: u.Now,
+		Clip: u.clip, Clipboard: u.app.Clipboard(), Now: u.Now, After: u.after,
 	}
 }
 

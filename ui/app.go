@@ -55,7 +55,10 @@ type UI struct {
 	rem *reminders.Service
 	ctx context.Context
 	// Now is the clock; tests fix it.
-	Now   func() time.Time
+	Now func() time.Time
+	// after schedules the account pane's timers; nil is time.AfterFunc
+	// (tests give one that never fires).
+	after func(time.Duration, func()) *time.Timer
 	prefs prefs
 	clip  *kit.ClipGuard
 

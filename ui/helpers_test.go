@@ -52,6 +52,9 @@ func newTestUI(t *testing.T, backend vault.Backend) *UI {
 	}
 	u := New(a, Deps{Store: st, Secrets: v, Keyring: v, Catalog: testCatalog, Calendar: cal, DataDir: dir,
 		Lang: kit.LangEn, Notifier: &fakeNotifier{}})
+	// Real timers would fire their callbacks on other goroutines under
+	// Fyne's test driver, racing the next test.
+	u.after, u.clip.AfterFunc = uitest.NeverFires, uitest.NeverFires
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.Reload()
 	return u

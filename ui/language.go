@@ -1,13 +1,14 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // switchLanguage changes the UI language at once (Fyne's lang has no
 // override, so the translations are loaded again and the window's content,
 // menus and tray are rebuilt; the selected account and the filters stay).
-// Reminder titles are derived again in the new language.
+// Reminder titles are derived again in the new language first.
 func (u *UI) switchLanguage(choice string) {
 	u.d.Lang = kit.SetupLanguage(choice)
 	u.prefs.Language = choice
@@ -16,6 +17,12 @@ func (u *UI) switchLanguage(choice string) {
 	// holds it, so both start anew.
 	u.rem = u.newReminders(u.d)
 	u.restartScheduler()
+	// The titles are derived again before the window is rebuilt, so it
+	// shows them in the new language (a fraction of a second even for a
+	// large inventory; the person just asked for the switch).
+	if _, err := u.rem.Sync(u.ctx, u.Now()); err != nil {
+		fyne.LogError("sync reminders after a language switch", err)
+	}
 	u.build()
 	u.setupMenu()
 	if u.tray != nil {
@@ -28,9 +35,4 @@ func (u *UI) switchLanguage(choice string) {
 	if selected != "" {
 		u.selectAccount(selected)
 	}
-	u.background(func() { _, _ = u.rem.Sync(u.ctx, u.Now()) }, func() {
-		if id := u.detail.ID(); id != "" {
-			u.detail.Show(id)
-		}
-	})
 }

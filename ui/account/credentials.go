@@ -27,9 +27,6 @@ type credentialsView struct {
 	status  *widget.Label
 	content fyne.CanvasObject
 	fields  map[accounts.SecretField]*secretRow
-	// after schedules the hiding of a revealed value and of the
-	// clipboard note (time.AfterFunc; tests fire it themselves).
-	after func(time.Duration, func()) *time.Timer
 }
 
 // RevealTimeout is how long a revealed secret stays readable.
@@ -44,7 +41,7 @@ type secretRow struct {
 }
 
 func newCredentialsView(u *shell) *credentialsView {
-	v := &credentialsView{u: u, banner: container.NewVBox(), rows: container.NewVBox(), status: widget.NewLabel(""), after: time.AfterFunc}
+	v := &credentialsView{u: u, banner: container.NewVBox(), rows: container.NewVBox(), status: widget.NewLabel("")}
 	v.status.Importance = widget.SuccessImportance
 	v.status.Wrapping = fyne.TextWrapWord
 	intro := smallWrap(lang.L("Secrets live only in your system keyring (Secret Service, Keychain or Credential Manager), never in Unbind's database."))
@@ -118,7 +115,7 @@ func (v *credentialsView) onReveal(f accounts.SecretField) {
 	r.value.SetText(val)
 	r.reveal.SetIcon(theme.VisibilityOffIcon())
 	r.shown = true
-	v.after(RevealTimeout, func() {
+	v.u.after(RevealTimeout, func() {
 		fyne.Do(func() {
 			// Only this row, if it is still on show for the same account.
 			if v.fields[f] == r && r.shown {
@@ -138,7 +135,7 @@ func (v *credentialsView) onCopy(f accounts.SecretField) {
 		map[string]any{"Field": kit.SecretLabel(f), "N": int(d / time.Second)})
 	v.status.SetText(note)
 	// The note goes when the clipboard has been cleared.
-	v.after(d, func() {
+	v.u.after(d, func() {
 		fyne.Do(func() {
 			if v.status.Text == note {
 				v.status.SetText("")

@@ -179,7 +179,7 @@ func TestRevealedSecretAndClipboardNoteExpire(t *testing.T) {
 	u.selectAccount(a.ID)
 	var delays []time.Duration
 	var fires []func()
-	u.detail.creds.after = func(d time.Duration, f func()) *time.Timer {
+	u.after = func(d time.Duration, f func()) *time.Timer {
 		delays, fires = append(delays, d), append(fires, f)
 		return time.NewTimer(time.Hour)
 	}

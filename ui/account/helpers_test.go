@@ -43,6 +43,8 @@ type testUI struct {
 	clipTimeout time.Duration
 	keyringErr  error
 	checked     bool
+	// after is the pane's timer; by default it never fires (see Env.After).
+	after func(time.Duration, func()) *time.Timer
 }
 
 var _ Shell = (*testUI)(nil)
@@ -51,7 +53,7 @@ var _ Shell = (*testUI)(nil)
 // go-keyring, mocked by the caller).
 func newTestUI(t *testing.T, backend vault.Backend) *testUI {
 	t.Helper()
-	u := &testUI{t: t, app: test.NewTempApp(t), dir: t.TempDir(), cat: testCatalog, clipTimeout: kit.DefaultClipboardTimeout}
+	u := &testUI{t: t, app: test.NewTempApp(t), dir: t.TempDir(), cat: testCatalog, clipTimeout: kit.DefaultClipboardTimeout, after: uitest.NeverFires}
 	var err error
 	if u.st, err = store.OpenDir(u.dir); err != nil {
 		t.Fatal(err)
@@ -65,6 +67,7 @@ func newTestUI(t *testing.T, backend vault.Backend) *testUI {
 	u.svc.Guard = catalog.Guard{Catalog: u.cat}
 	u.rem = reminders.NewService(u.st, reminders.Options{Catalog: u.cat, Calendar: u.cal, Lang: "en"})
 	u.clip = kit.NewClipGuard(u.app.Clipboard(), func() time.Duration { return u.clipTimeout })
+	u.clip.AfterFunc = uitest.NeverFires
 	u.win = test.NewWindow(nil)
 	t.Cleanup(u.win.Close)
 	u.view = New(u)
@@ -77,7 +80,7 @@ func newTestUI(t *testing.T, backend vault.Backend) *testUI {
 func (u *testUI) Env() Env {
 	return Env{Window: u.win, Ctx: context.Background(), Service: u.svc, Reminders: u.rem, Store: u.st,
 		Catalog: u.cat, Calendar: u.cal, Lang: kit.LangEn, DataDir: u.dir, Clip: u.clip,
-		Clipboard: u.app.Clipboard(), Now: time.Now}
+		Clipboard: u.app.Clipboard(), Now: time.Now, After: u.after}
 }
 
 func (u *testUI) ShowError(err error) {

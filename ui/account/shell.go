@@ -59,6 +59,11 @@ type Env struct {
 	Clip      *kit.ClipGuard
 	Clipboard fyne.Clipboard
 	Now       func() time.Time
+	// After schedules what the pane does later (hide a revealed secret,
+	// the Undo offer); nil is time.AfterFunc. Tests pass one that never
+	// fires: Fyne's test driver would run the callback on the timer's
+	// goroutine.
+	After func(time.Duration, func()) *time.Timer
 }
 
 // shell is the Shell with the helpers every view of the pane shares.
@@ -69,6 +74,14 @@ type shell struct {
 }
 
 func (u *shell) env() Env { return u.Env() }
+
+// after is Env.After, or time.AfterFunc.
+func (u *shell) after(d time.Duration, f func()) *time.Timer {
+	if a := u.env().After; a != nil {
+		return a(d, f)
+	}
+	return time.AfterFunc(d, f)
+}
 
 func (u *shell) platform(id string) (catalog.Platform, bool) {
 	if c := u.env().Catalog; c != nil {

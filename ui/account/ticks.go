@@ -78,7 +78,7 @@ func (u *shell) offerUndo(a accounts.Account, kind accounts.TrackKind, key, text
 	pop.ShowAtPosition(fyne.NewPos(max(0, (size.Width-m.Width)/2), max(0, size.Height-m.Height-2*theme.Padding())))
 	u.undo.mu.Lock()
 	u.undo.popup = pop
-	u.undo.timer = time.AfterFunc(UndoWindow, func() { fyne.Do(func() { u.undo.hideIf(pop) }) })
+	u.undo.timer = u.after(UndoWindow, func() { fyne.Do(func() { u.undo.hideIf(pop) }) })
 	u.undo.mu.Unlock()
 }
 

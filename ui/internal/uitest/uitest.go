@@ -69,3 +69,12 @@ func (NoSecretService) Get(string, string) (string, error) { return "", errNoSer
 
 // Delete fails as the missing Secret Service does.
 func (NoSecretService) Delete(string, string) error { return errNoService }
+
+// NeverFires is a timer source whose timers never fire: Fyne's test
+// driver runs a real timer's fyne.Do callback on the timer's goroutine,
+// where it races the test.
+func NeverFires(time.Duration, func()) *time.Timer {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return t
+}
