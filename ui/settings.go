@@ -185,7 +185,7 @@ func (v *settingsView) onStartAtLogin(on bool) {
 
 func (v *settingsView) onCheckKeyring() {
 	if v.u.d.Keyring == nil {
-		v.keyring.SetText(kit.KeyringError(errNoKeyring()).Error())
+		v.keyring.SetText(kit.FriendlyError(errNoKeyring()).Error())
 		return
 	}
 	v.keyring.SetText(lang.L("Asking the keyring…"))
@@ -193,7 +193,7 @@ func (v *settingsView) onCheckKeyring() {
 	v.u.background(func() { err = v.u.d.Keyring.Check() }, func() {
 		v.u.setKeyringErr(err)
 		if err != nil {
-			v.keyring.SetText(kit.KeyringError(err).Error())
+			v.keyring.SetText(kit.FriendlyError(err).Error())
 			return
 		}
 		v.keyring.SetText(lang.L("The system keyring works."))

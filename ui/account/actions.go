@@ -151,7 +151,7 @@ func (u *shell) onDelete(a accounts.Account) {
 			u.ShowError(err)
 			return
 		}
-		u.view.clear()
+		u.view.Clear()
 		u.Reload()
 	}, u.env().Window)
 }

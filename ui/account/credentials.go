@@ -208,7 +208,7 @@ func (v *credentialsView) keyringFailed(err error) {
 func (v *credentialsView) showKeyringProblem(err error) {
 	v.banner.Objects = v.banner.Objects[:0]
 	if err != nil {
-		v.banner.Add(kit.Note(theme.WarningIcon(), kit.KeyringError(err).Error(), widget.WarningImportance))
+		v.banner.Add(kit.Note(theme.WarningIcon(), kit.FriendlyError(err).Error(), widget.WarningImportance))
 	}
 	v.banner.Refresh()
 	for _, r := range v.fields {

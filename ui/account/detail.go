@@ -23,6 +23,7 @@ type detailView struct {
 	id       string
 	acc      accounts.Account
 	tracks   []accounts.Track
+	events   []accounts.Event // the account's history, oldest first
 	platform catalog.Platform
 	known    bool // the catalog knows the platform
 
@@ -122,7 +123,10 @@ func (v *detailView) show(id string) {
 	if id != v.id {
 		v.nextHeight.Reset()
 	}
-	v.id, v.acc, v.tracks = id, a, tracks
+	// The history is read once: the header looks in it for a refusal's
+	// reason, and the History tab lists it.
+	events, histErr := v.u.env().Service.History(v.u.env().Ctx, id)
+	v.id, v.acc, v.tracks, v.events = id, a, tracks, events
 	v.platform, v.known = v.u.platform(a.PlatformID)
 	v.fillHeader()
 	v.steps.show(v)
@@ -133,7 +137,7 @@ func (v *detailView) show(id string) {
 		v.remTab.Text += " (" + strconv.Itoa(n) + ")"
 	}
 	v.tabs.Refresh()
-	v.hist.show(a)
+	v.hist.show(a, events, histErr)
 	if len(v.content.Objects) == 0 || v.content.Objects[0] != v.main {
 		v.content.Objects = []fyne.CanvasObject{v.main}
 		v.content.Refresh()

@@ -107,13 +107,9 @@ func coolingWarning(v *detailView) string {
 // rejection is the history entry that recorded the platform's refusal
 // (the newest move to rejected), whose note holds the reason given.
 func (v *detailView) rejection() (accounts.Event, bool) {
-	events, err := v.u.env().Service.History(v.u.env().Ctx, v.acc.ID)
-	if err != nil {
-		return accounts.Event{}, false
-	}
 	var last accounts.Event
 	found := false
-	for _, e := range events {
+	for _, e := range v.events {
 		if e.Kind == accounts.EventStatus && accounts.Status(e.To) == accounts.StatusRejected && (!found || e.At.After(last.At)) {
 			last, found = e, true
 		}

@@ -29,12 +29,13 @@ func newHistoryView(u *shell) *historyView {
 	return v
 }
 
-func (v *historyView) show(a accounts.Account) {
+// show lists events (the account's history, as the detail view read it;
+// err when it could not be read).
+func (v *historyView) show(a accounts.Account, events []accounts.Event, err error) {
 	v.box.Objects = v.box.Objects[:0]
 	v.lines = v.lines[:0]
-	events, err := v.u.env().Service.History(v.u.env().Ctx, a.ID)
 	if err != nil {
-		v.box.Add(kit.Note(theme.ErrorIcon(), err.Error(), widget.DangerImportance))
+		v.box.Add(kit.Note(theme.ErrorIcon(), kit.Explain(err).Message, widget.DangerImportance))
 		v.box.Refresh()
 		return
 	}

@@ -126,8 +126,6 @@ func (v *View) Show(id string) { v.d.show(id) }
 // Clear shows the "select an account" hint.
 func (v *View) Clear() { v.d.clear() }
 
-func (v *View) clear() { v.d.clear() }
-
 // ID is the account shown, "" for none.
 func (v *View) ID() string { return v.d.id }
 

@@ -71,5 +71,5 @@ func SetupLanguage(pref string) string {
 	}
 	// Each file names its own language under this key, so we learn which
 	// one lang's matcher chose for the system locale (zh-TW, say).
-	return catalog.Lang(lang.X("ui.lang", "en"))
+	return Lang()
 }

@@ -210,7 +210,7 @@ func friendly(err error) string {
 	}
 	var be *accounts.BlockedError
 	if errors.As(err, &be) {
-		why := catalog.Text{Zh: be.Zh, En: be.En}.In(lang.X("ui.lang", "en"))
+		why := catalog.Text{Zh: be.Zh, En: be.En}.In(Lang())
 		if be.NotPossible {
 			return lang.L("The platform does not offer \"{{.Track}}\": {{.Why}}", map[string]string{"Track": TrackLabel(be.Track), "Why": why})
 		}
