@@ -76,6 +76,7 @@ type UI struct {
 	root    *fyne.Container
 	tray    *tray
 	hasTray bool
+	agenda  *agendaPage
 
 	pendingSelect string
 	pendingTab    string
@@ -137,7 +138,7 @@ func (u *UI) build() {
 	u.empty = newEmptyState(u)
 	u.banner = container.NewVBox()
 	u.body = container.NewStack(u.split)
-	u.root = container.NewBorder(u.banner, nil, nil, nil, u.body)
+	u.root = container.NewBorder(u.banner, nil, nil, nil, container.NewStack(u.body, u.buildAgenda()))
 	u.win.SetContent(u.root)
 	u.updateBanner()
 }
