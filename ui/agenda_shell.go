@@ -32,7 +32,8 @@ func (u *UI) buildAgenda() fyne.CanvasObject {
 	shown := u.agenda != nil && u.agenda.shown
 	p := &agendaPage{view: agenda.New(agendaShell{u})}
 	p.back = widget.NewButtonWithIcon(lang.L("Accounts"), theme.NavigateBackIcon(), u.hideAgenda)
-	p.page = container.NewPadded(container.NewBorder(container.NewHBox(p.back), nil, nil, nil, p.view.Content()))
+	p.view.SetLeading(p.back)
+	p.page = container.NewPadded(p.view.Content())
 	p.page.Hide()
 	u.agenda = p
 	if shown {

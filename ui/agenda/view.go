@@ -31,6 +31,8 @@ type View struct {
 	handled map[string]accounts.Reminder // changed since the last Refresh, as stored
 	bounds  Bounds
 
+	head    *fyne.Container
+	leading *fyne.Container
 	title   *widget.Label
 	summary *widget.Label
 	clock   *widget.Label
@@ -62,11 +64,18 @@ func New(shell Shell) *View {
 	v.empty = container.NewCenter(kit.NewFixedWidth(520, container.NewVBox(
 		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())), emptyText)))
 	v.body = container.NewStack(v.list)
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(v.refresh, v.export),
-		container.NewVBox(v.title))
-	top := container.NewVBox(head, v.summary)
-	v.content = container.NewBorder(container.NewVBox(top, v.clock), nil, nil, nil, v.body)
+	// One line: [leading] title, the counts (cut short when narrow), the
+	// buttons; under it the clock note, when the computer is not on China time.
+	v.leading = container.NewHBox(v.title)
+	v.head = container.NewBorder(nil, nil, v.leading, container.NewHBox(v.refresh, v.export), v.summary)
+	v.content = container.NewBorder(container.NewVBox(v.head, v.clock), nil, nil, nil, v.body)
 	return v
+}
+
+// SetLeading puts o before the title, e.g. the shell's way back.
+func (v *View) SetLeading(o fyne.CanvasObject) {
+	v.leading.Objects = []fyne.CanvasObject{o, v.title}
+	v.head.Refresh()
 }
 
 // Content is the screen, for the shell to place.
