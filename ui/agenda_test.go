@@ -11,11 +11,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/workdays"
 	"github.com/unbindapp/unbind/ui/internal/uitest"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // buildCLI builds unbindctl as it ships (no cgo) into a temporary folder.
@@ -70,6 +73,40 @@ func agendaFixture(t *testing.T) (*UI, []accounts.Reminder) {
 	return u, rs
 }
 
+// shownButton is the first button with text under root that is shown: it
+// and every container above it visible (a list row hides what it does not
+// use, and uitest.Button would find that too).
+func shownButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var walk func(o fyne.CanvasObject) *widget.Button
+	walk = func(o fyne.CanvasObject) *widget.Button {
+		if !o.Visible() {
+			return nil
+		}
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+		var children []fyne.CanvasObject
+		switch x := o.(type) {
+		case *fyne.Container:
+			children = x.Objects
+		case fyne.Widget:
+			children = test.WidgetRenderer(x).Objects()
+		}
+		for _, c := range children {
+			if b := walk(c); b != nil {
+				return b
+			}
+		}
+		return nil
+	}
+	b := walk(root)
+	if b == nil {
+		t.Fatalf("no button %q shown", text)
+	}
+	return b
+}
+
 var dtstamp = regexp.MustCompile(`(?m)^DTSTAMP:(\d{8}T\d{6}Z)\r$`)
 
 // The GUI's "Export calendar (.ics)…" writes exactly the file
@@ -121,8 +158,8 @@ func TestAgendaExportIsTheCLIExport(t *testing.T) {
 // to the accounts with that account shown.
 func TestAgendaInTheWindow(t *testing.T) {
 	u, rs := agendaFixture(t)
-	u.win.Resize(fyne.NewSize(900, 600))
 	shortcut(u, fyne.KeyT)
+	u.win.Resize(fyne.NewSize(900, 600)) // lays the shown agenda out
 	if !u.agenda.shown || !u.agenda.page.Visible() || u.body.Visible() {
 		t.Fatal("Ctrl+T did not show the agenda")
 	}
@@ -142,9 +179,8 @@ func TestAgendaInTheWindow(t *testing.T) {
 	if due() != 1 {
 		t.Fatalf("the inventory counts %d due, want 1", due())
 	}
-	if _, err := (agendaShell{u}).MarkDone(rs[0].ID); err != nil {
-		t.Fatal(err)
-	}
+	// The first row is the overdue one (rs[0]).
+	test.Tap(shownButton(t, u.agenda.page, "Done"))
 	if due() != 0 {
 		t.Errorf("after Done in the agenda the inventory still counts %d due", due())
 	}
@@ -152,8 +188,8 @@ func TestAgendaInTheWindow(t *testing.T) {
 		t.Errorf("open reminders after Done: %d, want 1", len(got))
 	}
 
-	(agendaShell{u}).OpenAccount(rs[1].AccountID)
-	if u.agenda.shown || !u.body.Visible() || u.detail.ID() != rs[1].AccountID {
+	test.Tap(shownButton(t, u.agenda.page, "Open account"))
+	if u.agenda.shown || !u.body.Visible() || u.detail.ID() != rs[0].AccountID {
 		t.Errorf("Open account: agenda shown %v, body visible %v, account %q", u.agenda.shown, u.body.Visible(), u.detail.ID())
 	}
 	shortcut(u, fyne.KeyT)
@@ -165,5 +201,24 @@ func TestAgendaInTheWindow(t *testing.T) {
 	u.showAgenda()
 	if min := u.agenda.page.MinSize(); min.Width > 900 || min.Height > 600 {
 		t.Errorf("the agenda needs %v, more than 900×600", min)
+	}
+}
+
+// A language switch rebuilds the window; the agenda stays open and speaks
+// the new language.
+func TestAgendaSurvivesLanguageSwitch(t *testing.T) {
+	t.Cleanup(func() { kit.SetupLanguage(kit.LangEn) })
+	u, _ := agendaFixture(t)
+	u.showAgenda()
+	u.switchLanguage(kit.LangZh)
+	u.bg.Wait()
+	if !u.agenda.shown || !u.agenda.page.Visible() || u.body.Visible() {
+		t.Fatal("the agenda closed in the language switch")
+	}
+	if uitest.Button(u.agenda.page, "导出日历 (.ics)…") == nil || uitest.Button(u.agenda.page, "账号") == nil {
+		t.Error("the agenda is not in Chinese after the switch")
+	}
+	if u.agenda.view.Entries() != 4 {
+		t.Errorf("the agenda shows %d lines after the switch, want 4", u.agenda.view.Entries())
 	}
 }
