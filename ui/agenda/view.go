@@ -13,11 +13,6 @@ import (
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
-// Snoozes are the snooze choices, as on an account's Reminders tab.
-var Snoozes = []time.Duration{24 * time.Hour, 3 * 24 * time.Hour, 7 * 24 * time.Hour}
-
-func snoozeLabels() []string { return []string{lang.L("1 day"), lang.L("3 days"), lang.L("1 week")} }
-
 // View is the agenda screen.
 //
 // Marking a reminder done or snoozing it does not move the list: the row
@@ -145,8 +140,8 @@ func (v *View) onSnooze(id string, d time.Duration) {
 // showSnoozeMenu offers the snooze choices under the row's button.
 func (v *View) showSnoozeMenu(id string, from fyne.CanvasObject) {
 	var items []*fyne.MenuItem
-	for i, label := range snoozeLabels() {
-		d := Snoozes[i]
+	for i, label := range kit.SnoozeLabels() {
+		d := kit.Snoozes[i]
 		items = append(items, fyne.NewMenuItem(label, func() { v.onSnooze(id, d) }))
 	}
 	c := v.shell.Window().Canvas()
