@@ -59,6 +59,14 @@ func (u *UI) toggleAgenda() {
 	}
 }
 
+// agendaKey goes back to the accounts on Escape, when the agenda is shown
+// and nothing (a dialog, the snooze menu) is over it.
+func (u *UI) agendaKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && u.agenda.shown && u.win.Canvas().Overlays().Top() == nil {
+		u.hideAgenda()
+	}
+}
+
 // showAgenda reads the reminders and shows the agenda over the accounts.
 func (u *UI) showAgenda() {
 	u.agenda.view.Refresh()

@@ -197,6 +197,21 @@ func TestAgendaInTheWindow(t *testing.T) {
 	if u.agenda.shown {
 		t.Error("Ctrl+T again did not go back to the accounts")
 	}
+	// Escape goes back too, but not while the snooze menu is open: then it
+	// only closes the menu.
+	shortcut(u, fyne.KeyT)
+	test.Tap(shownButton(t, u.agenda.page, "Snooze…"))
+	escape := func() { u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+	escape()
+	if !u.agenda.shown {
+		t.Error("Escape with the snooze menu open left the agenda")
+	}
+	u.win.Canvas().Overlays().Top().Hide()
+	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	escape()
+	if u.agenda.shown {
+		t.Error("Escape did not go back to the accounts")
+	}
 	// The page fits a 900×600 window.
 	u.showAgenda()
 	if min := u.agenda.page.MinSize(); min.Width > 900 || min.Height > 600 {

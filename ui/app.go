@@ -114,8 +114,13 @@ func New(a fyne.App, d Deps) *UI {
 	u.setupMenu()
 	u.setupTray()
 	u.win.SetCloseIntercept(u.onClose)
-	// Escape and Enter for the dialogs when no field has the focus.
-	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { kit.HandleKey(u.win.Canvas(), ev) })
+	// Escape and Enter for the dialogs when no field has the focus;
+	// otherwise Escape leaves the agenda.
+	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !kit.HandleKey(u.win.Canvas(), ev) {
+			u.agendaKey(ev)
+		}
+	})
 	return u
 }
 
