@@ -201,7 +201,9 @@ func TestAgendaInTheWindow(t *testing.T) {
 	// only closes the menu.
 	shortcut(u, fyne.KeyT)
 	test.Tap(shownButton(t, u.agenda.page, "Snooze…"))
-	escape := func() { u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+	escape := func() {
+		u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	}
 	escape()
 	if !u.agenda.shown {
 		t.Error("Escape with the snooze menu open left the agenda")
