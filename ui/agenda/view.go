@@ -53,7 +53,6 @@ func New(shell Shell) *View {
 	v.list = widget.NewList(func() int { return len(v.entries) },
 		func() fyne.CanvasObject { return newRow(v) },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*row).bind(v.entries[id]) })
-	v.list.HideSeparators = false
 	emptyText := kit.WrapLabel(emptyText())
 	emptyText.Alignment = fyne.TextAlignCenter
 	v.empty = container.NewCenter(kit.NewFixedWidth(520, container.NewVBox(
