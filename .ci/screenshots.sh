@@ -27,6 +27,8 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; d
 # nokeyring (a real data folder, no Secret Service, the Credentials tab).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
+  # SHOTS=regex takes only the screenshots whose names match.
+  if [ -n "${SHOTS:-}" ] && ! [[ $name =~ $SHOTS ]]; then return 0; fi
   local args=(--demo --select "$select")
   if [ "$action" = nokeyring ]; then
     # unbindctl writes the demo into a real folder; with no keyring on the

@@ -45,7 +45,7 @@ func newCredentialsView(u *shell) *credentialsView {
 	v.status.Importance = widget.SuccessImportance
 	v.status.Wrapping = fyne.TextWrapWord
 	intro := smallWrap(lang.L("Secrets live only in your system keyring (Secret Service, Keychain or Credential Manager), never in Unbind's database."))
-	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(v.banner, intro, v.rows, v.status)))
+	v.content = kit.NewVScroll(container.NewPadded(container.NewVBox(v.banner, intro, v.rows, v.status)))
 	return v
 }
 
