@@ -24,6 +24,7 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; d
 
 # shoot LANG THEME SELECT NAME [ACTION]: one screenshot of the main window.
 # ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
+# empty (a new data folder: the empty state),
 # nokeyring (a real data folder, no Secret Service, the Credentials tab).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
@@ -35,6 +36,9 @@ shoot() {
     # private bus the GUI must say so in its own words.
     "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
     args=(--data-dir "$work/data-$name" --select "$select" --tab credentials)
+  fi
+  if [ "$action" = empty ]; then
+    args=(--data-dir "$work/data-$name") # a new person: no accounts yet
   fi
   [ "$lang" = zh ] && locale=zh_CN.UTF-8
   # A private session bus that starts no services: no keyring prompt, no
@@ -94,3 +98,6 @@ shoot zh light tmall "small-zh-light" small
 shoot en light tmall "small-en-light" small
 shoot zh light jd "keyring-missing-zh-light" nokeyring
 shoot en light jd "keyring-missing-en-light" nokeyring
+# A new person's first window: what Unbind does, typeset as Chinese is.
+shoot zh light "" "empty-zh-light" empty
+shoot en light "" "empty-en-light" empty
