@@ -26,7 +26,7 @@ type stepsView struct {
 	// shownID is the account on show; refreshing the same account keeps
 	// the open sections and the scroll position (kinds of the open ones).
 	shownID string
-	tracks  *widget.Accordion
+	tracks  *kit.Accordion
 	kinds   []accounts.TrackKind
 
 	checks  map[string]*widget.Check // "kind/key" → its checkbox
@@ -137,8 +137,7 @@ func (v *stepsView) backupRow(a accounts.Account) fyne.CanvasObject {
 // worked on open; open (non-nil when the same account is refreshed) keeps
 // the sections the person opened or closed as they were.
 func (v *stepsView) trackList(d *detailView, open map[accounts.TrackKind]bool) fyne.CanvasObject {
-	acc := widget.NewAccordion()
-	acc.MultiOpen = true
+	acc := kit.NewAccordion() // every section opens on its own
 	v.tracks = acc
 	current := accounts.TrackKind("")
 	if ct, ok := inventory.CurrentTrack(d.acc, d.tracks, d.platform); ok {
