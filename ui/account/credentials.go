@@ -34,11 +34,11 @@ const RevealTimeout = 30 * time.Second
 
 // secretRow is one field's widgets.
 type secretRow struct {
-	value          *widget.Label
+	value        *widget.Label
 	reveal, copy *kit.IconButton
 	edit, del    *kit.IconButton
 	add          *widget.Button
-	shown          bool
+	shown        bool
 }
 
 // buttons are the row's buttons that need the keyring.
