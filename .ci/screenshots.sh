@@ -24,16 +24,22 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; d
 
 # shoot LANG THEME SELECT NAME [ACTION]: one screenshot of the main window.
 # ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
+# empty (a new data folder: the empty state),
 # nokeyring (a real data folder, no Secret Service, the Credentials tab),
 # agenda (View → Agenda with Ctrl+T), agenda-small (the same at 900×600).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
+  # SHOTS=regex takes only the screenshots whose names match.
+  if [ -n "${SHOTS:-}" ] && ! [[ $name =~ $SHOTS ]]; then return 0; fi
   local args=(--demo --select "$select")
   if [ "$action" = nokeyring ]; then
     # unbindctl writes the demo into a real folder; with no keyring on the
     # private bus the GUI must say so in its own words.
     "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
     args=(--data-dir "$work/data-$name" --select "$select" --tab credentials)
+  fi
+  if [ "$action" = empty ]; then
+    args=(--data-dir "$work/data-$name") # a new person: no accounts yet
   fi
   [ "$lang" = zh ] && locale=zh_CN.UTF-8
   # A private session bus that starts no services: no keyring prompt, no
@@ -106,3 +112,6 @@ shoot zh light taobao "agenda-zh-light" agenda
 shoot en dark taobao "agenda-en-dark" agenda
 shoot en light taobao "agenda-small-en-light" agenda-small
 shoot zh dark taobao "agenda-small-zh-dark" agenda-small
+# A new person's first window: what Unbind does, typeset as Chinese is.
+shoot zh light "" "empty-zh-light" empty
+shoot en light "" "empty-en-light" empty

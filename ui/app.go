@@ -144,7 +144,8 @@ func (u *UI) build() {
 	u.banner = container.NewVBox()
 	u.body = container.NewStack(u.split)
 	u.root = container.NewBorder(u.banner, nil, nil, nil, container.NewStack(u.body, u.buildAgenda()))
-	u.win.SetContent(u.root)
+	content, _ := kit.WithTooltips(u.win, u.root)
+	u.win.SetContent(content)
 	u.updateBanner()
 }
 

@@ -73,7 +73,7 @@ func (u *UI) onAbout() {
 	icon := widget.NewIcon(Icon())
 	title := widget.NewLabel("Unbind " + m.Version)
 	title.SizeName = theme.SizeNameHeadingText
-	info := kit.WrapLabel(lang.L("A local privacy assistant for leaving shopping platforms. Your data stays on this computer; passwords stay in the system keyring.") +
+	info := kit.Body(lang.L("A local privacy assistant for leaving shopping platforms. Your data stays on this computer; passwords stay in the system keyring.") +
 		"\n" + lang.L("Version {{.V}} (build {{.B}}) · {{.ID}}", map[string]any{"V": m.Version, "B": m.Build, "ID": m.ID}))
 	licence := func(text string) fyne.CanvasObject {
 		e := widget.NewLabel(text)

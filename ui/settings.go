@@ -27,7 +27,7 @@ type settingsView struct {
 	backup    *widget.Select
 	login     *widget.Check
 	tray      *widget.Check
-	keyring   *widget.Label
+	keyring   *kit.Paragraph
 	theme     *widget.Select
 	dlg       dialog.Dialog
 }
@@ -128,8 +128,7 @@ func (u *UI) openSettings() *settingsView {
 	dir := widget.NewLabel(u.d.DataDir)
 	dir.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(lang.L("Open"), theme.FolderOpenIcon(), func() { u.openFolder(u.d.DataDir) })
-	v.keyring = widget.NewLabel("")
-	v.keyring.Wrapping = fyne.TextWrapWord
+	v.keyring = kit.Body("")
 	check := widget.NewButtonWithIcon(lang.L("Check keyring"), theme.ViewRefreshIcon(), v.onCheckKeyring)
 
 	form := widget.NewForm(

@@ -31,7 +31,7 @@ type detailView struct {
 	name   *widget.Label
 	sub    *widget.Label
 	status *kit.Badge
-	next   *widget.Label
+	next   *kit.Paragraph
 	// nextBox keeps the next-step line's height while one account is
 	// shown: ticking a step below must not move the checklist.
 	nextBox    *fyne.Container
@@ -60,8 +60,8 @@ func newDetailView(u *shell) *detailView {
 	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.sub = widget.NewLabel("")
 	v.sub.Truncation = fyne.TextTruncateEllipsis
-	v.next = kit.WrapLabel("")
-	v.next.Importance = widget.HighImportance
+	v.next = kit.Body("")
+	v.next.SetColor(theme.ColorNamePrimary)
 	line := fyne.MeasureText("解绑 Ag", theme.TextSize(), fyne.TextStyle{}).Height
 	v.nextBox, v.nextHeight = kit.NewStableHeight(2*line+2*theme.InnerPadding(), v.next)
 	v.reviews = container.NewVBox()
@@ -96,9 +96,8 @@ func newDetailView(u *shell) *detailView {
 	header := v.header
 	v.main = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
 
-	hint := widget.NewLabel(lang.L("Select an account on the left to see its steps, credentials, reminders and history."))
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Alignment = fyne.TextAlignCenter
+	hint := kit.Body(lang.L("Select an account on the left to see its steps, credentials, reminders and history."))
+	hint.SetAlignment(fyne.TextAlignCenter)
 	v.none = container.NewCenter(container.NewGridWrap(fyne.NewSize(360, 80), hint))
 	v.content = container.NewStack(v.none)
 	return v

@@ -43,7 +43,7 @@ func (v *historyView) show(a accounts.Account, events []accounts.Event, err erro
 		e := events[i]
 		text := v.describe(a, e)
 		v.lines = append(v.lines, text)
-		lines := container.New(layout.NewCustomPaddedVBoxLayout(0), kit.WrapLabel(text))
+		lines := container.New(layout.NewCustomPaddedVBoxLayout(0), kit.Body(text))
 		var extra []string
 		if e.Evidence != "" && e.Kind != accounts.EventEvidence {
 			extra = append(extra, lang.L("Ticket: {{.T}}", map[string]string{"T": e.Evidence}))

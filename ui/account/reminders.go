@@ -96,12 +96,12 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 	if imp == widget.WarningImportance {
 		head = kit.Note(theme.WarningIcon(), r.Title, widget.WarningImportance)
 	} else {
-		title := kit.WrapLabel(r.Title)
+		title := kit.Body(r.Title)
 		head = title
 	}
 	lines := container.NewVBox(head)
 	if body, _, _ := strings.Cut(r.Body, reminders.LetterSeparator); body != "" {
-		lines.Add(kit.WrapLabel(body))
+		lines.Add(kit.Body(body))
 	}
 	lines.Add(smallWrap(state + " · " + kit.FormatDateTime(when)))
 
@@ -136,13 +136,15 @@ func (v *remindersView) after(_ accounts.Reminder, err error) {
 // showLetter shows the request letters package reminders drafted for an
 // escalation (Chinese and English), ready to copy.
 func (v *remindersView) showLetter(title, letter string) {
-	text := widget.NewMultiLineEntry()
-	text.SetText(strings.ReplaceAll(letter, reminders.LetterSeparator, "\n\n"))
-	text.Wrapping = fyne.TextWrapWord
+	letter = strings.ReplaceAll(letter, reminders.LetterSeparator, "\n\n")
+	// Shown as a Paragraph, which keeps the rules of Chinese typesetting
+	// (an entry would wrap between any two characters); Copy copies the
+	// letter itself, without the display's line breaks.
 	copyBtn := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() {
-		v.u.env().Clipboard.SetContent(text.Text)
+		v.u.env().Clipboard.SetContent(letter)
 	})
-	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, text), v.u.env().Window)
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil,
+		container.NewVScroll(kit.Body(letter))), v.u.env().Window)
 	d.Resize(fyne.NewSize(680, 560))
 	kit.Keyed(v.u.env().Window, d, d.Hide)
 	d.Show()

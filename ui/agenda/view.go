@@ -53,8 +53,8 @@ func New(shell Shell) *View {
 	v.list = widget.NewList(func() int { return len(v.entries) },
 		func() fyne.CanvasObject { return newRow(v) },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*row).bind(v.entries[id]) })
-	emptyText := kit.WrapLabel(emptyText())
-	emptyText.Alignment = fyne.TextAlignCenter
+	emptyText := kit.Body(emptyText())
+	emptyText.SetAlignment(fyne.TextAlignCenter)
 	v.empty = container.NewCenter(kit.NewFixedWidth(520, container.NewVBox(
 		container.NewCenter(widget.NewIcon(theme.ConfirmIcon())), emptyText)))
 	v.body = container.NewStack(v.list)

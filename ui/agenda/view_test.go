@@ -31,7 +31,7 @@ func TestViewGroupsEveryAccount(t *testing.T) {
 	if s.view.body.Objects[0] != s.view.empty || s.view.summary.Visible() {
 		t.Fatal("no reminders: the empty state is not shown")
 	}
-	if uitest.Find(s.view.empty, func(l *widget.Label) bool { return strings.Contains(l.Text, "Add reminder…") }) == nil {
+	if !uitest.Shows(s.view.empty, "Add reminder…") {
 		t.Error("the empty state does not say how to add a reminder")
 	}
 
