@@ -18,7 +18,9 @@ import (
 
 var cst = time.FixedZone("CST", 8*3600)
 
-func day(month time.Month, d, hour int) time.Time { return time.Date(2026, month, d, hour, 0, 0, 0, cst) }
+func day(month time.Month, d, hour int) time.Time {
+	return time.Date(2026, month, d, hour, 0, 0, 0, cst)
+}
 
 // known is a small campaign written through accounts.Service into a real
 // SQLite file, read back the way the GUI and the report read it.

@@ -182,7 +182,6 @@ func buildReport(e *env, opts report.Options) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts.DataDir = st.Dir()
 	if opts.BackupInterval, err = report.BackupInterval(e.ctx, st); err != nil {
 		fmt.Fprintln(e.stderr, "unbindctl: warning: "+err.Error()+"; using 90 days")
 	}
