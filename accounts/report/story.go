@@ -55,7 +55,9 @@ func made(r *Report) string {
 func (v htmlView) Made() string { return made(v.Report) }
 
 // TrackName is a track code in the report's language.
-func (v htmlView) TrackName(code string) string { return trackLabel(v.Header.Lang, accounts.TrackKind(code)) }
+func (v htmlView) TrackName(code string) string {
+	return trackLabel(v.Header.Lang, accounts.TrackKind(code))
+}
 
 // figureRows are page 1's figures, two to a row: label, value, label, value.
 func figureRows(r *Report) [][4]string {
