@@ -80,10 +80,12 @@ func TestVerifyCSVFile(t *testing.T) {
 		t.Errorf("Verify of the bytes alone: %v, want ErrNoFooter pointing at the digest file", err)
 	}
 	for name, change := range map[string]func(){
-		"changed byte": func() { os.WriteFile(path, bytes.Replace(data, []byte("淘宝主号"), []byte("淘宝付号"), 1), 0o600) },
-		"added row":    func() { os.WriteFile(path, append(bytes.Clone(data), "x,y\r\n"...), 0o600) },
-		"digest file":  func() { os.WriteFile(report.DigestFile(path), append(bytes.Clone(side), 'x'), 0o600) },
-		"no digest":    func() { os.Remove(report.DigestFile(path)) },
+		"changed byte": func() {
+			os.WriteFile(path, bytes.Replace(data, []byte("淘宝主号"), []byte("淘宝付号"), 1), 0o600)
+		},
+		"added row":   func() { os.WriteFile(path, append(bytes.Clone(data), "x,y\r\n"...), 0o600) },
+		"digest file": func() { os.WriteFile(report.DigestFile(path), append(bytes.Clone(side), 'x'), 0o600) },
+		"no digest":   func() { os.Remove(report.DigestFile(path)) },
 	} {
 		change()
 		if _, err := report.VerifyFile(path); !errors.Is(err, report.ErrMismatch) && !errors.Is(err, report.ErrNoFooter) {
