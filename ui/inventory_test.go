@@ -64,7 +64,7 @@ func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
 	if len(u.items) != 1 || u.inv.list.Length() != 1 {
 		t.Fatalf("list has %d items, want 1", u.inv.list.Length())
 	}
-	if u.body.Objects[0] != u.split {
+	if u.body.Objects[0] != u.main {
 		t.Error("the list did not replace the empty state")
 	}
 	row := uitest.Find(u.inv.list, func(r *accountRow) bool { return r.name.Text == "Taobao main" })

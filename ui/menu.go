@@ -55,6 +55,7 @@ func (u *UI) setupMenu() {
 }
 
 func (u *UI) onFind() {
+	u.views.show(viewAccounts)
 	u.win.Canvas().Focus(u.inv.search)
 }
 

@@ -62,6 +62,9 @@ func TestFilter(t *testing.T) {
 		{"phone still bound", Query{PhoneBound: true}, "1,2"},
 		{"reminders due", Query{RemindersDue: true}, "2"},
 		{"combined", Query{Text: "jd", PhoneBound: true}, "2"},
+		{"an overview figure", Query{Only: NewSubset("blocked", "Blocked", []string{"1", "3"})}, "1,3"},
+		{"a figure and a search", Query{Text: "jd", Only: NewSubset("blocked", "Blocked", []string{"1", "3"})}, "3"},
+		{"an empty figure", Query{Only: NewSubset("x", "X", nil)}, ""},
 		{"nothing", Query{Text: "amazon"}, ""},
 	}
 	for _, c := range cases {
