@@ -99,7 +99,7 @@ func TestOverviewIsFirstAndShowsTheCampaign(t *testing.T) {
 
 func TestOverviewFiguresOpenTheFilteredInventory(t *testing.T) {
 	u, ids := campaignUI(t)
-	test.Tap(uitest.Button(u.overview.Content(), "Show these 1 in the list")) // blocked, the first such button
+	test.Tap(uitest.Button(u.overview.Content(), "Show in the list (1)")) // blocked, the first such button
 	if u.views.current != viewAccounts || !u.split.Visible() {
 		t.Fatalf("a figure should open the inventory, view is %q", u.views.current)
 	}

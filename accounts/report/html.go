@@ -230,7 +230,7 @@ func chartOf(r *Report) statusChart {
 			w = max(w, 2)
 		}
 		y := pad/2 + i*rowH
-		c.Bars = append(c.Bars, chartBar{Label: s.Label, Color: accounts.Status(s.Status).Color().Hex(), Count: s.Count,
+		c.Bars = append(c.Bars, chartBar{Label: capitalised(s.Label), Color: accounts.Status(s.Status).Color().Hex(), Count: s.Count,
 			Y: y, TextY: y + rowH/2 + 4, Width: w, NumX: labelW + w + 6})
 	}
 	return c

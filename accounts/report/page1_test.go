@@ -85,6 +85,9 @@ func TestHTMLPage1(t *testing.T) {
 			t.Errorf("page 1 lacks %q", w)
 		}
 	}
+	if strings.Contains(html, "<old>") || !strings.Contains(html, "&lt;old&gt;") {
+		t.Errorf("an account name with markup reaches the HTML unescaped")
+	}
 	if strings.Contains(html, "SCHEMA.md") || strings.Contains(html, "数据文件夹") {
 		t.Errorf("the report names a developer file or the data folder")
 	}

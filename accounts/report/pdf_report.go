@@ -166,7 +166,7 @@ func pdfAccounts(d *pdfDoc, r *Report) error {
 	// The HTML's columns, in its order.
 	header := []string{t("c.platform"), t("c.name"), t("c.login"), t("c.phone"), t("c.email"), t("c.status"),
 		t("c.checklist"), t("c.last_backup"), t("c.next"), t("c.real_name"), t("c.third_party"), t("c.credentials")}
-	widths := []float64{6, 7, 7, 7, 8, 4.5, 4, 5.5, 11, 3.5, 5.5, 6}
+	widths := []float64{6, 7, 7, 7, 8, 4.5, 4, 6.5, 10, 3.5, 5.5, 6}
 	if !r.Header.Masked {
 		header, widths = append(header, t("c.notes")), append(widths, 9)
 	}

@@ -62,7 +62,7 @@ func (v *View) Set(f campaign.Figures) {
 		v.groupCard(f), v.blockedCard(f),
 		v.coolingCard(f), v.deadlineCard(f),
 	)
-	v.box.Objects = []fyne.CanvasObject{kit.Heading(lang.L("Overview")), sentence, grid}
+	v.box.Objects = []fyne.CanvasObject{sentence, grid}
 	v.box.Refresh()
 }
 
@@ -142,7 +142,7 @@ func (v *View) listCard(title, empty string, fig campaign.Figure, n int, row fun
 		rows.Add(newLink(kit.WrapLabel(text), func() { v.shell.OpenAccount(id) }))
 	}
 	if fig != "" {
-		all := widget.NewButtonWithIcon(lang.L("Show these {{.N}} in the list", map[string]int{"N": n}), theme.ListIcon(),
+		all := widget.NewButtonWithIcon(lang.L("Show in the list ({{.N}})", map[string]int{"N": n}), theme.ListIcon(),
 			func() { v.shell.ShowFigure(fig, title) })
 		all.Importance = widget.LowImportance
 		rows.Add(container.NewHBox(all))
