@@ -11,6 +11,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/campaign"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/demo"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
 	"github.com/unbindapp/unbind/assets"
@@ -191,5 +192,15 @@ func TestSentence(t *testing.T) {
 	}
 	if s := campaign.Compute(campaign.Input{}).Sentence(campaign.Words{Lang: "en"}); s != "No accounts yet." {
 		t.Errorf("empty: %q", s)
+	}
+}
+
+// BenchmarkCompute10k is the overview's cost at each inventory load with
+// 10,000 accounts (the catalog's blockers asked for each one leaving).
+func BenchmarkCompute10k(b *testing.B) {
+	cat, _ := catalog.Load(assets.Catalog, "")
+	in := campaign.Input{Accounts: demo.Generate(10000), Platforms: campaign.FromCatalog(cat), Now: day(5, 20, 10)}
+	for b.Loop() {
+		campaign.Compute(in)
 	}
 }
