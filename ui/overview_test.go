@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
@@ -157,9 +159,20 @@ func TestViewShortcutsAndFind(t *testing.T) {
 	if u.views.current != viewAccounts {
 		t.Error("Find should show the accounts")
 	}
-	u.views.show(viewOverview)
-	if u.views.current != viewOverview || u.split.Visible() {
-		t.Error("the switcher does not come back to the overview")
+	shortcut := func(key fyne.KeyName) {
+		u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	shortcut(fyne.Key1)
+	if u.views.current != viewOverview || u.split.Visible() || !u.overview.Content().Visible() {
+		t.Error("Ctrl+1 does not come back to the overview")
+	}
+	shortcut(fyne.Key2)
+	if u.views.current != viewAccounts || !u.split.Visible() {
+		t.Error("Ctrl+2 does not show the accounts")
+	}
+	test.Tap(uitest.Button(u.views.bar, "Overview"))
+	if u.views.current != viewOverview {
+		t.Error("the switcher's Overview button does not show the overview")
 	}
 }
 
