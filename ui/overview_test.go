@@ -101,12 +101,12 @@ func TestOverviewIsFirstAndShowsTheCampaign(t *testing.T) {
 
 func TestOverviewFiguresOpenTheFilteredInventory(t *testing.T) {
 	u, ids := campaignUI(t)
-	test.Tap(uitest.Button(u.overview.Content(), "Show in the list (1)")) // blocked, the first such button
+	test.Tap(uitest.Button(u.overview.Content(), "Show in the list (1)")) // cooling-off, the first such button
 	if u.views.current != viewAccounts || !u.split.Visible() {
 		t.Fatalf("a figure should open the inventory, view is %q", u.views.current)
 	}
-	if got := shownIDs(u); !slices.Equal(got, []string{ids["jd"]}) || u.inv.summary.Text != "Blocked: 1 of 4 accounts" || u.inv.showAll.Disabled() {
-		t.Errorf("blocked figure shows %v, summary %q", got, u.inv.summary.Text)
+	if got := shownIDs(u); !slices.Equal(got, []string{ids["douyin"]}) || u.inv.summary.Text != "In cooling-off: 1 of 4 accounts" || u.inv.showAll.Disabled() {
+		t.Errorf("cooling-off figure shows %v, summary %q", got, u.inv.summary.Text)
 	}
 	test.Tap(u.inv.showAll)
 	if len(u.shown) != 4 || !u.inv.showAll.Disabled() || u.query.Only != nil {
@@ -116,7 +116,7 @@ func TestOverviewFiguresOpenTheFilteredInventory(t *testing.T) {
 		open func()
 		want []string
 	}{
-		{func() { u.ShowFigure(campaign.FigureCoolingOff, "In cooling-off") }, []string{ids["douyin"]}},
+		{func() { u.ShowFigure(campaign.FigureBlocked, "Blocked") }, []string{ids["jd"]}},
 		{func() { u.ShowFigure(campaign.GroupFigure("taobao"), "Taobao · Xianyu") }, sorted(ids["taobao"], ids["xianyu"])},
 		{func() { u.ShowFigure(campaign.FigurePhoneBound, "Phone still bound") }, sorted(ids["jd"], ids["xianyu"])},
 		{func() { u.ShowFigure(campaign.FigureSecretsGone, "Secrets") }, []string{ids["taobao"]}},

@@ -27,9 +27,13 @@ type Shell interface {
 	OpenAccount(id string)
 }
 
-// maxRows bounds the rows a list card shows; "Show all N" opens the rest
-// in the inventory.
-const maxRows = 5
+// maxRows bounds the rows a list card shows ("Show in the list (N)" opens
+// them all in the inventory); the groups' card, beside the taller status
+// chart, has room for maxGroups.
+const (
+	maxRows   = 5
+	maxGroups = 8
+)
 
 // View is the overview pane.
 type View struct {
@@ -57,10 +61,11 @@ func (v *View) Figures() campaign.Figures { return v.figures }
 func (v *View) Set(f campaign.Figures) {
 	v.figures = f
 	sentence := kit.WrapLabel(f.Sentence(campaign.Words{Lang: kit.Lang(), Platform: v.shell.PlatformName, Date: kit.FormatDate}))
+	// Two columns, each stacking its cards at their own height (a grid
+	// would give every card the tallest one's).
 	grid := container.NewGridWithColumns(2,
-		v.statusCard(f), v.boundCard(f),
-		v.groupCard(f), v.blockedCard(f),
-		v.coolingCard(f), v.deadlineCard(f),
+		container.NewVBox(v.statusCard(f), v.groupCard(f)),
+		container.NewVBox(v.boundCard(f), v.deadlineCard(f), v.coolingCard(f), v.blockedCard(f)),
 	)
 	v.box.Objects = []fyne.CanvasObject{sentence, grid}
 	v.box.Refresh()
@@ -110,8 +115,8 @@ func (v *View) boundCard(f campaign.Figures) fyne.CanvasObject {
 func (v *View) groupCard(f campaign.Figures) fyne.CanvasObject {
 	rows := container.NewVBox()
 	for i, g := range f.ByGroup {
-		if i == maxRows {
-			rows.Add(kit.Secondary(lang.L("and {{.N}} more", map[string]int{"N": len(f.ByGroup) - maxRows})))
+		if i == maxGroups {
+			rows.Add(kit.Secondary(lang.L("and {{.N}} more", map[string]int{"N": len(f.ByGroup) - maxGroups})))
 			break
 		}
 		names := ""
@@ -122,7 +127,7 @@ func (v *View) groupCard(f campaign.Figures) fyne.CanvasObject {
 			names += v.shell.PlatformName(id)
 		}
 		label := names
-		text := lang.L("{{.Name}}: {{.N}} accounts, {{.Open}} not gone", map[string]any{"Name": names, "N": g.Count, "Open": g.Open})
+		text := lang.L("{{.Name}} — {{.Open}} of {{.N}} not gone yet", map[string]any{"Name": names, "N": g.Count, "Open": g.Open})
 		fig := campaign.GroupFigure(g.Group)
 		rows.Add(newLink(kit.WrapLabel(text), func() { v.shell.ShowFigure(fig, label) }))
 	}
