@@ -191,6 +191,7 @@ func (v *View) deadlineCard(f campaign.Figures) fyne.CanvasObject {
 			if d.Overdue {
 				when = lang.L("overdue since {{.Date}}", map[string]string{"Date": when})
 			}
-			return when + " · " + d.Title + " (" + v.account(d.Ref) + ")", d.ID
+			// Reminder titles name their account already.
+			return when + " · " + d.Title, d.ID
 		})
 }
