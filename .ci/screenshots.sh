@@ -115,3 +115,16 @@ shoot zh dark taobao "agenda-small-zh-dark" agenda-small
 # A new person's first window: what Unbind does, typeset as Chinese is.
 shoot zh light "" "empty-zh-light" empty
 shoot en light "" "empty-en-light" empty
+# The campaign at a glance: the overview is the first view once there are
+# accounts (no --select); and at 900×600, where it scrolls.
+shoot zh light "" "overview-zh-light"
+shoot en dark "" "overview-en-dark"
+shoot en light "" "overview-small-en-light" small
+# Page 1 of the audit report, as the PDF prints it, from the demo data.
+for lang in zh en; do
+  if [ -n "${SHOTS:-}" ] && ! [[ report-page1-$lang =~ $SHOTS ]]; then continue; fi
+  "$work/unbindctl" --data-dir "$work/data-report-$lang" demo --lang "$lang" >/dev/null
+  "$work/unbindctl" --data-dir "$work/data-report-$lang" report --lang "$lang" -o "$work/report-$lang.pdf" >/dev/null
+  pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/report-$lang.pdf" "$out/report-page1-$lang"
+  echo "screenshots: $out/report-page1-$lang.png"
+done

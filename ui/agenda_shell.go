@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/store"
@@ -17,30 +16,21 @@ import (
 	"github.com/unbindapp/unbind/ui/agenda"
 )
 
-// agendaPage is the Agenda (ui/agenda) in the main window: it covers the
-// accounts while shown, and "Accounts" (or the shortcut again) goes back.
+// agendaPage is the Agenda (ui/agenda), one of the main area's views.
 type agendaPage struct {
-	view  *agenda.View
-	page  *fyne.Container
-	back  *widget.Button
-	shown bool
+	view *agenda.View
+	page fyne.CanvasObject // the view's content in the switcher
 }
 
-// buildAgenda makes the agenda page, shown where it was before a rebuild
-// (a language switch).
+// buildAgenda makes the agenda view's content (the switcher shows it).
 func (u *UI) buildAgenda() fyne.CanvasObject {
-	shown := u.agenda != nil && u.agenda.shown
-	p := &agendaPage{view: agenda.New(agendaShell{u})}
-	p.back = widget.NewButtonWithIcon(lang.L("Accounts"), theme.NavigateBackIcon(), u.hideAgenda)
-	p.view.SetLeading(p.back)
-	p.page = container.NewPadded(p.view.Content())
-	p.page.Hide()
-	u.agenda = p
-	if shown {
-		u.showAgenda()
-	}
-	return p.page
+	v := agenda.New(agendaShell{u})
+	u.agenda = &agendaPage{view: v, page: container.NewPadded(v.Content())}
+	return u.agenda.page
 }
+
+// agendaShown reports whether the agenda is the view on screen.
+func (u *UI) agendaShown() bool { return u.views != nil && u.views.current == viewAgenda }
 
 // agendaMenuItem opens the agenda (Ctrl+T, "today"; the same again goes
 // back to the accounts).
@@ -52,7 +42,7 @@ func (u *UI) agendaMenuItem() *fyne.MenuItem {
 }
 
 func (u *UI) toggleAgenda() {
-	if u.agenda.shown {
+	if u.agendaShown() {
 		u.hideAgenda()
 	} else {
 		u.showAgenda()
@@ -62,28 +52,19 @@ func (u *UI) toggleAgenda() {
 // agendaKey goes back to the accounts on Escape, when the agenda is shown
 // and nothing (a dialog, the snooze menu) is over it.
 func (u *UI) agendaKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && u.agenda.shown && u.win.Canvas().Overlays().Top() == nil {
+	if ev.Name == fyne.KeyEscape && u.agendaShown() && u.win.Canvas().Overlays().Top() == nil {
 		u.hideAgenda()
 	}
 }
 
-// showAgenda reads the reminders and shows the agenda over the accounts.
-func (u *UI) showAgenda() {
-	u.agenda.view.Refresh()
-	u.agenda.shown = true
-	u.body.Hide()
-	u.agenda.page.Show()
-}
+// showAgenda shows the agenda view (the switcher refreshes it first).
+func (u *UI) showAgenda() { u.views.show(viewAgenda) }
 
-func (u *UI) hideAgenda() {
-	u.agenda.shown = false
-	u.agenda.page.Hide()
-	u.body.Show()
-}
+func (u *UI) hideAgenda() { u.views.show(viewAccounts) }
 
 // refreshAgenda regroups the agenda after the data changed, when shown.
 func (u *UI) refreshAgenda() {
-	if u.agenda != nil && u.agenda.shown {
+	if u.agendaShown() {
 		u.agenda.view.Refresh()
 	}
 }

@@ -136,7 +136,7 @@ func TestAgendaExportIsTheCLIExport(t *testing.T) {
 	u.Now = func() time.Time { return at }
 
 	shortcut(u, fyne.KeyT) // the agenda, as the person opens it
-	if !u.agenda.shown || u.body.Visible() {
+	if !u.agendaShown() || u.split.Visible() {
 		t.Fatal("Ctrl+T did not show the agenda")
 	}
 	gui := filepath.Join(t.TempDir(), "gui.ics")
@@ -160,7 +160,7 @@ func TestAgendaInTheWindow(t *testing.T) {
 	u, rs := agendaFixture(t)
 	shortcut(u, fyne.KeyT)
 	u.win.Resize(fyne.NewSize(900, 600)) // lays the shown agenda out
-	if !u.agenda.shown || !u.agenda.page.Visible() || u.body.Visible() {
+	if !u.agendaShown() || !u.agenda.page.Visible() || u.split.Visible() {
 		t.Fatal("Ctrl+T did not show the agenda")
 	}
 	// Two open reminders: the one due yesterday and the snoozed one.
@@ -189,12 +189,12 @@ func TestAgendaInTheWindow(t *testing.T) {
 	}
 
 	test.Tap(shownButton(t, u.agenda.page, "Open account"))
-	if u.agenda.shown || !u.body.Visible() || u.detail.ID() != rs[0].AccountID {
-		t.Errorf("Open account: agenda shown %v, body visible %v, account %q", u.agenda.shown, u.body.Visible(), u.detail.ID())
+	if u.agendaShown() || !u.split.Visible() || u.detail.ID() != rs[0].AccountID {
+		t.Errorf("Open account: agenda shown %v, body visible %v, account %q", u.agendaShown(), u.split.Visible(), u.detail.ID())
 	}
 	shortcut(u, fyne.KeyT)
 	shortcut(u, fyne.KeyT)
-	if u.agenda.shown {
+	if u.agendaShown() {
 		t.Error("Ctrl+T again did not go back to the accounts")
 	}
 	// Escape goes back too, but not while the snooze menu is open: then it
@@ -205,13 +205,13 @@ func TestAgendaInTheWindow(t *testing.T) {
 		u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	}
 	escape()
-	if !u.agenda.shown {
+	if !u.agendaShown() {
 		t.Error("Escape with the snooze menu open left the agenda")
 	}
 	u.win.Canvas().Overlays().Top().Hide()
 	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
 	escape()
-	if u.agenda.shown {
+	if u.agendaShown() {
 		t.Error("Escape did not go back to the accounts")
 	}
 	// The page fits a 900×600 window.
@@ -229,10 +229,10 @@ func TestAgendaSurvivesLanguageSwitch(t *testing.T) {
 	u.showAgenda()
 	u.switchLanguage(kit.LangZh)
 	u.bg.Wait()
-	if !u.agenda.shown || !u.agenda.page.Visible() || u.body.Visible() {
+	if !u.agendaShown() || !u.agenda.page.Visible() || u.split.Visible() {
 		t.Fatal("the agenda closed in the language switch")
 	}
-	if uitest.Button(u.agenda.page, "导出日历 (.ics)…") == nil || uitest.Button(u.agenda.page, "账号") == nil {
+	if uitest.Button(u.agenda.page, "导出日历 (.ics)…") == nil || uitest.Button(u.views.bar, "账号") == nil {
 		t.Error("the agenda is not in Chinese after the switch")
 	}
 	if u.agenda.view.Entries() != 4 {

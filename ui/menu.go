@@ -57,9 +57,7 @@ func (u *UI) setupMenu() {
 }
 
 func (u *UI) onFind() {
-	if u.agenda.shown {
-		u.hideAgenda() // the search is on the accounts page
-	}
+	u.views.show(viewAccounts)
 	u.win.Canvas().Focus(u.inv.search)
 }
 

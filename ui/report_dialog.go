@@ -34,7 +34,7 @@ type reportChoice struct {
 func (u *UI) exportReport(path string, c reportChoice) error {
 	opts := report.Options{
 		Since: c.Since, Lang: c.Lang, Unmasked: c.Unmasked, Now: u.Now(),
-		AppVersion: u.app.Metadata().Version, DataDir: u.d.DataDir,
+		AppVersion:     u.app.Metadata().Version,
 		BackupInterval: time.Duration(u.prefs.BackupDays) * 24 * time.Hour,
 	}
 	in, err := report.FromStore(u.ctx, u.d.Store, opts)

@@ -14,6 +14,18 @@ var messages = map[string]text{
 	"sec.warnings": {"注意", "Warnings"},
 	"sec.status":   {"按状态", "By status"},
 	"sec.platform": {"按平台", "By platform"},
+	"sec.top":      {"最需要处理的问题", "What needs attention first"},
+	"sec.figures":  {"数字", "In figures"},
+	"sec.blocked":  {"受限：卡在哪里", "Blocked, and why"},
+
+	"page1.made": {"生成于 %s · 解绑助手 %s · 标识信息%s", "Made %s · Unbind %s · identifiers %s"},
+	"top.more":   {"另有 %d 项，见“需要处理的问题”。", "%d more under “Findings”."},
+	"verify.pdf": {
+		"如何核对：每页页脚的 SHA-256 是本报告数据的摘要。导出 PDF 时同时导出 JSON（unbindctl report -o 报告.pdf -o 报告.json），再运行 unbindctl report verify 报告.json：它报告的摘要与页脚相同，即说明数据未被改动。",
+		"How to check: the SHA-256 in every page footer is the digest of this report's data. Write the JSON report together with the PDF (unbindctl report -o report.pdf -o report.json), then run unbindctl report verify report.json: when it states the digest in this footer, the data was not changed."},
+	"verify.html": {
+		"如何核对：运行 unbindctl report verify 加本文件名，即可确认文件自生成以来一字未改（文末的 SHA-256 覆盖它之前的每个字节）。",
+		"How to check: run unbindctl report verify with this file's name to confirm it is unchanged, byte for byte, since it was written (the SHA-256 at the end covers every byte before it)."},
 
 	"h.generated_at":    {"生成时间", "Generated at"},
 	"h.app_version":     {"应用版本", "App version"},
@@ -37,7 +49,10 @@ var messages = map[string]text{
 
 	"s.accounts":           {"账号总数", "Accounts"},
 	"s.real_name_bound":    {"仍绑定实名", "Real name still bound"},
-	"s.phone_bound":        {"仍绑定手机", "Phone still bound"},
+	"s.phone_bound":        {"仍绑定手机号", "Phone still bound"},
+	"s.platforms":          {"平台数", "Platforms"},
+	"s.blocked":            {"受限", "Blocked"},
+	"s.secrets_of_gone":    {"已不存在但仍存凭据", "Secrets stored for gone accounts"},
 	"s.third_party_linked": {"仍关联第三方登录", "Third-party logins still linked"},
 	"s.reviews_overdue":    {"审核超期", "Reviews overdue"},
 	"s.backups_stale":      {"备份超过周期", "Backups older than the interval"},
@@ -78,6 +93,8 @@ var messages = map[string]text{
 	"c.group":           {"身份组", "Identity group"},
 	"c.next_kind":       {"提醒类型", "Reminder kind"},
 	"c.count_labels":    {"数量", "Count"},
+	"c.track":           {"事项", "Track"},
+	"c.why":             {"原因", "Why"},
 
 	"empty.findings":     {"没有发现需要处理的问题。", "Nothing needs attention."},
 	"empty.timeline":     {"此期间没有记录。", "No events in this period."},
@@ -91,7 +108,7 @@ var messages = map[string]text{
 	"chart.title": {"各状态账号数", "Accounts by status"},
 
 	"digest.html": {"SHA-256（本文件在此页脚之前的全部字节）", "SHA-256 of every byte of this file before this footer"},
-	"digest.pdf":  {"报告数据 SHA-256（同一份报告的 JSON 正文，见 SCHEMA.md）", "SHA-256 of the report data (the JSON body of the same report, see SCHEMA.md)"},
+	"digest.pdf":  {"报告数据 SHA-256", "SHA-256 of the report data"},
 	"digest.page": {"第 %d 页，共 %d 页", "Page %d of %d"},
 
 	"step.n":      {"第 %d 步", "step %d"},

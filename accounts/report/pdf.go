@@ -10,10 +10,10 @@ import (
 	"github.com/unbindapp/unbind/assets"
 )
 
-// The PDF page: A4 landscape, in points.
+// The PDF page: A4 portrait, in points.
 const (
-	pageW      = 841.89
-	pageH      = 595.28
+	pageW      = 595.28
+	pageH      = 841.89
 	margin     = 36.0
 	footerH    = 22.0
 	contentW   = pageW - 2*margin
