@@ -34,21 +34,58 @@ var legalSuffixes = []string{"有限责任公司", "有限公司", "信息科技
 // (深圳市腾讯计算机系统有限公司), or the name of one of its platforms (淘宝,
 // 小红书). ok is false when none matches; an error means several do.
 func ResolveCompany(cat *catalog.Catalog, name string) (catalog.Company, bool, error) {
-	q := fold(name)
-	if q == "" || cat == nil {
-		return catalog.Company{}, false, nil
+	return newResolver(cat).resolve(name)
+}
+
+// resolver holds the catalog's companies, gathered once for many names.
+type resolver struct {
+	cat       *catalog.Catalog
+	companies map[string]catalog.Company
+	ids       []string
+	// memo remembers each folded name's answer: a pasted SMS repeats them.
+	memo map[string]resolved
+}
+
+type resolved struct {
+	c   catalog.Company
+	ok  bool
+	err error
+}
+
+func newResolver(cat *catalog.Catalog) *resolver {
+	r := &resolver{cat: cat, companies: map[string]catalog.Company{}, memo: map[string]resolved{}}
+	if cat == nil {
+		return r
 	}
-	companies := map[string]catalog.Company{}
-	var ids []string
 	for _, p := range cat.All() {
 		if p.Company.ID != "" {
-			if _, ok := companies[p.Company.ID]; !ok {
-				ids = append(ids, p.Company.ID)
+			if _, ok := r.companies[p.Company.ID]; !ok {
+				r.ids = append(r.ids, p.Company.ID)
 			}
-			companies[p.Company.ID] = p.Company
+			r.companies[p.Company.ID] = p.Company
 		}
 	}
-	slices.Sort(ids)
+	slices.Sort(r.ids)
+	return r
+}
+
+func (r *resolver) resolve(name string) (catalog.Company, bool, error) {
+	q := fold(name)
+	if q == "" || r.cat == nil {
+		return catalog.Company{}, false, nil
+	}
+	if m, ok := r.memo[q]; ok {
+		return m.c, m.ok, m.err
+	}
+	c, ok, err := r.match(name, q)
+	if len(r.memo) < 4*MaxSMSEntries {
+		r.memo[q] = resolved{c, ok, err}
+	}
+	return c, ok, err
+}
+
+func (r *resolver) match(name, q string) (catalog.Company, bool, error) {
+	cat, companies, ids := r.cat, r.companies, r.ids
 	// Each pass is weaker than the one before; the first that matches
 	// decides, and must match one company only.
 	passes := []func(c catalog.Company) bool{
