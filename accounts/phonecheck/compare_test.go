@@ -1,6 +1,7 @@
 package phonecheck
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -49,5 +50,32 @@ func TestCompareExplainsDeletedCoolingAndChange(t *testing.T) {
 	}
 	if res.Missing != 1 {
 		t.Errorf("missing %d", res.Missing)
+	}
+}
+
+func TestSMSPhone(t *testing.T) {
+	full := SMS{Phone: "13812345678"}
+	masked := SMS{MaskedPhone: "138****5678"}
+	for _, tc := range []struct {
+		s       SMS
+		entered string
+		want    string
+		ok      bool
+	}{
+		{full, "", "13812345678", true},
+		{full, "+86 138 1234 5678", "13812345678", true},
+		{full, "13912345678", "", false},
+		{masked, "", "", false},
+		{masked, "138-1234-5678", "13812345678", true},
+		{masked, "13912345678", "", false},
+		{SMS{}, "", "", false},
+		{SMS{}, "call me", "", false},
+		{SMS{}, "13700000000", "13700000000", true},
+	} {
+		got, err := SMSPhone(tc.s, tc.entered)
+		var pe *PhoneError
+		if got != tc.want || (err == nil) != tc.ok || (err != nil && !errors.As(err, &pe)) {
+			t.Errorf("SMSPhone(%+v, %q) = %q, %v", tc.s, tc.entered, got, err)
+		}
 	}
 }
