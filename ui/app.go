@@ -91,6 +91,9 @@ type UI struct {
 	// previous is the person's own data while demo data is open.
 	previous  *Deps
 	closeDemo func()
+
+	// mainView is a tool's view shown in the body instead (showInMain).
+	mainView fyne.CanvasObject
 }
 
 // New builds the main window over d. Call Show or ShowAndRun next.

@@ -94,7 +94,8 @@ func (u *UI) onAbout() {
 // Each reloads the inventory when it wrote something.
 
 func (u *UI) tools() tools.Deps {
-	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now}
+	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now,
+		ShowInMain: u.showInMain}
 }
 
 func (u *UI) onImport()     { tools.ShowImportWizard(u.win, u.tools(), u.Reload) }

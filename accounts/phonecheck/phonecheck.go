@@ -22,6 +22,9 @@ type Result struct {
 	NotEntered []CompanyResult `json:"not_entered"`
 	// Missing is the total of accounts to look for.
 	Missing int `json:"missing"`
+	// StillCounted is how many of Missing may be deleted accounts the
+	// companies still count.
+	StillCounted int `json:"still_counted"`
 	// PreviousAt is when the previous check of this number was saved; nil
 	// when this is the first. Each company's Previous is its count then.
 	PreviousAt *time.Time `json:"previous_at,omitempty"`
@@ -140,6 +143,7 @@ func CompareWith(cat *catalog.Catalog, phone string, counts []CompanyCount, all 
 			r.Steps = FindSteps(c.Company, c.InCatalog, res.Phone, r.Platforms)
 		}
 		res.Missing += r.Missing
+		res.StillCounted += r.StillCounted
 		res.Companies = append(res.Companies, r)
 	}
 	var rest []string
