@@ -198,7 +198,7 @@ func compareCompany(cat *catalog.Catalog, c catalog.Company, inCatalog bool, rep
 		acc := Account{ID: a.ID, Platform: a.PlatformID, Name: a.Name, Login: accounts.MaskLogin(a.Login), Status: a.Status}
 		switch a.Status {
 		case accounts.StatusDeactivated:
-			acc.DeletedOn = deletedOn(a, opt.Tracks[a.ID])
+			acc.DeletedOn = accounts.DeletedOn(a, opt.Tracks[a.ID])
 			deletedGroups[g] = true
 			r.Deleted = append(r.Deleted, acc)
 			continue
@@ -263,31 +263,6 @@ func FindSteps(c catalog.Company, inCatalog bool, masked string, platforms []Pla
 		},
 	)
 	return steps
-}
-
-// deletedOn is the day a deleted account was deleted: its deletion
-// track's completion, else the latest completed track, else its last
-// change.
-func deletedOn(a accounts.Account, tracks []accounts.Track) *time.Time {
-	var best *time.Time
-	for _, t := range tracks {
-		if t.CompletedAt == nil {
-			continue
-		}
-		if t.Kind == accounts.TrackAccountDelete {
-			at := *t.CompletedAt
-			return &at
-		}
-		if best == nil || t.CompletedAt.After(*best) {
-			at := *t.CompletedAt
-			best = &at
-		}
-	}
-	if best == nil && !a.UpdatedAt.IsZero() {
-		at := a.UpdatedAt
-		best = &at
-	}
-	return best
 }
 
 // coolingUntil is the latest cooling-off end of the tracks, nil if none.

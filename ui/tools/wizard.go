@@ -50,7 +50,7 @@ func ShowImportWizard(win fyne.Window, t Deps, done func()) *ImportWizard {
 	w.build()
 	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Import accounts"), w.body, win)
 	w.dlg.SetOnClosed(w.onClosed)
-	w.dlg.Resize(fyne.NewSize(820, 600))
+	w.dlg.Resize(fyne.NewSize(1000, 620))
 	kit.Keyed(win, w.dlg, nil)
 	w.dlg.Show()
 	return w
@@ -142,7 +142,12 @@ func (w *ImportWizard) read(path string, f importer.Format) {
 			err = lerr
 			return
 		}
-		index = importer.NewIndex(existing)
+		tracks, lerr := w.t.Store.AllTracks(ctxBackground())
+		if lerr != nil {
+			err = lerr
+			return
+		}
+		index = importer.NewIndexWith(existing, tracks)
 	}, func() {
 		w.next.Enable()
 		if err != nil {
