@@ -24,7 +24,8 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; d
 
 # shoot LANG THEME SELECT NAME [ACTION]: one screenshot of the main window.
 # ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
-# nokeyring (a real data folder, no Secret Service, the Credentials tab).
+# nokeyring (a real data folder, no Secret Service, the Credentials tab),
+# phonecheck (two 一证通查 SMS pasted: the result in the main pane).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
   local args=(--demo --select "$select")
@@ -33,6 +34,14 @@ shoot() {
     # private bus the GUI must say so in its own words.
     "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
     args=(--data-dir "$work/data-$name" --select "$select" --tab credentials)
+  fi
+  if [ "$action" = phonecheck ]; then
+    # Two 一证通查 result SMS of the demo number, pasted one after the
+    # other: the result view compares the second with the first.
+    printf '%s\n' '【工信部反诈中心】您查询的手机号码13812345678关联的互联网账号：腾讯2个，阿里巴巴2个，支付宝1个，京东2个，美团1个，抖音2个。' >"$work/sms-1.txt"
+    printf '%s\n' '【工信部反诈中心】(1/2)您查询的手机号码13812345678关联的互联网账号：腾讯2个，阿里巴巴2个，支付宝1个，' \
+      '【工信部反诈中心】(2/2)京东1个，美团1个，抖音2个，百度1个，共计10个账号。' >"$work/sms-2.txt"
+    args+=(--phone-check-sms "$work/sms-1.txt,$work/sms-2.txt")
   fi
   [ "$lang" = zh ] && locale=zh_CN.UTF-8
   # A private session bus that starts no services: no keyring prompt, no
@@ -92,3 +101,6 @@ shoot zh light tmall "small-zh-light" small
 shoot en light tmall "small-en-light" small
 shoot zh light jd "keyring-missing-zh-light" nokeyring
 shoot en light jd "keyring-missing-en-light" nokeyring
+# The 一证通查 result in the main pane: a second SMS against the first.
+shoot zh light taobao "phone-check-zh-light" phonecheck
+shoot en light taobao "phone-check-en-light" phonecheck

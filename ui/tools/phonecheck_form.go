@@ -198,3 +198,11 @@ func (f *PhoneCheckForm) input() (string, []phonecheck.CompanyCount, bool) {
 	}
 	return phone, counts, true
 }
+
+// PasteAndCompare pastes sms into the paste box and compares, as a person
+// would; scripts use it for screenshots.
+func (f *PhoneCheckForm) PasteAndCompare(sms string) {
+	f.tabs.SelectIndex(0)
+	f.sms.SetText(sms)
+	f.onCompare()
+}

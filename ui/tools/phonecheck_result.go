@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,12 +41,11 @@ func NewPhoneCheckView(t Deps, res phonecheck.Result, check store.PhoneCheck, sm
 		box.Add(wrapped(n))
 	}
 	box.Add(v.table(res))
-	for _, c := range res.Companies {
-		if card := v.companyCard(c, res.PreviousAt); card != nil {
-			box.Add(card)
-		}
-	}
-	for _, c := range res.NotEntered {
+	// The explanations: deletions that may not have taken effect first,
+	// then accounts to find, then the rest, each in the SMS's order.
+	all := append(append([]phonecheck.CompanyResult{}, res.Companies...), res.NotEntered...)
+	slices.SortStableFunc(all, func(a, b phonecheck.CompanyResult) int { return cardRank(a) - cardRank(b) })
+	for _, c := range all {
 		if card := v.companyCard(c, res.PreviousAt); card != nil {
 			box.Add(card)
 		}
@@ -67,6 +67,17 @@ func checkSummary(res phonecheck.Result) (string, widget.Importance) {
 		return lang.L("For {{.Phone}} the SMS may still count {{.Deleted}} accounts you deleted; Unbind knows all the others. The check is saved in the history.", args), widget.WarningImportance
 	}
 	return lang.L("The SMS reports {{.N}} accounts for {{.Phone}} that Unbind does not know about, and may still count {{.Deleted}} you deleted. The check is saved in the history.", args), widget.WarningImportance
+}
+
+// cardRank orders the company cards by what most needs the person.
+func cardRank(c phonecheck.CompanyResult) int {
+	switch {
+	case c.StillCounted > 0:
+		return 0
+	case c.Missing > 0:
+		return 1
+	}
+	return 2
 }
 
 // notes are the remarks on the check as a whole.
@@ -93,12 +104,14 @@ func (v *PhoneCheckView) notes(res phonecheck.Result, sms *phonecheck.SMS) []str
 
 // table is one row per company: the numbers side by side.
 func (v *PhoneCheckView) table(res phonecheck.Result) fyne.CanvasObject {
+	// One grid per row: the columns line up (each row splits the width
+	// alike) and a row is only as tall as its own cells.
+	rowsBox := container.NewVBox()
 	grid := container.NewGridWithColumns(6)
+	rowsBox.Add(grid)
 	for _, h := range []string{lang.L("Company"), lang.L("In the SMS"), lang.L("Previous check"), lang.L("Unbind knows"),
 		lang.L("Deleted in Unbind"), lang.L("Difference")} {
-		l := widget.NewLabel(h)
-		l.TextStyle.Bold = true
-		grid.Add(l)
+		grid.Add(boldWrapped(h))
 	}
 	rows := append(append([]phonecheck.CompanyResult{}, res.Companies...), res.NotEntered...)
 	for _, c := range rows {
@@ -113,21 +126,24 @@ func (v *PhoneCheckView) table(res phonecheck.Result) fyne.CanvasObject {
 		if c.CoolingOff > 0 {
 			known = lang.L("{{.N}} ({{.Cooling}} in cooling-off)", map[string]any{"N": c.Known, "Cooling": c.CoolingOff})
 		}
-		diff := widget.NewLabel(difference(c))
+		diff := wrapped(difference(c))
 		switch {
 		case c.Missing > 0:
 			diff.Importance = widget.WarningImportance
 		case c.Reported >= 0 && c.Surplus == 0:
 			diff.Importance = widget.SuccessImportance
 		}
-		grid.Add(widget.NewLabel(c.Company.Name.In(v.t.Lang)))
-		grid.Add(widget.NewLabel(reported))
-		grid.Add(widget.NewLabel(previous))
-		grid.Add(widget.NewLabel(known))
-		grid.Add(widget.NewLabel(strconv.Itoa(len(c.Deleted))))
+		// Cells wrap, so the table fits the pane instead of widening it.
+		grid = container.NewGridWithColumns(6)
+		rowsBox.Add(grid)
+		grid.Add(wrapped(c.Company.Name.In(v.t.Lang)))
+		grid.Add(wrapped(reported))
+		grid.Add(wrapped(previous))
+		grid.Add(wrapped(known))
+		grid.Add(wrapped(strconv.Itoa(len(c.Deleted))))
 		grid.Add(diff)
 	}
-	return widget.NewCard("", "", grid)
+	return widget.NewCard("", "", rowsBox)
 }
 
 // difference is the last column: what the numbers of a company say.
