@@ -25,6 +25,7 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; d
 # shoot LANG THEME SELECT NAME [ACTION]: one screenshot of the main window.
 # ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
 # nokeyring (a real data folder, no Secret Service, the Credentials tab),
+# agenda (View → Agenda with Ctrl+T), agenda-small (the same at 900×600),
 # phonecheck (two 一证通查 SMS pasted: the result in the main pane).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
@@ -63,9 +64,16 @@ shoot() {
   case $action in
     small) DISPLAY="$disp" xdotool windowsize "$win" 900 600 ;;
   esac
+  if [ "$action" = agenda-small ]; then
+    DISPLAY="$disp" xdotool windowsize "$win" 900 600
+  fi
   sleep 2.5 # let the inventory load and the first frames settle
   if [ "$action" = settings ]; then
     DISPLAY="$disp" xdotool key --window "$win" ctrl+comma
+    sleep 1
+  fi
+  if [ "$action" = agenda ] || [ "$action" = agenda-small ]; then
+    DISPLAY="$disp" xdotool key --window "$win" ctrl+t # View → Agenda
     sleep 1
   fi
   # The pointer starts in the screen's centre, over the window. Fyne
@@ -101,6 +109,12 @@ shoot zh light tmall "small-zh-light" small
 shoot en light tmall "small-en-light" small
 shoot zh light jd "keyring-missing-zh-light" nokeyring
 shoot en light jd "keyring-missing-en-light" nokeyring
+# The agenda: every account's reminders by Overdue / Today / This week /
+# Later, in both themes and in a 900×600 window.
+shoot zh light taobao "agenda-zh-light" agenda
+shoot en dark taobao "agenda-en-dark" agenda
+shoot en light taobao "agenda-small-en-light" agenda-small
+shoot zh dark taobao "agenda-small-zh-dark" agenda-small
 # The 一证通查 result in the main pane: a second SMS against the first.
 shoot zh light taobao "phone-check-zh-light" phonecheck
 shoot en light taobao "phone-check-en-light" phonecheck

@@ -76,6 +76,7 @@ type UI struct {
 	root    *fyne.Container
 	tray    *tray
 	hasTray bool
+	agenda  *agendaPage
 
 	pendingSelect string
 	pendingTab    string
@@ -116,8 +117,13 @@ func New(a fyne.App, d Deps) *UI {
 	u.setupMenu()
 	u.setupTray()
 	u.win.SetCloseIntercept(u.onClose)
-	// Escape and Enter for the dialogs when no field has the focus.
-	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { kit.HandleKey(u.win.Canvas(), ev) })
+	// Escape and Enter for the dialogs when no field has the focus;
+	// otherwise Escape leaves the agenda.
+	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !kit.HandleKey(u.win.Canvas(), ev) {
+			u.agendaKey(ev)
+		}
+	})
 	return u
 }
 
@@ -140,7 +146,7 @@ func (u *UI) build() {
 	u.empty = newEmptyState(u)
 	u.banner = container.NewVBox()
 	u.body = container.NewStack(u.split)
-	u.root = container.NewBorder(u.banner, nil, nil, nil, u.body)
+	u.root = container.NewBorder(u.banner, nil, nil, nil, container.NewStack(u.body, u.buildAgenda()))
 	u.win.SetContent(u.root)
 	u.updateBanner()
 }

@@ -106,6 +106,7 @@ func (u *UI) apply(s snapshot) {
 	}
 	u.updateTray()
 	u.selectPending()
+	u.refreshAgenda()
 }
 
 // refilter applies the query and refreshes the list and counts.

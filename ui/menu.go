@@ -38,23 +38,28 @@ func (u *UI) setupMenu() {
 	find := fyne.NewMenuItem(lang.L("Find"), u.onFind)
 	find.Icon, find.Shortcut = theme.SearchIcon(), &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}
 	about := fyne.NewMenuItem(lang.L("About Unbind"), u.onAbout)
+	agendaItem := u.agendaMenuItem()
 
 	u.win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), newItem, importItem, phone, report, fyne.NewMenuItemSeparator(),
 			backup, restore, fyne.NewMenuItemSeparator(),
 			demoItem, folder, fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(lang.L("Edit"), find),
+		fyne.NewMenu(lang.L("View"), agendaItem),
 		fyne.NewMenu(lang.L("Help"), about),
 	))
 	// Menu shortcuts only fire from the menu bar on some platforms;
 	// registering them on the canvas makes them work everywhere.
-	for _, it := range []*fyne.MenuItem{newItem, importItem, report, settings, quit, find} {
+	for _, it := range []*fyne.MenuItem{newItem, importItem, report, settings, quit, find, agendaItem} {
 		action := it.Action
 		u.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
 	}
 }
 
 func (u *UI) onFind() {
+	if u.agenda.shown {
+		u.hideAgenda() // the search is on the accounts page
+	}
 	u.win.Canvas().Focus(u.inv.search)
 }
 

@@ -24,6 +24,9 @@ func (u *UI) showInMain(title string, content fyne.CanvasObject) {
 	heading.TextStyle.Bold = true
 	bar := container.NewBorder(nil, nil, back, nil, heading)
 	u.mainView = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, content)
+	if u.agenda != nil && u.agenda.shown {
+		u.hideAgenda() // the result replaces the agenda too
+	}
 	u.body.Objects = []fyne.CanvasObject{u.mainView}
 	u.body.Refresh()
 }

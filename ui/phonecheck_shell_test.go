@@ -15,6 +15,7 @@ import (
 func TestPhoneCheckResultInMainPane(t *testing.T) {
 	u := newTestUI(t, nil)
 	add(t, u, accounts.Account{PlatformID: "jd", Name: "京东", Phone: "13812345678", Status: accounts.StatusActive})
+	u.showAgenda() // the check opened from the agenda replaces it too
 	u.onPhoneCheck()
 	dlg := uitest.Top(u.win)
 	sms := uitest.Find(dlg, func(e *widget.Entry) bool { return e.MultiLine })
@@ -25,6 +26,9 @@ func TestPhoneCheckResultInMainPane(t *testing.T) {
 	test.Tap(uitest.Button(dlg, "Compare and save"))
 	if u.mainView == nil || len(u.body.Objects) != 1 || u.body.Objects[0] != u.mainView {
 		t.Fatal("the result is not in the main pane")
+	}
+	if u.agenda.shown || !u.body.Visible() {
+		t.Error("the agenda still covers the result")
 	}
 	if uitest.Top(u.win) != nil {
 		t.Error("the dialog is still open over the result")

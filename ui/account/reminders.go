@@ -32,9 +32,6 @@ type reminderRow struct {
 	snooze                *widget.Select
 }
 
-// snoozes are the snooze choices offered.
-var snoozes = []time.Duration{24 * time.Hour, 3 * 24 * time.Hour, 7 * 24 * time.Hour}
-
 func newRemindersView(u *shell) *remindersView {
 	v := &remindersView{u: u, box: container.NewVBox()}
 	add := widget.NewButtonWithIcon(lang.L("Add reminder…"), theme.ContentAddIcon(), func() { v.onAdd() })
@@ -117,11 +114,10 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 	row.dismiss = widget.NewButtonWithIcon(lang.L("Dismiss"), theme.CancelIcon(), func() {
 		v.after(rem.Dismiss(v.u.env().Ctx, r.ID))
 	})
-	labels := []string{lang.L("1 day"), lang.L("3 days"), lang.L("1 week")}
-	row.snooze = widget.NewSelect(labels, func(string) {})
+	row.snooze = widget.NewSelect(kit.SnoozeLabels(), func(string) {})
 	row.snooze.PlaceHolder = lang.L("Snooze…")
 	row.snooze.OnChanged = func(string) {
-		v.after(rem.Snooze(v.u.env().Ctx, r.ID, snoozes[row.snooze.SelectedIndex()]))
+		v.after(rem.Snooze(v.u.env().Ctx, r.ID, kit.Snoozes[row.snooze.SelectedIndex()]))
 	}
 	buttons := container.NewHBox(row.done, row.snooze, row.dismiss)
 	if _, letter, ok := strings.Cut(r.Body, reminders.LetterSeparator); ok {
