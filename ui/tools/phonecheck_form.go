@@ -37,6 +37,7 @@ type PhoneCheckForm struct {
 	compare *widget.Button
 	msg     *toolMessage
 	results *fyne.Container
+	top     *fyne.Container // laid out again when the message shows
 
 	result *phonecheck.Result
 	parsed *phonecheck.SMS
@@ -84,7 +85,11 @@ func (f *PhoneCheckForm) build() fyne.CanvasObject {
 	f.other.SetPlaceHolder(lang.L("Other companies, e.g. 百度=1 网易=2"))
 	manualIntro := widget.NewLabel(lang.L("Enter the counts from the SMS; leave a company empty if the SMS does not list it."))
 	manualIntro.Wrapping = fyne.TextWrapWord
-	manual := container.NewVBox(manualIntro, grid, f.other)
+	// The grid scrolls inside its tab: the tabs are as tall as the
+	// tallest, and the paste box must not sit over a screenful of gap.
+	manualScroll := container.NewVScroll(container.NewVBox(grid, f.other))
+	manualScroll.SetMinSize(fyne.NewSize(0, f.sms.MinSize().Height))
+	manual := container.NewBorder(manualIntro, nil, nil, nil, manualScroll)
 
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Paste the SMS"), paste),
@@ -94,7 +99,8 @@ func (f *PhoneCheckForm) build() fyne.CanvasObject {
 	f.msg = newToolMessage()
 	f.results = container.NewVBox()
 	closeBtn := widget.NewButton(lang.L("Close"), func() { f.dlg.Hide() })
-	top := container.NewVBox(phoneCheckHowTo(), form, f.tabs, container.NewHBox(layoutSpacerTool(), f.compare), f.msg.box)
+	f.top = container.NewVBox(phoneCheckHowTo(), form, f.tabs, container.NewHBox(layoutSpacerTool(), f.compare), f.msg.box)
+	top := f.top
 	return container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), closeBtn), nil, nil,
 		container.NewVScroll(container.NewVBox(top, f.results)))
 }
@@ -131,6 +137,7 @@ func phoneCheckCompanies(cat *catalog.Catalog) []catalog.Company {
 // onCompare reads the SMS (or the typed counts), compares, saves and
 // shows the result.
 func (f *PhoneCheckForm) onCompare() {
+	defer f.top.Refresh()
 	phone, counts, ok := f.input()
 	if !ok {
 		return
@@ -193,7 +200,7 @@ func (f *PhoneCheckForm) input() (string, []phonecheck.CompanyCount, bool) {
 	}
 	counts, err := phonecheck.ParseCounts(f.t.Catalog, args)
 	if err != nil {
-		f.msg.set(strings.TrimPrefix(err.Error(), "phone check: "), widget.DangerImportance)
+		f.msg.set(countErrorText(err), widget.DangerImportance)
 		return "", nil, false
 	}
 	return phone, counts, true

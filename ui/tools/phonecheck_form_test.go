@@ -39,7 +39,7 @@ func TestPhoneCheckFormComparesSavesAndExplains(t *testing.T) {
 	}
 	test.Type(f.counts["jd"], "x")
 	test.Tap(f.compare)
-	if !strings.Contains(f.msg.text(), "whole number") {
+	if f.msg.text() != "“jd=x”: the count must be a whole number from 0 to 999." {
 		t.Errorf("bad count: %q", f.msg.text())
 	}
 	f.counts["jd"].SetText("1")

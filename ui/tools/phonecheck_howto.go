@@ -71,3 +71,24 @@ func smsErrorText(err error) string {
 	}
 	return lang.L("No company with a count was found in this text. Paste the whole result SMS, or enter the counts by hand.")
 }
+
+// countErrorText words a refusal of the typed counts in the person's
+// language.
+func countErrorText(err error) string {
+	var ce *phonecheck.CountError
+	if !errors.As(err, &ce) {
+		return oneLineError(err)
+	}
+	args := map[string]any{"Arg": ce.Arg, "Other": ce.Other}
+	switch ce.Problem {
+	case phonecheck.CountNotPair:
+		return lang.L("“{{.Arg}}” is not a company and a count. Write them as 百度=1.", args)
+	case phonecheck.CountNotNumber:
+		return lang.L("“{{.Arg}}”: the count must be a whole number from 0 to 999.", args)
+	case phonecheck.CountNameTooLong:
+		return lang.L("“{{.Arg}}”: the company name is too long.", args)
+	case phonecheck.CountTwice:
+		return lang.L("“{{.Other}}” and “{{.Arg}}” are the same company. Give it once.", args)
+	}
+	return lang.L("“{{.Arg}}” could be more than one company. Write the company's ID (e.g. alibaba).", args)
+}

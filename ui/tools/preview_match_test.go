@@ -36,7 +36,7 @@ func TestImportPreviewMatchesDeletedAccounts(t *testing.T) {
 	openSample(t, w, "chrome.csv")
 	p := w.preview
 	header := strings.Join(labelTexts(p.content), "|")
-	for _, h := range []string{"Platform", "Name", "Login", "Password", "In Unbind", "If already in Unbind"} {
+	for _, h := range []string{"Platform", "Name", "Login", "Password", "In Unbind", "What to do"} {
 		if !strings.Contains(header, h) {
 			t.Errorf("no column header %q in %s", h, header)
 		}

@@ -16,7 +16,7 @@ import (
 // the headers stand over their columns whatever the texts.
 type importColumns struct{ weights []float32 }
 
-var importLayout = &importColumns{weights: []float32{0, 1.2, 1.5, 1.3, 0.8, 2.1, 1.3}}
+var importLayout = &importColumns{weights: []float32{0, 0.9, 1.1, 1.1, 0.8, 3.2, 1.0}}
 
 func (c *importColumns) first() float32 { return widget.NewCheck("", nil).MinSize().Width }
 
@@ -51,7 +51,7 @@ func (c *importColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // newImportHeader names the preview's columns.
 func newImportHeader() fyne.CanvasObject {
 	objs := []fyne.CanvasObject{widget.NewLabel("")}
-	for _, h := range []string{lang.L("Platform"), lang.L("Name"), lang.L("Login"), lang.L("Password"), lang.L("In Unbind"), lang.L("If already in Unbind")} {
+	for _, h := range []string{lang.L("Platform"), lang.L("Name"), lang.L("Login"), lang.L("Password"), lang.L("In Unbind"), lang.L("What to do")} {
 		l := widget.NewLabel(h)
 		l.TextStyle.Bold = true
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -138,7 +138,7 @@ func matchText(m *importer.Match) string {
 	case m == nil:
 		return ""
 	case m.Deleted() && m.DeletedOn != nil && m.ByPhone:
-		return lang.L("already in Unbind (same phone, deleted on {{.Date}})", map[string]any{"Date": kit.FormatDate(*m.DeletedOn)})
+		return lang.L("already in Unbind (phone; deleted on {{.Date}})", map[string]any{"Date": kit.FormatDate(*m.DeletedOn)})
 	case m.Deleted() && m.DeletedOn != nil:
 		return lang.L("already in Unbind (deleted on {{.Date}})", map[string]any{"Date": kit.FormatDate(*m.DeletedOn)})
 	case m.Deleted():

@@ -50,7 +50,7 @@ func ShowImportWizard(win fyne.Window, t Deps, done func()) *ImportWizard {
 	w.build()
 	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Import accounts"), w.body, win)
 	w.dlg.SetOnClosed(w.onClosed)
-	w.dlg.Resize(fyne.NewSize(1000, 620))
+	w.dlg.Resize(fyne.NewSize(1040, 620))
 	kit.Keyed(win, w.dlg, nil)
 	w.dlg.Show()
 	return w
