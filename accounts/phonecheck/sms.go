@@ -118,26 +118,32 @@ func (e *SMSError) Unwrap() error { return e.Err }
 // the text, which it refuses beyond MaxSMSBytes; every refusal is an
 // *SMSError.
 func ParseSMS(cat *catalog.Catalog, text string) (SMS, error) {
+	s, _, err := parseSMS(cat, text)
+	return s, err
+}
+
+// parseSMS is ParseSMS, also returning the runes the scan looked at.
+func parseSMS(cat *catalog.Catalog, text string) (SMS, int, error) {
 	out := SMS{Counts: []CompanyCount{}, Entries: []SMSEntry{}, Total: -1}
 	if len(text) > MaxSMSBytes {
-		return out, &SMSError{Problem: SMSTooLong}
+		return out, 0, &SMSError{Problem: SMSTooLong}
 	}
 	rs := normaliseSMS(text)
 	if strings.TrimSpace(string(rs)) == "" {
-		return out, &SMSError{Problem: SMSEmpty}
+		return out, 0, &SMSError{Problem: SMSEmpty}
 	}
 	out.Phone, out.MaskedPhone = findPhone(rs)
 	p := smsParser{res: newResolver(cat), out: &out, index: map[string]int{}, seen: map[string]int{}}
 	if err := p.scan(rs); err != nil {
-		return SMS{Counts: []CompanyCount{}, Entries: []SMSEntry{}, Total: -1}, err
+		return SMS{Counts: []CompanyCount{}, Entries: []SMSEntry{}, Total: -1}, p.work, err
 	}
 	if len(out.Counts) == 0 {
 		if out.Total >= 0 {
-			return out, &SMSError{Problem: SMSOnlyTotal, Count: out.Total}
+			return out, p.work, &SMSError{Problem: SMSOnlyTotal, Count: out.Total}
 		}
-		return out, &SMSError{Problem: SMSNoCounts}
+		return out, p.work, &SMSError{Problem: SMSNoCounts}
 	}
-	return out, nil
+	return out, p.work, nil
 }
 
 // normaliseSMS folds full-width forms to ASCII, drops the 【signature】
