@@ -233,7 +233,10 @@ func (v *PhoneCheckView) companyCard(c phonecheck.CompanyResult, previousAt *tim
 }
 
 func (v *PhoneCheckView) accountName(a phonecheck.Account) string {
-	s := v.t.platformName(a.Platform) + " — " + a.Name
+	s := v.t.platformName(a.Platform)
+	if a.Name != "" && a.Name != s {
+		s += " — " + a.Name
+	}
 	if a.Login != "" && a.Login != a.Name {
 		s += " " + a.Login
 	}
