@@ -8,6 +8,7 @@ import (
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/ui/internal/uitest"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // The 一证通查 result takes the main pane, stays there while the data
@@ -43,5 +44,12 @@ func TestPhoneCheckResultInMainPane(t *testing.T) {
 	test.Tap(uitest.Button(u.mainView, "Back to the accounts"))
 	if u.mainView != nil || u.body.Objects[0] != u.split {
 		t.Error("Back did not return to the accounts")
+	}
+	// A language switch drops a result worded in the old language.
+	u.showInMain("x", widget.NewLabel("x"))
+	u.switchLanguage(kit.LangZh)
+	defer u.switchLanguage(kit.LangEn)
+	if u.mainView != nil || u.body.Objects[0] != u.split {
+		t.Error("the result in the old language survived the switch")
 	}
 }
