@@ -26,7 +26,8 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; d
 # ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
 # empty (a new data folder: the empty state),
 # nokeyring (a real data folder, no Secret Service, the Credentials tab),
-# agenda (View → Agenda with Ctrl+T), agenda-small (the same at 900×600).
+# agenda (View → Agenda with Ctrl+T), agenda-small (the same at 900×600),
+# phonecheck (two 一证通查 SMS pasted: the result in the main pane).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
   # SHOTS=regex takes only the screenshots whose names match.
@@ -40,6 +41,14 @@ shoot() {
   fi
   if [ "$action" = empty ]; then
     args=(--data-dir "$work/data-$name") # a new person: no accounts yet
+  fi
+  if [ "$action" = phonecheck ]; then
+    # Two 一证通查 result SMS of the demo number, pasted one after the
+    # other: the result view compares the second with the first.
+    printf '%s\n' '【工信部反诈中心】您查询的手机号码13812345678关联的互联网账号：腾讯2个，阿里巴巴2个，支付宝1个，京东2个，美团1个，抖音2个。' >"$work/sms-1.txt"
+    printf '%s\n' '【工信部反诈中心】(1/2)您查询的手机号码13812345678关联的互联网账号：腾讯2个，阿里巴巴2个，支付宝1个，' \
+      '【工信部反诈中心】(2/2)京东1个，美团1个，抖音2个，百度1个，共计10个账号。' >"$work/sms-2.txt"
+    args+=(--phone-check-sms "$work/sms-1.txt,$work/sms-2.txt")
   fi
   [ "$lang" = zh ] && locale=zh_CN.UTF-8
   # A private session bus that starts no services: no keyring prompt, no
@@ -128,3 +137,6 @@ for lang in zh en; do
   pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/report-$lang.pdf" "$out/report-page1-$lang"
   echo "screenshots: $out/report-page1-$lang.png"
 done
+# The 一证通查 result in the main pane: a second SMS against the first.
+shoot zh light taobao "phone-check-zh-light" phonecheck
+shoot en light taobao "phone-check-en-light" phonecheck

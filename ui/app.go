@@ -100,6 +100,9 @@ type UI struct {
 	// previous is the person's own data while demo data is open.
 	previous  *Deps
 	closeDemo func()
+
+	// toolView is a tool's view shown in the body instead (showInMain).
+	toolView fyne.CanvasObject
 }
 
 // New builds the main window over d. Call Show or ShowAndRun next.
@@ -163,11 +166,11 @@ func (u *UI) build(view string) {
 		view = viewOverview
 	}
 	u.views.show(view)
-	u.main = container.NewBorder(u.views.bar, nil, nil, nil, u.views.stack)
+	u.main = kit.NewBorder(u.views.bar, nil, nil, nil, u.views.stack)
 	u.empty = newEmptyState(u)
 	u.banner = container.NewVBox()
 	u.body = container.NewStack(u.main)
-	u.root = container.NewBorder(u.banner, nil, nil, nil, u.body)
+	u.root = kit.NewBorder(u.banner, nil, nil, nil, u.body)
 	content, _ := kit.WithTooltips(u.win, u.root)
 	u.win.SetContent(content)
 	u.updateBanner()

@@ -101,7 +101,9 @@ func (u *UI) apply(s snapshot) {
 	for i := range u.items {
 		u.index[u.items[i].Account.ID] = i
 	}
-	if len(u.items) == 0 {
+	if u.toolView != nil {
+		u.body.Objects = []fyne.CanvasObject{u.toolView}
+	} else if len(u.items) == 0 {
 		u.body.Objects = []fyne.CanvasObject{u.empty}
 	} else {
 		u.body.Objects = []fyne.CanvasObject{u.main}

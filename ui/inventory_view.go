@@ -71,8 +71,8 @@ func newInventoryView(u *UI) *inventoryView {
 	v.showAll = widget.NewButtonWithIcon(lang.L("Show all"), theme.ContentClearIcon(), func() { v.setQuery(inventory.Query{}) })
 	v.showAll.Importance = widget.LowImportance
 	v.showAll.Disable()
-	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(v.showAll, v.add), v.summary)
-	v.content = container.NewBorder(top, bottom, nil, nil, v.list)
+	bottom := kit.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(v.showAll, v.add), v.summary)
+	v.content = kit.NewBorder(top, bottom, nil, nil, v.list)
 	v.updateOptions()
 	return v
 }

@@ -23,6 +23,7 @@ func (u *UI) switchLanguage(choice string) {
 	if _, err := u.rem.Sync(u.ctx, u.Now()); err != nil {
 		fyne.LogError("sync reminders after a language switch", err)
 	}
+	u.toolView = nil // a tool's view was built in the old language
 	u.build(view)
 	u.setupMenu()
 	if u.tray != nil {

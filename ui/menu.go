@@ -86,8 +86,8 @@ func (u *UI) onAbout() {
 		container.NewTabItem(lang.L("Holiday data"), licence(assets.HolidaysLicense())),
 		container.NewTabItem(lang.L("Font licence"), licence(assets.FontLicence)),
 	)
-	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(64), icon), nil, container.NewVBox(title, info))
-	d := dialog.NewCustom(lang.L("About Unbind"), lang.L("Close"), container.NewBorder(head, nil, nil, nil, tabs), u.win)
+	head := kit.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(64), icon), nil, container.NewVBox(title, info))
+	d := dialog.NewCustom(lang.L("About Unbind"), lang.L("Close"), kit.NewBorder(head, nil, nil, nil, tabs), u.win)
 	d.Resize(fyne.NewSize(640, 520))
 	kit.Keyed(u.win, d, d.Hide)
 	d.Show()
@@ -97,7 +97,8 @@ func (u *UI) onAbout() {
 // Each reloads the inventory when it wrote something.
 
 func (u *UI) tools() tools.Deps {
-	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now}
+	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now,
+		ShowInMain: u.showInMain}
 }
 
 func (u *UI) onImport()     { tools.ShowImportWizard(u.win, u.tools(), u.Reload) }

@@ -150,7 +150,7 @@ func (u *UI) runReport(path string, c reportChoice) {
 		msg := widget.NewLabel(fmt.Sprint(lang.L("The report was saved to"), " ", path))
 		msg.Wrapping = fyne.TextWrapBreak
 		done := dialog.NewCustomConfirm(lang.L("Report saved"), lang.L("Open"), lang.L("Close"),
-			container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, msg), open, u.win)
+			kit.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, msg), open, u.win)
 		done.Resize(fyne.NewSize(520, 0))
 		done.Show()
 	})

@@ -139,7 +139,7 @@ func (u *UI) openSettings() *settingsView {
 		widget.NewFormItem(lang.L("Reminders fall due at"), dueRow),
 		widget.NewFormItem(lang.L("Start at login"), v.login),
 		widget.NewFormItem(lang.L("Close to tray"), trayRow),
-		widget.NewFormItem(lang.L("Data folder"), container.NewBorder(nil, nil, nil, open, dir)),
+		widget.NewFormItem(lang.L("Data folder"), kit.NewBorder(nil, nil, nil, open, dir)),
 		widget.NewFormItem(lang.L("Keyring"), container.NewVBox(container.NewHBox(check), v.keyring)),
 	)
 	v.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), form, u.win)

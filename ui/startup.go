@@ -17,7 +17,7 @@ func StartupError(err error, quit func()) fyne.CanvasObject {
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Selectable = true
 	btn := widget.NewButtonWithIcon(lang.L("Quit"), theme.CancelIcon(), quit)
-	return container.NewPadded(container.NewBorder(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title),
+	return container.NewPadded(kit.NewBorder(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title),
 		container.NewHBox(kit.Spacer(), btn), nil, nil, container.NewVScroll(msg)))
 }
 

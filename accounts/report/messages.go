@@ -133,20 +133,20 @@ var messages = map[string]text{
 
 	"f.deactivated_real_name_bound": {"已注销，但实名仍标记为绑定", "Deactivated, but the real name is still bound"},
 	"a.deactivated_real_name_bound": {
-		"向平台确认实名信息已删除或已解绑；确认后在 Unbind 中取消“已实名”。",
+		"向平台确认实名信息已删除或已解绑；确认后在解绑助手中取消“已实名”。",
 		"Confirm with the platform that your real-name record was removed or unbound, then untick “real-name verified” in Unbind."},
 	"f.review_overdue": {"%s审核已超期 %d 个工作日", "%s review overdue by %d working days"},
 	"a.review_overdue": {"催办：联系客服，仍无结果可向 12315 等渠道投诉。",
 		"Escalate: contact customer service, then complain (e.g. to 12315)."},
-	"a.review_overdue_letter": {"催办：联系客服，仍无结果可向 12315 等渠道投诉（Unbind 中已有投诉信草稿）。",
+	"a.review_overdue_letter": {"催办：联系客服，仍无结果可向 12315 等渠道投诉（解绑助手中已有投诉信草稿）。",
 		"Escalate: contact customer service, then complain (e.g. to 12315); a draft letter is available in Unbind."},
 	"f.deletion_without_backup": {"已提交注销，但没有备份记录", "Deletion submitted with no backup recorded"},
 	"a.deletion_without_backup": {
-		"如仍可撤回，先撤回申请并导出订单、发票等数据；备份后在 Unbind 中记录。",
+		"如仍可撤回，先撤回申请并导出订单、发票等数据；备份后在解绑助手中记录。",
 		"If you can still withdraw the request, do so and export your orders, invoices and other data first; then record the backup in Unbind."},
 	"f.preparing_without_backup": {"准备注销，但还没有备份记录", "Preparing deletion with no backup recorded"},
 	"a.preparing_without_backup": {
-		"提交注销前先导出订单、发票等数据，并在 Unbind 中记录备份。",
+		"提交注销前先导出订单、发票等数据，并在解绑助手中记录备份。",
 		"Export your orders, invoices and other data before you submit, and record the backup in Unbind."},
 	"f.group_member_active": {"%s已注销，但同一身份组的%s仍为“%s”", "%s deleted, but %s in the same identity group is still %s"},
 	"a.group_member_active": {
@@ -159,9 +159,9 @@ var messages = map[string]text{
 	"f.request_rejected": {"申请被驳回", "Request rejected"},
 	"a.request_rejected": {"查看驳回原因，补充材料后重新提交。", "Read the reason for the rejection, add what is missing and submit again."},
 	"f.backup_stale":     {"上次备份已是 %d 天前", "Last backup was %d days ago"},
-	"a.backup_stale":     {"重新备份数据（周期：%d 天），并在 Unbind 中记录。", "Back up the data again (interval: %d days) and record it in Unbind."},
+	"a.backup_stale":     {"重新备份数据（周期：%d 天），并在解绑助手中记录。", "Back up the data again (interval: %d days) and record it in Unbind."},
 	"f.backup_missing":   {"保留的账号从未备份", "Kept account never backed up"},
-	"a.backup_missing":   {"定期备份它的数据，并在 Unbind 中记录。", "Back up its data regularly and record it in Unbind."},
+	"a.backup_missing":   {"定期备份它的数据，并在解绑助手中记录。", "Back up its data regularly and record it in Unbind."},
 
 	"w.no_catalog": {"没有平台目录：平台以 ID 显示，清单进度和审核期限无法计算。",
 		"No platform catalog: platforms are shown by ID, and checklist progress and review deadlines cannot be computed."},

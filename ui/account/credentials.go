@@ -86,7 +86,7 @@ func (v *credentialsView) row(f accounts.SecretField, set bool) fyne.CanvasObjec
 	if !set {
 		r.value.SetText(lang.L("Not stored"))
 		r.add = widget.NewButtonWithIcon(lang.L("Add…"), theme.ContentAddIcon(), func() { v.onEdit(f) })
-		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), r.add, r.value)
+		return kit.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), r.add, r.value)
 	}
 	r.value.SetText(hiddenValue)
 	r.value.Wrapping = fyne.TextWrapBreak
@@ -95,7 +95,7 @@ func (v *credentialsView) row(f accounts.SecretField, set bool) fyne.CanvasObjec
 	r.edit = kit.NewIconButton(theme.DocumentCreateIcon(), lang.L("Change…"), func() { v.onEdit(f) })
 	r.del = kit.NewIconButton(theme.DeleteIcon(), lang.L("Delete from the keyring…"), func() { v.onDelete(f) })
 	buttons := container.NewHBox(r.reveal, r.copy, r.edit, r.del)
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), buttons, r.value)
+	return kit.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), buttons, r.value)
 }
 
 // secret reads a value, reporting keyring trouble plainly.

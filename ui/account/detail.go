@@ -90,11 +90,11 @@ func newDetailView(u *shell) *detailView {
 	}
 
 	titles := container.New(layout.NewCustomPaddedVBoxLayout(0), v.name, v.sub)
-	top := container.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
-	actions := container.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))
+	top := kit.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
+	actions := kit.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))
 	v.header = container.NewVBox(top, v.nextBox, v.cooling, v.reviews, actions)
 	header := v.header
-	v.main = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
+	v.main = kit.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
 
 	hint := kit.Body(lang.L("Select an account on the left to see its steps, credentials, reminders and history."))
 	hint.SetAlignment(fyne.TextAlignCenter)

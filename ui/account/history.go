@@ -59,7 +59,7 @@ func (v *historyView) show(a accounts.Account, events []accounts.Event, err erro
 			lines.Add(smallWrap(strings.Join(extra, " · ")))
 		}
 		when := kit.SmallText(kit.FormatDateTime(e.At))
-		v.box.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewGridWrap(fyne.NewSize(112, when.MinSize().Height+12), when)), nil, lines))
+		v.box.Add(kit.NewBorder(nil, nil, container.NewPadded(container.NewGridWrap(fyne.NewSize(112, when.MinSize().Height+12), when)), nil, lines))
 	}
 	v.box.Refresh()
 }

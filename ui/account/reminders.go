@@ -35,7 +35,7 @@ type reminderRow struct {
 func newRemindersView(u *shell) *remindersView {
 	v := &remindersView{u: u, box: container.NewVBox()}
 	add := widget.NewButtonWithIcon(lang.L("Add reminder…"), theme.ContentAddIcon(), func() { v.onAdd() })
-	v.content = container.NewBorder(nil, container.NewPadded(container.NewHBox(add)), nil, nil,
+	v.content = kit.NewBorder(nil, container.NewPadded(container.NewHBox(add)), nil, nil,
 		container.NewVScroll(container.NewPadded(v.box)))
 	return v
 }
@@ -143,7 +143,7 @@ func (v *remindersView) showLetter(title, letter string) {
 	copyBtn := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() {
 		v.u.env().Clipboard.SetContent(letter)
 	})
-	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil,
+	d := dialog.NewCustom(title, lang.L("Close"), kit.NewBorder(nil, container.NewHBox(copyBtn), nil, nil,
 		container.NewVScroll(kit.Body(letter))), v.u.env().Window)
 	d.Resize(fyne.NewSize(680, 560))
 	kit.Keyed(v.u.env().Window, d, d.Hide)

@@ -129,7 +129,7 @@ func (v *stepsView) backupRow(a accounts.Account) fyne.CanvasObject {
 		text = lang.L("Last backup: {{.Date}}", map[string]string{"Date": kit.FormatDate(*a.LastBackupAt)})
 	}
 	v.backup = widget.NewButtonWithIcon(lang.L("Record backup…"), theme.DocumentSaveIcon(), func() { v.u.onRecordBackup(a) })
-	return container.NewBorder(nil, nil, nil, v.backup, widget.NewLabel(text))
+	return kit.NewBorder(nil, nil, nil, v.backup, widget.NewLabel(text))
 }
 
 // trackList shows one collapsible section per catalog track, in catalog
@@ -251,7 +251,7 @@ func (v *stepsView) checkRow(a accounts.Account, kind accounts.TrackKind, key, t
 		when.Text = lang.L("Done {{.Time}}", map[string]string{"Time": kit.FormatDateTime(at)})
 	}
 	column := kit.NewFixedWidth(doneColumnWidth(), container.NewVBox(when))
-	return container.NewBorder(nil, nil, container.NewVBox(c), column, lines)
+	return kit.NewBorder(nil, nil, container.NewVBox(c), column, lines)
 }
 
 func (v *stepsView) evidenceRow(a accounts.Account, kind accounts.TrackKind, progress accounts.Track) fyne.CanvasObject {
@@ -265,7 +265,7 @@ func (v *stepsView) evidenceRow(a accounts.Account, kind accounts.TrackKind, pro
 		v.u.onEvidence(a, kind, ticket.Text, noteEntry.Text)
 	})
 	v.tickets[kind], v.notes[kind], v.saves[kind] = ticket, noteEntry, save
-	return container.NewBorder(nil, nil, nil, save, container.NewGridWithColumns(2, ticket, noteEntry))
+	return kit.NewBorder(nil, nil, nil, save, container.NewGridWithColumns(2, ticket, noteEntry))
 }
 
 func (v *stepsView) requirementText(p catalog.Platform, r catalog.Requirement) string {

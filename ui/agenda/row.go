@@ -50,10 +50,10 @@ func newRow(v *View) *row {
 	w.open = widget.NewButtonWithIcon(lang.L("Open account"), theme.NavigateNextIcon(), func() { v.onOpen(w.r.AccountID) })
 	// The two lines sit close together, as one item.
 	lines := container.New(&tightRows{}, w.title, w.detail)
-	w.item = container.NewBorder(nil, nil, w.icon, container.NewHBox(w.done, w.snooze, w.open), lines)
+	w.item = kit.NewBorder(nil, nil, w.icon, container.NewHBox(w.done, w.snooze, w.open), lines)
 	// A heading is as tall as a reminder (the list's rows are one height),
 	// with its text at the bottom, next to its first reminder.
-	w.head = container.NewBorder(nil, w.heading, nil, nil)
+	w.head = kit.NewBorder(nil, w.heading, nil, nil)
 	w.root = container.NewStack(w.head, w.item)
 	w.ExtendBaseWidget(w)
 	return w

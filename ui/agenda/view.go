@@ -61,8 +61,8 @@ func New(shell Shell) *View {
 	// One line: [leading] title, the counts (cut short when narrow), the
 	// buttons; under it the clock note, when the computer is not on China time.
 	v.leading = container.NewHBox(v.title)
-	v.head = container.NewBorder(nil, nil, v.leading, container.NewHBox(v.refresh, v.export), v.summary)
-	v.content = container.NewBorder(container.NewVBox(v.head, v.clock), nil, nil, nil, v.body)
+	v.head = kit.NewBorder(nil, nil, v.leading, container.NewHBox(v.refresh, v.export), v.summary)
+	v.content = kit.NewBorder(container.NewVBox(v.head, v.clock), nil, nil, nil, v.body)
 	return v
 }
 

@@ -34,7 +34,7 @@ func ProblemDialog(p Problem, w fyne.Window) dialog.Dialog {
 			fyne.CurrentApp().Clipboard().SetContent(p.Detail)
 		})
 		more := widget.NewAccordion(widget.NewAccordionItem(lang.L("Details"),
-			container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, detail)))
+			NewBorder(nil, container.NewHBox(copyBtn), nil, nil, detail)))
 		body.Add(more)
 	}
 	d := dialog.NewCustom(lang.L("Problem"), lang.L("OK"), NewFixedWidth(460, body), w)

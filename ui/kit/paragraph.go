@@ -154,7 +154,7 @@ func Bullets(items ...string) fyne.CanvasObject {
 			continue
 		}
 		dot := widget.NewLabel("•")
-		box.Add(container.NewBorder(nil, nil, container.NewVBox(dot), nil, Body(it)))
+		box.Add(NewBorder(nil, nil, container.NewVBox(dot), nil, Body(it)))
 	}
 	return box
 }

@@ -50,7 +50,7 @@ func Note(icon fyne.Resource, text string, importance widget.Importance) fyne.Ca
 		bg.FillColor = WithAlpha(theme.Color(theme.ColorNamePrimary), 0x26)
 	}
 	label := Body(text)
-	return container.NewStack(bg, container.NewBorder(nil, nil, container.NewPadded(widget.NewIcon(icon)), nil, label))
+	return container.NewStack(bg, NewBorder(nil, nil, container.NewPadded(widget.NewIcon(icon)), nil, label))
 }
 
 func Spacer() fyne.CanvasObject { return layout.NewSpacer() }
