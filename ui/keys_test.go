@@ -162,3 +162,27 @@ func focusName(f fyne.Focusable) string {
 	}
 	return fmt.Sprintf("%T", f)
 }
+
+// The tools' dialogs take Escape from a focused field too: the 一证通查
+// box closes on Escape; the import wizard's path field as well.
+func TestToolFieldsTakeEscape(t *testing.T) {
+	u := newTestUI(t, nil)
+	u.onPhoneCheck()
+	sms := uitest.Find(uitest.Top(u.win), func(e *kit.Entry) bool { return e.MultiLine })
+	if sms == nil {
+		t.Fatal("no SMS box in the phone check")
+	}
+	press(sms, fyne.KeyEscape)
+	if uitest.Top(u.win) != nil {
+		t.Error("Escape in the SMS box did not close the phone check")
+	}
+	u.onImport()
+	path := uitest.Find(uitest.Top(u.win), func(e *kit.Entry) bool { return !e.MultiLine })
+	if path == nil {
+		t.Fatal("no path field in the import wizard")
+	}
+	press(path, fyne.KeyEscape)
+	if uitest.Top(u.win) != nil {
+		t.Error("Escape in the import wizard's path did not close it")
+	}
+}

@@ -19,7 +19,7 @@ func TestPhoneCheckResultInMainPane(t *testing.T) {
 	u.showAgenda() // the check opened from the agenda replaces it too
 	u.onPhoneCheck()
 	dlg := uitest.Top(u.win)
-	sms := uitest.Find(dlg, func(e *widget.Entry) bool { return e.MultiLine })
+	sms := uitest.Find(dlg, func(e *kit.Entry) bool { return e.MultiLine })
 	if sms == nil {
 		t.Fatal("the dialog has no box to paste the SMS")
 	}

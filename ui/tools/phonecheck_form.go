@@ -28,12 +28,12 @@ type PhoneCheckForm struct {
 	done func()
 	dlg  dialog.Dialog
 
-	phone   *widget.Entry
+	phone   *kit.Entry
 	tabs    *container.AppTabs
-	sms     *widget.Entry
-	counts  map[string]*widget.Entry // company ID → count
+	sms     *kit.Entry
+	counts  map[string]*kit.Entry // company ID → count
 	order   []catalog.Company
-	other   *widget.Entry // "百度=1 网易=2"
+	other   *kit.Entry // "百度=1 网易=2"
 	compare *widget.Button
 	msg     *toolMessage
 	results *fyne.Container
@@ -51,22 +51,22 @@ var phoneCheckFirst = []string{"alibaba", "tencent", "jd", "pdd", "bytedance", "
 // ShowPhoneCheck opens the 一证通查 form over win; done is called after a
 // check was saved.
 func ShowPhoneCheck(win fyne.Window, t Deps, done func()) *PhoneCheckForm {
-	f := &PhoneCheckForm{t: t, win: win, done: done, counts: map[string]*widget.Entry{}}
+	f := &PhoneCheckForm{t: t, win: win, done: done, counts: map[string]*kit.Entry{}}
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Phone-number account check (一证通查)"), f.build(), win)
 	f.dlg.Resize(fyne.NewSize(860, 680))
-	kit.Keyed(win, f.dlg, nil)
+	kit.Keyed(win, f.dlg, f.onCompare) // Enter in a one-line field compares
 	f.dlg.Show()
 	return f
 }
 
 func (f *PhoneCheckForm) build() fyne.CanvasObject {
-	f.phone = widget.NewEntry()
+	f.phone = kit.NewEntry()
 	f.phone.SetPlaceHolder("13812345678")
 	phoneHint := widget.NewLabel(lang.L("Leave it empty if the SMS shows the whole number."))
 	phoneHint.Importance = widget.LowImportance
 	form := widget.NewForm(widget.NewFormItem(lang.L("Phone number"), container.NewVBox(f.phone, phoneHint)))
 
-	f.sms = widget.NewMultiLineEntry()
+	f.sms = kit.NewMultiLineEntry()
 	f.sms.Wrapping = fyne.TextWrapWord
 	f.sms.SetMinRowsVisible(6)
 	f.sms.SetPlaceHolder(lang.L("Paste the result SMS here, all its parts, as you received it."))
@@ -75,13 +75,13 @@ func (f *PhoneCheckForm) build() fyne.CanvasObject {
 	f.order = phoneCheckCompanies(f.t.Catalog)
 	grid := container.NewGridWithColumns(4)
 	for _, c := range f.order {
-		e := widget.NewEntry()
+		e := kit.NewEntry()
 		e.SetPlaceHolder("—")
 		f.counts[c.ID] = e
 		grid.Add(widget.NewLabel(c.Name.In(f.t.Lang)))
 		grid.Add(e)
 	}
-	f.other = widget.NewEntry()
+	f.other = kit.NewEntry()
 	f.other.SetPlaceHolder(lang.L("Other companies, e.g. 百度=1 网易=2"))
 	manualIntro := widget.NewLabel(lang.L("Enter the counts from the SMS; leave a company empty if the SMS does not list it."))
 	manualIntro.Wrapping = fyne.TextWrapWord

@@ -26,7 +26,7 @@ type ImportWizard struct {
 	body *fyne.Container
 
 	// Step 1: the file.
-	path    *widget.Entry
+	path    *kit.Entry
 	browse  *widget.Button
 	next    *widget.Button
 	readMsg *toolMessage
@@ -57,7 +57,7 @@ func ShowImportWizard(win fyne.Window, t Deps, done func()) *ImportWizard {
 }
 
 func (w *ImportWizard) build() {
-	w.path = widget.NewEntry()
+	w.path = kit.NewEntry()
 	w.path.SetPlaceHolder(lang.L("Path of the export file (.csv or .json)"))
 	w.path.OnSubmitted = func(string) { w.onNext() }
 	w.browse = widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), w.onBrowse)
