@@ -10,13 +10,17 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/inventory"
 )
 
-// snapshot is the inventory as loaded, off the UI goroutine.
+// snapshot is the inventory as loaded, off the UI goroutine. The items
+// point into the accounts; the first reminder sync reuses both the
+// accounts and the tracks rather than reading them again.
 type snapshot struct {
-	items []inventory.Item
-	err   error
+	items  []inventory.Item
+	loaded reminders.Snapshot
+	err    error
 }
 
 func (u *UI) loadSnapshot() snapshot {
@@ -24,31 +28,33 @@ func (u *UI) loadSnapshot() snapshot {
 	if err != nil {
 		return snapshot{err: err}
 	}
-	extra, err := u.loadExtra("")
+	tracks, err := u.d.Store.AllTracks(u.ctx)
 	if err != nil {
 		return snapshot{err: err}
 	}
-	return snapshot{items: inventory.Build(accs, extra, u.platformNames)}
+	extra, err := u.withDue("", tracks)
+	if err != nil {
+		return snapshot{err: err}
+	}
+	return snapshot{items: inventory.Build(accs, extra, u.platformNames),
+		loaded: reminders.Snapshot{Accounts: accs, Tracks: tracks}}
 }
 
-// loadExtra loads tracks and due reminder counts, of one account or (id
-// "") of all.
+// loadExtra loads the tracks and due reminder count of one account.
 func (u *UI) loadExtra(id string) (map[string]inventory.Input, error) {
-	extra := map[string]inventory.Input{}
-	if id == "" {
-		all, err := u.d.Store.AllTracks(u.ctx)
-		if err != nil {
-			return nil, err
-		}
-		for k, ts := range all {
-			extra[k] = inventory.Input{Tracks: ts}
-		}
-	} else {
-		ts, err := u.svc.Tracks(u.ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		extra[id] = inventory.Input{Tracks: ts}
+	ts, err := u.svc.Tracks(u.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return u.withDue(id, map[string][]accounts.Track{id: ts})
+}
+
+// withDue adds the counts of due reminders, of one account or (id "") of
+// all, to the tracks.
+func (u *UI) withDue(id string, tracks map[string][]accounts.Track) (map[string]inventory.Input, error) {
+	extra := make(map[string]inventory.Input, len(tracks))
+	for k, ts := range tracks {
+		extra[k] = inventory.Input{Tracks: ts}
 	}
 	due, err := u.d.Store.Reminders(u.ctx, store.ReminderFilter{AccountID: id, OpenOnly: true, DueBy: u.Now()})
 	if err != nil {
