@@ -101,11 +101,18 @@ func Verify(data []byte) (Verification, error) {
 // indentation and no HTML escaping, its closing "\n}" replaced by ",\n  "
 // so the footer member "sha256" follows as the last member.
 func jsonBody(r *Report) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
+	// Compact first, then json.Indent, which sizes its buffer from the
+	// input once: the same bytes as an indenting Encoder, which instead
+	// grows its buffer step by step (a third of a large PDF's
+	// allocations).
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, compact.Bytes(), "", "  "); err != nil {
 		return nil, err
 	}
 	b := buf.Bytes()
