@@ -146,6 +146,8 @@ have() { [[ " ${sizes[*]} " == *" $1 "* ]]; }
 		echo "P $n first $(stat "$(probe_file "u$n")" 1)"
 		echo "P $n ready $(stat "$(probe_file "u$n")" 2)"
 		echo "P $n rss $(stat "$(probe_file "u$n")" 3)"
+		awk '{print $2 - $1}' "$(probe_file "u$n")" >"$work/load$n.txt"
+		echo "L $n load $(stat "$work/load$n.txt" 1)"
 		echo "W $n mapped $(stat "$(watch_file "u$n")" 1)"
 		echo "W $n idle $(stat "$(watch_file "u$n")" 2)"
 		echo "W $n rss $(stat "$(watch_file "u$n")" 3)"
@@ -213,7 +215,8 @@ awk -v kpx="${kpx:+1}" -v kpxfail="$kpxfail" '
 			if (!(("P " n " rss") in med)) continue
 			name = n == 0 ? "0" : n < 10000 ? n / 1000 "k" : n / 1000 "k"
 			row("series " name ": first frame ÷ empty", rr("P " n " first", "P empty first"), mm("P " n " first", " ms", 1), "INFO")
-			row("series " name ": inventory loaded", mm("P " n " ready", " ms", 1), "(probe)", "INFO")
+			row("series " name ": inventory loaded", mm("P " n " ready", " ms", 1), "(probe, from exec)", "INFO")
+			row("series " name ": load after first frame", mm("L " n " load", " ms", 1), "(probe)", "INFO")
 			row("series " name ": peak RSS ÷ empty", rr("P " n " rss", pe), mm("P " n " rss", " MiB", 1024), "INFO")
 			row("series " name ": exec → mapped ÷ empty", rr("W " n " mapped", "W empty mapped"), mm("W " n " mapped", " ms", 1), "INFO")
 			row("series " name ": exec → idle ÷ empty", rr("W " n " idle", "W empty idle"), mm("W " n " idle", " ms", 1), "INFO")
