@@ -63,8 +63,7 @@ type UI struct {
 	clip  *kit.ClipGuard
 
 	items []inventory.Item
-	index map[string]int // account ID → position in items
-	shown []int          // positions in items that pass the filter
+	shown []int // positions in items that pass the filter
 	query inventory.Query
 
 	inv     *inventoryView

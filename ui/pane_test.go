@@ -23,7 +23,7 @@ func TestListFollowsTheAccountPane(t *testing.T) {
 		t.Fatal("the steps pane shows no checkbox")
 	}
 	test.Tap(first)
-	if got := u.items[u.index[a.ID]].Account.Status; got != accounts.StatusPreparing {
+	if got := u.items[mustPosition(t, u, a.ID)].Account.Status; got != accounts.StatusPreparing {
 		t.Errorf("the list shows %s after the first tick, want preparing", got)
 	}
 }
@@ -43,4 +43,14 @@ func TestKeyringCheckReportsMissingKeyring(t *testing.T) {
 	if uitest.Find(u.detail.Content(), func(l *widget.Label) bool { return strings.Contains(l.Text, "keyring is not available") }) == nil {
 		t.Error("the Credentials tab does not say the keyring is unavailable")
 	}
+}
+
+// mustPosition is the account's position in the list, or the test fails.
+func mustPosition(t *testing.T, u *UI, id string) int {
+	t.Helper()
+	i, ok := u.position(id)
+	if !ok {
+		t.Fatalf("account %s is not in the list", id)
+	}
+	return i
 }
