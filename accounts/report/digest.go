@@ -123,21 +123,18 @@ func jsonBody(r *Report) ([]byte, error) {
 // BodyDigest is the SHA-256 (hex) of r's JSON body: the digest a JSON file
 // of r states, and the one its PDF pages show.
 func BodyDigest(r *Report) (string, error) {
-	body, err := jsonBody(r)
+	h, err := bodyHash(r)
 	if err != nil {
 		return "", fmt.Errorf("report digest: %w", err)
 	}
-	return digest(body), nil
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func writeJSON(w io.Writer, r *Report) error {
-	body, err := jsonBody(r)
-	if err != nil {
+	h := sha256.New()
+	if err := writeJSONBody(io.MultiWriter(w, h), r); err != nil {
 		return err
 	}
-	if _, err := w.Write(body); err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s%s\"\n}\n", jsonMarker, digest(body))
+	_, err := fmt.Fprintf(w, "%s%s\"\n}\n", jsonMarker, hex.EncodeToString(h.Sum(nil)))
 	return err
 }
