@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/unbindapp/unbind/accounts/evidence"
 )
 
 // Repo is the persistence Service needs; accounts/store implements it on
@@ -32,6 +34,7 @@ type Repo interface {
 	RecordBackup(ctx context.Context, accountID string, at time.Time, note string) error
 	MarkSecret(ctx context.Context, accountID string, field SecretField, set bool, at time.Time) error
 	Events(ctx context.Context, accountID string) ([]Event, error)
+	EvidenceRepo
 }
 
 // Secrets keeps secret values; accounts/vault implements it on the OS
@@ -72,12 +75,21 @@ type Service struct {
 	// OnChange, when set, is called after every saved change of an account
 	// (status, steps, edits), so the binaries can re-derive its reminders.
 	OnChange func(ctx context.Context, accountID string)
+	// Files, when set, is the evidence folder; without it attaching
+	// evidence fails with ErrNoEvidenceFolder.
+	Files *evidence.Dir
 }
 
 // NewService returns a Service over repo and secrets. secrets may be nil
 // when no keyring is wanted (then every secret call fails clearly).
+// When repo has an evidence folder (the store's, in its data folder),
+// Files is that folder.
 func NewService(repo Repo, secrets Secrets) *Service {
-	return &Service{repo: repo, secrets: secrets, Now: time.Now}
+	s := &Service{repo: repo, secrets: secrets, Now: time.Now}
+	if f, ok := repo.(interface{ EvidenceFolder() *evidence.Dir }); ok {
+		s.Files = f.EvidenceFolder()
+	}
+	return s
 }
 
 // ErrNoKeyring is returned by secret calls on a Service without a keyring.
