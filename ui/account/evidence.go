@@ -1,0 +1,155 @@
+package account
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/evidence"
+	"github.com/unbindapp/unbind/ui/kit"
+)
+
+// thumbSize is the fixed box of an evidence row's thumbnail or icon: a
+// picture loading (or failing to) never moves the row.
+var thumbSize = fyne.NewSize(56, 56)
+
+// evidenceExtensions are what the file chooser shows; the content decides
+// in the end (evidence.Sniff).
+var evidenceExtensions = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".txt",
+	".PNG", ".JPG", ".JPEG", ".GIF", ".WEBP", ".PDF", ".TXT"}
+
+// evidenceFiles is a track's "Evidence files" list: one row per file with
+// its thumbnail, name, date, size and the start of its SHA-256, Open and
+// Remove; then "Attach file…".
+func (v *stepsView) evidenceFiles(d *detailView, kind accounts.TrackKind) fyne.CanvasObject {
+	box := container.NewVBox(kit.Heading(lang.L("Evidence files")))
+	if d.filesErr != nil {
+		box.Add(kit.Note(theme.ErrorIcon(), kit.Explain(d.filesErr).Message, widget.DangerImportance))
+	}
+	n := 0
+	for _, f := range d.files {
+		if f.Track == kind {
+			box.Add(v.fileRow(d.acc, f))
+			n++
+		}
+	}
+	if n == 0 {
+		box.Add(smallWrap(lang.L("Attach what proves each step: a confirmation page, a customer-service chat, the SMS that says it is done. Unbind keeps a copy and its SHA-256, so you can show what you sent and when.")))
+	}
+	attach := widget.NewButtonWithIcon(lang.L("Attach file…"), theme.ContentAddIcon(), func() { v.u.onAttachEvidence(d.acc, kind) })
+	v.attach[kind] = attach
+	hint := kit.SmallText(lang.L("PNG, JPEG, GIF, WebP, PDF or text, up to {{.N}} MiB", map[string]any{"N": evidence.MaxFileBytes >> 20}))
+	box.Add(container.NewBorder(nil, nil, attach, nil, container.NewCenter(hint)))
+	return box
+}
+
+// fileRow is one evidence file.
+func (v *stepsView) fileRow(a accounts.Account, f accounts.EvidenceFile) fyne.CanvasObject {
+	name := widget.NewLabel(f.Name)
+	name.Truncation = fyne.TextTruncateEllipsis
+	meta := kit.SmallText(kit.FormatDateTime(f.AddedAt) + " · " + formatSize(f.Size) + " · SHA-256 " + f.SHA256[:16] + "…")
+	lines := container.NewVBox(name, meta)
+	if f.Note != "" {
+		lines.Add(smallWrap(f.Note))
+	}
+	open := widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { v.u.onOpenEvidence(f) })
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.u.onRemoveEvidence(a, f) })
+	v.opens[f.ID], v.removes[f.ID] = open, remove
+	return container.NewBorder(nil, nil, v.thumbnail(f), container.NewCenter(container.NewHBox(open, remove)), lines)
+}
+
+// thumbnail shows an image file scaled into thumbSize, other files as
+// their icon in the same box.
+func (v *stepsView) thumbnail(f accounts.EvidenceFile) fyne.CanvasObject {
+	var obj fyne.CanvasObject
+	files := v.u.env().Service.Files
+	switch {
+	case files != nil && evidence.IsImage(f.MediaType):
+		p, _ := files.PathOf(f.SHA256, f.MediaType)
+		img := canvas.NewImageFromFile(p)
+		img.FillMode = canvas.ImageFillContain
+		img.ScaleMode = canvas.ImageScaleSmooth
+		obj = img
+	case f.MediaType == "application/pdf":
+		obj = widget.NewIcon(theme.DocumentIcon())
+	case f.MediaType == "text/plain":
+		obj = widget.NewIcon(theme.FileTextIcon())
+	default:
+		obj = widget.NewIcon(theme.FileImageIcon())
+	}
+	return container.NewGridWrap(thumbSize, obj)
+}
+
+// formatSize is a byte count as people read it.
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+1<<9)>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func (u *shell) onAttachEvidence(a accounts.Account, kind accounts.TrackKind) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.attachEvidence(a, kind, path)
+	}, u.env().Window)
+	d.SetFilter(storage.NewExtensionFileFilter(evidenceExtensions))
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// attachEvidence copies the file at path to the track; a refusal says
+// why in one translated line.
+func (u *shell) attachEvidence(a accounts.Account, kind accounts.TrackKind, path string) {
+	if _, err := u.env().Service.AttachEvidence(u.env().Ctx, a.ID, kind, path, ""); err != nil {
+		u.ShowError(err)
+	}
+	u.AccountChanged(a.ID)
+}
+
+// onOpenEvidence opens the file in the system viewer, after checking it
+// is still the content its hash names.
+func (u *shell) onOpenEvidence(f accounts.EvidenceFile) {
+	p, err := u.env().Service.EvidencePath(f)
+	if err != nil {
+		u.ShowError(err)
+		return
+	}
+	open := u.env().OpenFile
+	if open == nil {
+		open = func(p string) error {
+			return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(p)})
+		}
+	}
+	u.ShowError(open(p))
+}
+
+func (u *shell) onRemoveEvidence(a accounts.Account, f accounts.EvidenceFile) {
+	msg := lang.L("Remove \"{{.Name}}\" from this track? Unbind deletes its copy; the history keeps its SHA-256.", map[string]string{"Name": f.Name})
+	kit.ShowConfirm(lang.L("Remove evidence file"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := u.env().Service.RemoveEvidence(u.env().Ctx, f.ID); err != nil {
+			u.ShowError(err)
+		}
+		u.AccountChanged(a.ID)
+	}, u.env().Window)
+}
