@@ -22,9 +22,31 @@ Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; done
 
+# evidence_files DATA LANG PLATFORM: attach evidence to the platform's
+# first account with unbindctl, as a person would in the GUI: a
+# confirmation screenshot, the customer-service chat and a PDF receipt.
+# Prints the account's ID.
+evidence_files() {
+  local data=$1 lang=$2 platform=$3 id shot=deletion-confirmation.png chat=customer-service-chat.txt pdf=receipt.pdf
+  [ "$lang" = zh ] && shot=注销申请截图.png chat=客服聊天记录.txt pdf=注销回执.pdf
+  id=$("$work/unbindctl" --data-dir "$data" account list | awk -v p="$platform" '$2 == p { print $1; exit }')
+  convert -size 360x640 xc:'#f5f5f5' -fill '#e02e24' -draw "rectangle 0,0 360,70" \
+    -font assets/fonts/wqy-microhei-subset.ttf -fill white -pointsize 24 -annotate +20+45 "账号注销" \
+    -fill '#222' -pointsize 22 -annotate +40+200 "注销申请已提交" -pointsize 16 -fill '#666' \
+    -annotate +40+240 "申请时间 2026-11-20 10:32" -annotate +40+270 "15 天后生效，期间请勿登录" "$work/$shot"
+  printf '客服 10:41：您好，您的账号注销申请已受理，请在 15 天内不要登录。\n我 10:42：好的，谢谢。\n' >"$work/$chat"
+  "$work/unbindctl" --data-dir "$data" report -o "$work/$pdf" >/dev/null
+  for f in "$shot" "$chat" "$pdf"; do
+    "$work/unbindctl" --data-dir "$data" evidence add "$id" "$work/$f" >/dev/null
+  done
+  echo "$id"
+}
+
 # shoot LANG THEME SELECT NAME [ACTION]: one screenshot of the main window.
 # ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
-# nokeyring (a real data folder, no Secret Service, the Credentials tab).
+# nokeyring (a real data folder, no Secret Service, the Credentials tab),
+# evidence (a real data folder, evidence files on SELECT's main track,
+# scrolled down to them).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
   local args=(--demo --select "$select")
@@ -33,6 +55,10 @@ shoot() {
     # private bus the GUI must say so in its own words.
     "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
     args=(--data-dir "$work/data-$name" --select "$select" --tab credentials)
+  fi
+  if [ "$action" = evidence ]; then
+    "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
+    args=(--data-dir "$work/data-$name" --select "$(evidence_files "$work/data-$name" "$lang" "$select")")
   fi
   [ "$lang" = zh ] && locale=zh_CN.UTF-8
   # A private session bus that starts no services: no keyring prompt, no
@@ -57,6 +83,11 @@ shoot() {
   sleep 2.5 # let the inventory load and the first frames settle
   if [ "$action" = settings ]; then
     DISPLAY="$disp" xdotool key --window "$win" ctrl+comma
+    sleep 1
+  fi
+  if [ "$action" = evidence ]; then
+    # Scroll the Steps tab down to the track's evidence files.
+    DISPLAY="$disp" xdotool mousemove 1168 420 click --repeat "${EVIDENCE_SCROLL:-72}" --delay 30 5
     sleep 1
   fi
   # The pointer starts in the screen's centre, over the window. Fyne
@@ -92,3 +123,6 @@ shoot zh light tmall "small-zh-light" small
 shoot en light tmall "small-en-light" small
 shoot zh light jd "keyring-missing-zh-light" nokeyring
 shoot en light jd "keyring-missing-en-light" nokeyring
+# A track with evidence files: thumbnail, chat and PDF, with their hashes.
+shoot zh light jd "evidence-zh-light" evidence
+shoot en light jd "evidence-en-light" evidence

@@ -49,7 +49,7 @@ func (v *stepsView) evidenceFiles(d *detailView, kind accounts.TrackKind) fyne.C
 	attach := widget.NewButtonWithIcon(lang.L("Attach file…"), theme.ContentAddIcon(), func() { v.u.onAttachEvidence(d.acc, kind) })
 	v.attach[kind] = attach
 	hint := kit.SmallText(lang.L("PNG, JPEG, GIF, WebP, PDF or text, up to {{.N}} MiB", map[string]any{"N": evidence.MaxFileBytes >> 20}))
-	box.Add(container.NewBorder(nil, nil, attach, nil, container.NewCenter(hint)))
+	box.Add(container.NewHBox(attach, container.NewCenter(hint)))
 	return box
 }
 
@@ -80,12 +80,16 @@ func (v *stepsView) thumbnail(f accounts.EvidenceFile) fyne.CanvasObject {
 		img.FillMode = canvas.ImageFillContain
 		img.ScaleMode = canvas.ImageScaleSmooth
 		obj = img
-	case f.MediaType == "application/pdf":
-		obj = widget.NewIcon(theme.DocumentIcon())
-	case f.MediaType == "text/plain":
-		obj = widget.NewIcon(theme.FileTextIcon())
 	default:
-		obj = widget.NewIcon(theme.FileImageIcon())
+		icon := theme.FileImageIcon() // WebP: no decoder for a thumbnail
+		switch f.MediaType {
+		case "application/pdf":
+			icon = theme.DocumentIcon()
+		case "text/plain":
+			icon = theme.FileTextIcon()
+		}
+		// A file's icon is smaller than a picture, in the same box.
+		obj = container.NewCenter(container.NewGridWrap(fyne.NewSize(32, 32), widget.NewIcon(icon)))
 	}
 	return container.NewGridWrap(thumbSize, obj)
 }
