@@ -12,7 +12,8 @@ import (
 	"testing"
 )
 
-// pngBytes is a real 1×1 PNG.
+// pngBytes starts like a PNG (signature and header): what the content
+// sniffer looks at. It does not decode; thumbnail_test.go makes real ones.
 var pngBytes = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" +
 	"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
 

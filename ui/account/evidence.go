@@ -2,6 +2,7 @@ package account
 
 import (
 	"fmt"
+	"image"
 	"net/url"
 	"path/filepath"
 
@@ -74,9 +75,8 @@ func (v *stepsView) thumbnail(f accounts.EvidenceFile) fyne.CanvasObject {
 	var obj fyne.CanvasObject
 	files := v.u.env().Service.Files
 	switch {
-	case files != nil && evidence.IsImage(f.MediaType):
-		p, _ := files.PathOf(f.SHA256, f.MediaType)
-		img := canvas.NewImageFromFile(p)
+	case files != nil && evidence.IsImage(f.MediaType) && v.u.thumb(files, f) != nil:
+		img := canvas.NewImageFromImage(v.u.thumb(files, f))
 		img.FillMode = canvas.ImageFillContain
 		img.ScaleMode = canvas.ImageScaleSmooth
 		obj = img
@@ -92,6 +92,24 @@ func (v *stepsView) thumbnail(f accounts.EvidenceFile) fyne.CanvasObject {
 		obj = container.NewCenter(container.NewGridWrap(fyne.NewSize(32, 32), widget.NewIcon(icon)))
 	}
 	return container.NewGridWrap(thumbSize, obj)
+}
+
+// thumb is f's thumbnail, decoded once per content (the name is the
+// hash, so a cached one is never stale); nil when it cannot be made (a
+// damaged picture, or one too large to decode safely).
+func (u *shell) thumb(files *evidence.Dir, f accounts.EvidenceFile) image.Image {
+	if img, ok := u.thumbs[f.SHA256]; ok {
+		return img
+	}
+	if u.thumbs == nil || len(u.thumbs) > 256 {
+		u.thumbs = map[string]image.Image{}
+	}
+	img, err := files.Thumbnail(f.SHA256, f.MediaType, 2*int(thumbSize.Width))
+	if err != nil {
+		img = nil
+	}
+	u.thumbs[f.SHA256] = img
+	return img
 }
 
 // formatSize is a byte count as people read it.

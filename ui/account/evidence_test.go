@@ -1,7 +1,11 @@
 package account
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,8 +20,20 @@ import (
 	"github.com/unbindapp/unbind/ui/internal/uitest"
 )
 
-var testPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" +
-	"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
+// testPNG is a real 30×60 picture, as a phone screenshot is tall.
+var testPNG = func() []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, 30, 60))
+	for y := range 10 {
+		for x := range 30 {
+			img.SetNRGBA(x, y, color.NRGBA{224, 46, 36, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}()
 
 func writeFile(t *testing.T, name string, data []byte) string {
 	t.Helper()
@@ -51,7 +67,7 @@ func TestEvidenceFilesAttachOpenRemove(t *testing.T) {
 	// The thumbnail is the picture itself, in its fixed box.
 	u.detail.steps.tracks.OpenAll()
 	u.win.Resize(fyne.NewSize(820, 761))
-	img := uitest.Find(u.win.Content(), func(i *canvas.Image) bool { return strings.HasPrefix(filepath.Base(i.File), f.SHA256) })
+	img := uitest.Find(u.win.Content(), func(i *canvas.Image) bool { return i.Image != nil && i.Image == u.view.u.thumbs[f.SHA256] })
 	if img == nil {
 		t.Fatal("no thumbnail for the PNG")
 	}

@@ -2,6 +2,7 @@ package account
 
 import (
 	"context"
+	"image"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -78,6 +79,8 @@ type shell struct {
 	// deleteChoice is the keep/delete-evidence choice of the open delete
 	// dialog, for tests.
 	deleteChoice *widget.RadioGroup
+	// thumbs are the evidence thumbnails by SHA-256 (nil: none possible).
+	thumbs map[string]image.Image
 }
 
 func (u *shell) env() Env { return u.Env() }

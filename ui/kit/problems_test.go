@@ -45,12 +45,14 @@ var sentinels = map[string]error{
 	"evidence.ErrType": evidence.ErrType, "evidence.ErrEmpty": evidence.ErrEmpty,
 	"evidence.ErrMissing": evidence.ErrMissing, "evidence.ErrBadHash": evidence.ErrBadHash,
 	"accounts.ErrNoEvidenceFolder": accounts.ErrNoEvidenceFolder, "accounts.ErrTooManyFiles": accounts.ErrTooManyFiles,
-	"store.ErrEvidenceTooLarge": store.ErrEvidenceTooLarge,
+	"store.ErrEvidenceTooLarge": store.ErrEvidenceTooLarge, "evidence.ErrTooManyPixels": evidence.ErrTooManyPixels,
 	"report.ErrNoFooter":        report.ErrNoFooter, "report.ErrMismatch": report.ErrMismatch, "report.ErrUnverifiable": report.ErrUnverifiable,
 }
 
 // cliOnly are sentinels no GUI path returns.
-var cliOnly = map[string]bool{"report.ErrNoFooter": true, "report.ErrMismatch": true, "report.ErrUnverifiable": true}
+// (ErrTooManyPixels only ever means "show an icon instead of a thumbnail".)
+var cliOnly = map[string]bool{"report.ErrNoFooter": true, "report.ErrMismatch": true, "report.ErrUnverifiable": true,
+	"evidence.ErrTooManyPixels": true}
 
 // A new sentinel in a lower package must be added above (and worded in
 // problems.go), or this fails.
