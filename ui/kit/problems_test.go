@@ -46,7 +46,7 @@ var sentinels = map[string]error{
 	"evidence.ErrMissing": evidence.ErrMissing, "evidence.ErrBadHash": evidence.ErrBadHash,
 	"accounts.ErrNoEvidenceFolder": accounts.ErrNoEvidenceFolder, "accounts.ErrTooManyFiles": accounts.ErrTooManyFiles,
 	"store.ErrEvidenceTooLarge": store.ErrEvidenceTooLarge, "evidence.ErrTooManyPixels": evidence.ErrTooManyPixels,
-	"report.ErrNoFooter":        report.ErrNoFooter, "report.ErrMismatch": report.ErrMismatch, "report.ErrUnverifiable": report.ErrUnverifiable,
+	"report.ErrNoFooter": report.ErrNoFooter, "report.ErrMismatch": report.ErrMismatch, "report.ErrUnverifiable": report.ErrUnverifiable,
 }
 
 // cliOnly are sentinels no GUI path returns.
