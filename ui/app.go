@@ -139,6 +139,8 @@ func (u *UI) build() {
 	u.body = container.NewStack(u.split)
 	u.root = container.NewBorder(u.banner, nil, nil, nil, u.body)
 	u.win.SetContent(u.root)
+	// Files dropped on the window become evidence of the shown account.
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.detail.Drop(uris) })
 	u.updateBanner()
 }
 

@@ -175,3 +175,62 @@ func (u *shell) onRemoveEvidence(a accounts.Account, f accounts.EvidenceFile) {
 		u.AccountChanged(a.ID)
 	}, u.env().Window)
 }
+
+// Drop attaches files dropped on the window to the shown account: to the
+// one track section that is open, or, with none or several open, to the
+// track the person picks. Only local files are taken.
+func (v *View) Drop(uris []fyne.URI) {
+	d := v.d
+	if d.id == "" || len(uris) == 0 {
+		return
+	}
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	attach := func(kind accounts.TrackKind) {
+		for _, p := range paths {
+			if _, err := v.u.env().Service.AttachEvidence(v.u.env().Ctx, d.id, kind, p, ""); err != nil {
+				v.u.ShowError(err) // the first refusal says why; the rest wait
+				break
+			}
+		}
+		v.u.AccountChanged(d.id)
+	}
+	var open []accounts.TrackKind
+	if s := v.d.steps; s.tracks != nil {
+		for i, it := range s.tracks.Items {
+			if it.Open {
+				open = append(open, s.kinds[i])
+			}
+		}
+	}
+	if len(open) == 1 {
+		attach(open[0])
+		return
+	}
+	kinds := d.platform.Tracks
+	if len(kinds) == 0 {
+		attach(accounts.TrackAccountDelete)
+		return
+	}
+	options := make([]string, len(kinds))
+	for i, t := range kinds {
+		options[i] = kit.TrackLabel(t.Kind)
+	}
+	pick := widget.NewSelect(options, nil)
+	pick.SetSelectedIndex(0)
+	dlg := dialog.NewForm(lang.L("Attach {{.N}} files to", map[string]any{"N": len(paths)}), lang.L("Attach"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("About"), pick)}, func(ok bool) {
+			if ok && pick.SelectedIndex() >= 0 {
+				attach(kinds[pick.SelectedIndex()].Kind)
+			}
+		}, v.u.env().Window)
+	kit.Keyed(v.u.env().Window, dlg, nil)
+	dlg.Show()
+}

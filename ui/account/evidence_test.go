@@ -13,7 +13,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/evidence"
@@ -124,5 +126,44 @@ func TestDeleteAccountAsksAboutItsEvidence(t *testing.T) {
 		if _, err := u.svc.Get(context.Background(), a.ID); err == nil {
 			t.Errorf("keep=%v: the account was not deleted", keep)
 		}
+	}
+}
+
+func TestDroppedFilesBecomeEvidence(t *testing.T) {
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: "taobao", Name: "Taobao main"})
+	u.selectAccount(a.ID)
+	s := u.detail.steps
+	var open []accounts.TrackKind
+	for i, it := range s.tracks.Items {
+		if it.Open {
+			open = append(open, s.kinds[i])
+		}
+	}
+	if len(open) != 1 {
+		t.Fatalf("%d tracks open at first, want 1", len(open))
+	}
+	// One section open: the drop goes to it, without a question.
+	u.view.Drop([]fyne.URI{storage.NewFileURI(writeFile(t, "shot.png", testPNG))})
+	files, _ := u.svc.Evidence(context.Background(), a.ID)
+	if len(files) != 1 || files[0].Track != open[0] {
+		t.Fatalf("after the drop: %+v, want one file on %s", files, open[0])
+	}
+	// Several open: the person picks the track.
+	s.tracks.OpenAll()
+	web, err := storage.ParseURI("https://example.com/x.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.view.Drop([]fyne.URI{storage.NewFileURI(writeFile(t, "chat.txt", []byte("客服：好的"))), web})
+	pick := uitest.Find(uitest.Top(u.win), func(*widget.Select) bool { return true })
+	if pick == nil {
+		t.Fatal("no track choice for a drop with several sections open")
+	}
+	pick.SetSelectedIndex(len(pick.Options) - 1)
+	test.Tap(uitest.Button(uitest.Top(u.win), "Attach"))
+	files, _ = u.svc.Evidence(context.Background(), a.ID)
+	if len(files) != 2 || files[1].MediaType != "text/plain" {
+		t.Fatalf("after the second drop: %+v (the web address must be ignored)", files)
 	}
 }
