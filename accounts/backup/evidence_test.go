@@ -183,3 +183,27 @@ func TestReadBackupChecksEvidence(t *testing.T) {
 		}
 	}
 }
+
+// Evidence kept from a deleted account travels too: the history records
+// the deletion, so the record is not a stranger's.
+func TestBackupKeepsEvidenceOfDeletedAccounts(t *testing.T) {
+	src := openStore(t)
+	files := withEvidence(t, src)
+	svc := accounts.NewService(src, nil)
+	if err := svc.DeleteKeepingEvidence(bg, files[0].AccountID, true); err != nil {
+		t.Fatal(err)
+	}
+	inv, err := src.ExportInventoryWith(bg, time.Now(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(inv)
+	back, err := Read(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("a backup with kept evidence of a deleted account: %v", err)
+	}
+	dst := openStore(t)
+	if res, err := dst.RestoreInventory(bg, back, "x", time.Now()); err != nil || res.EvidenceAdded != len(files) {
+		t.Fatalf("restore: %+v, %v", res, err)
+	}
+}
