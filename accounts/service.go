@@ -131,9 +131,18 @@ func (s *Service) Update(ctx context.Context, a Account) (Account, error) {
 	return saved, nil
 }
 
-// Delete removes the account's keyring entries, then the account. When the
-// keyring cannot be reached the account stays, so no secret is orphaned.
+// Delete removes the account's keyring entries, then the account; its
+// evidence files are kept (see DeleteKeepingEvidence). When the keyring
+// cannot be reached the account stays, so no secret is orphaned.
 func (s *Service) Delete(ctx context.Context, id string) error {
+	return s.DeleteKeepingEvidence(ctx, id, true)
+}
+
+// DeleteKeepingEvidence is Delete with the person's choice about the
+// account's evidence files: kept, they stay in the evidence folder and in
+// the report, like the history; otherwise each is removed (with its
+// history event) once the keyring entries are gone, then the account.
+func (s *Service) DeleteKeepingEvidence(ctx context.Context, id string, keep bool) error {
 	a, err := s.repo.Account(ctx, id)
 	if err != nil {
 		return fmt.Errorf("delete account %s: %w", id, err)
@@ -141,6 +150,11 @@ func (s *Service) Delete(ctx context.Context, id string) error {
 	for _, f := range a.SecretFields {
 		if err := s.deleteSecretValue(id, f); err != nil {
 			return fmt.Errorf("delete account %s: remove its %s from the keyring first: %w", id, f, err)
+		}
+	}
+	if !keep {
+		if err := s.removeAllEvidence(ctx, id); err != nil {
+			return fmt.Errorf("delete account %s: %w", id, err)
 		}
 	}
 	ev := Event{AccountID: id, Label: a.Name, At: s.now(), Kind: EventDeleted, From: string(a.Status)}

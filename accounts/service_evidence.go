@@ -153,21 +153,16 @@ func (s *Service) EvidencePath(f EvidenceFile) (string, error) {
 	return s.Files.PathOf(f.SHA256, f.MediaType)
 }
 
-// DeleteKeepingEvidence is Delete with the person's choice about the
-// account's evidence files: kept, they stay in the evidence folder and in
-// the report, like the history; otherwise each is removed first (with
-// its history event), then the account.
-func (s *Service) DeleteKeepingEvidence(ctx context.Context, id string, keep bool) error {
-	if !keep {
-		files, err := s.repo.EvidenceFiles(ctx, id)
-		if err != nil {
-			return fmt.Errorf("delete account %s: %w", id, err)
-		}
-		for _, f := range files {
-			if _, err := s.removeEvidence(ctx, f.ID); err != nil {
-				return fmt.Errorf("delete account %s: %w", id, err)
-			}
+// removeAllEvidence removes every evidence file of the account.
+func (s *Service) removeAllEvidence(ctx context.Context, id string) error {
+	files, err := s.repo.EvidenceFiles(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if _, err := s.removeEvidence(ctx, f.ID); err != nil {
+			return err
 		}
 	}
-	return s.Delete(ctx, id)
+	return nil
 }
