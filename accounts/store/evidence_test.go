@@ -177,3 +177,22 @@ func TestDeleteAccountKeepsOrDeletesEvidence(t *testing.T) {
 		}
 	}
 }
+
+// When the keyring cannot be reached the account stays, and so does its
+// evidence: nothing is half deleted.
+func TestDeleteWithEvidenceStopsAtTheKeyring(t *testing.T) {
+	st, svc := openTemp(t) // no keyring
+	a, _ := svc.Add(ctx, accounts.Account{PlatformID: "jd", Name: "京东"})
+	if err := st.MarkSecret(ctx, a.ID, accounts.SecretPassword, true, a.CreatedAt); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AttachEvidenceFrom(ctx, a.ID, accounts.TrackAccountDelete, bytes.NewReader(testPNG), "x.png", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.DeleteKeepingEvidence(ctx, a.ID, false); !errors.Is(err, accounts.ErrNoKeyring) {
+		t.Fatalf("delete without a keyring: %v", err)
+	}
+	if n := countRows(t, st, "evidence_files"); n != 1 {
+		t.Fatalf("%d evidence records left, want 1", n)
+	}
+}
