@@ -5,6 +5,7 @@ import (
 	"image"
 	"net/url"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -157,7 +158,11 @@ func (u *shell) onOpenEvidence(f accounts.EvidenceFile) {
 	open := u.env().OpenFile
 	if open == nil {
 		open = func(p string) error {
-			return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(p)})
+			p = filepath.ToSlash(p)
+			if !strings.HasPrefix(p, "/") {
+				p = "/" + p // C:/… on Windows: file:///C:/…
+			}
+			return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: p})
 		}
 	}
 	u.ShowError(open(p))
