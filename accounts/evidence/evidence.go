@@ -185,9 +185,10 @@ func (d *Dir) Add(r io.Reader) (b Blob, err error) {
 	}
 	b = Blob{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n, MediaType: mt}
 	final := filepath.Join(d.Path, name(b.SHA256, mt))
-	if fi, err := os.Lstat(final); err == nil && fi.Mode().IsRegular() && fi.Size() == n {
+	if d.Verify(b.SHA256, mt) == nil {
 		return b, nil // the same content, stored before
 	}
+	// Missing, or changed on disk since: the new copy replaces it.
 	if err := tmp.Sync(); err != nil {
 		return Blob{}, fmt.Errorf("evidence: %w", err)
 	}

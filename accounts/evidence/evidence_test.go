@@ -64,6 +64,10 @@ func TestAddCopiesHashesAndNamesByContent(t *testing.T) {
 	if err := d.Verify(b.SHA256, b.MediaType); !errors.Is(err, ErrBadHash) {
 		t.Fatalf("verify of a changed file = %v, want ErrBadHash", err)
 	}
+	// Adding the original again repairs the changed copy.
+	if again, err := d.Add(bytes.NewReader(pngBytes)); err != nil || !again.New || d.Verify(b.SHA256, b.MediaType) != nil {
+		t.Fatalf("re-adding over a changed copy: %+v, %v", again, err)
+	}
 	if err := d.Remove(b.SHA256, b.MediaType); err != nil {
 		t.Fatal(err)
 	}
