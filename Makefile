@@ -53,6 +53,11 @@ lint:
 	  echo "Fyne imported outside ui/ and cmd/unbind"; exit 1; fi
 	@if go list -deps ./accounts/... | grep -E 'unbindapp/unbind/(reminders|ui|cmd)'; then \
 	  echo "a package under accounts/ imports one above it (see README, Layout)"; exit 1; fi
+	@if git ls-files '*.go' ':!:*_test.go' | xargs grep -nP '"[^"]*\p{Han}[^"]*Unbind|Unbind[^"]*\p{Han}[^"]*"' | \
+	  grep -v 'Unbind 解绑助手\|MeasureText' | grep -vP '^\S+:\d+:\s*//'; then \
+	  echo "a Chinese text says Unbind: in Chinese the app is 解绑助手"; exit 1; fi
+	@if git ls-files 'ui/*.go' ':!:*_test.go' ':!:ui/kit/border.go' | xargs grep -n 'container.NewBorder('; then \
+	  echo "use kit.NewBorder: Tab follows its objects' order, which Fyne's NewBorder puts centre first"; exit 1; fi
 
 # govulncheck against the vulnerability database the module proxy serves
 # (golang.org/x/vulndb, indexed here); skips with a message when it cannot

@@ -44,17 +44,33 @@ evidence_files() {
 
 # shoot LANG THEME SELECT NAME [ACTION]: one screenshot of the main window.
 # ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
+# empty (a new data folder: the empty state),
 # nokeyring (a real data folder, no Secret Service, the Credentials tab),
+# agenda (View → Agenda with Ctrl+T), agenda-small (the same at 900×600),
+# phonecheck (two 一证通查 SMS pasted: the result in the main pane).
 # evidence (a real data folder, evidence files on SELECT's main track,
 # scrolled down to them).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
+  # SHOTS=regex takes only the screenshots whose names match.
+  if [ -n "${SHOTS:-}" ] && ! [[ $name =~ $SHOTS ]]; then return 0; fi
   local args=(--demo --select "$select")
   if [ "$action" = nokeyring ]; then
     # unbindctl writes the demo into a real folder; with no keyring on the
     # private bus the GUI must say so in its own words.
     "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
     args=(--data-dir "$work/data-$name" --select "$select" --tab credentials)
+  fi
+  if [ "$action" = empty ]; then
+    args=(--data-dir "$work/data-$name") # a new person: no accounts yet
+  fi
+  if [ "$action" = phonecheck ]; then
+    # Two 一证通查 result SMS of the demo number, pasted one after the
+    # other: the result view compares the second with the first.
+    printf '%s\n' '【工信部反诈中心】您查询的手机号码13812345678关联的互联网账号：腾讯2个，阿里巴巴2个，支付宝1个，京东2个，美团1个，抖音2个。' >"$work/sms-1.txt"
+    printf '%s\n' '【工信部反诈中心】(1/2)您查询的手机号码13812345678关联的互联网账号：腾讯2个，阿里巴巴2个，支付宝1个，' \
+      '【工信部反诈中心】(2/2)京东1个，美团1个，抖音2个，百度1个，共计10个账号。' >"$work/sms-2.txt"
+    args+=(--phone-check-sms "$work/sms-1.txt,$work/sms-2.txt")
   fi
   if [ "$action" = evidence ]; then
     "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
@@ -80,9 +96,16 @@ shoot() {
   case $action in
     small) DISPLAY="$disp" xdotool windowsize "$win" 900 600 ;;
   esac
+  if [ "$action" = agenda-small ]; then
+    DISPLAY="$disp" xdotool windowsize "$win" 900 600
+  fi
   sleep 2.5 # let the inventory load and the first frames settle
   if [ "$action" = settings ]; then
     DISPLAY="$disp" xdotool key --window "$win" ctrl+comma
+    sleep 1
+  fi
+  if [ "$action" = agenda ] || [ "$action" = agenda-small ]; then
+    DISPLAY="$disp" xdotool key --window "$win" ctrl+t # View → Agenda
     sleep 1
   fi
   if [ "$action" = evidence ]; then
@@ -123,6 +146,31 @@ shoot zh light tmall "small-zh-light" small
 shoot en light tmall "small-en-light" small
 shoot zh light jd "keyring-missing-zh-light" nokeyring
 shoot en light jd "keyring-missing-en-light" nokeyring
+# The agenda: every account's reminders by Overdue / Today / This week /
+# Later, in both themes and in a 900×600 window.
+shoot zh light taobao "agenda-zh-light" agenda
+shoot en dark taobao "agenda-en-dark" agenda
+shoot en light taobao "agenda-small-en-light" agenda-small
+shoot zh dark taobao "agenda-small-zh-dark" agenda-small
+# A new person's first window: what Unbind does, typeset as Chinese is.
+shoot zh light "" "empty-zh-light" empty
+shoot en light "" "empty-en-light" empty
+# The campaign at a glance: the overview is the first view once there are
+# accounts (no --select); and at 900×600, where it scrolls.
+shoot zh light "" "overview-zh-light"
+shoot en dark "" "overview-en-dark"
+shoot en light "" "overview-small-en-light" small
+# Page 1 of the audit report, as the PDF prints it, from the demo data.
+for lang in zh en; do
+  if [ -n "${SHOTS:-}" ] && ! [[ report-page1-$lang =~ $SHOTS ]]; then continue; fi
+  "$work/unbindctl" --data-dir "$work/data-report-$lang" demo --lang "$lang" >/dev/null
+  "$work/unbindctl" --data-dir "$work/data-report-$lang" report --lang "$lang" -o "$work/report-$lang.pdf" >/dev/null
+  pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/report-$lang.pdf" "$out/report-page1-$lang"
+  echo "screenshots: $out/report-page1-$lang.png"
+done
+# The 一证通查 result in the main pane: a second SMS against the first.
+shoot zh light taobao "phone-check-zh-light" phonecheck
+shoot en light taobao "phone-check-en-light" phonecheck
 # A track with evidence files: thumbnail, chat and PDF, with their hashes.
 shoot zh light jd "evidence-zh-light" evidence
 shoot en light jd "evidence-en-light" evidence

@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/store"
 )
 
 // ICSUIDDomain is the right-hand side of every exported event's UID.
@@ -38,6 +40,35 @@ type ICSOptions struct {
 // ICSUID returns the stable UID of a reminder's event, <id>@unbind.local, so
 // that importing a newer export updates the event instead of adding one.
 func ICSUID(reminderID string) string { return reminderID + "@" + ICSUIDDomain }
+
+// ExportICS writes every stored reminder of every account as a calendar
+// (WriteICS, in the store's order), stamped with the service's clock, and
+// returns how many events it wrote. It is the one export behind both
+// `unbindctl remind export-ics` and the GUI's "Export calendar (.ics)…",
+// so the two files are the same for the same store and clock. It does not
+// sync first: callers that want derived reminders current call Sync.
+func (s *Service) ExportICS(ctx context.Context, w io.Writer, opts ICSOptions) (int, error) {
+	rs, err := s.List(ctx, store.ReminderFilter{})
+	if err != nil {
+		return 0, fmt.Errorf("export calendar: %w", err)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = s.now()
+	}
+	n := len(rs)
+	if opts.OpenOnly {
+		n = 0
+		for _, r := range rs {
+			if r.State.Open() {
+				n++
+			}
+		}
+	}
+	if err := WriteICS(w, rs, opts); err != nil {
+		return 0, fmt.Errorf("export calendar: %w", err)
+	}
+	return n, nil
+}
 
 // WriteICS writes reminders as an iCalendar file (RFC 5545): UTF-8, CRLF line
 // ends, content lines folded at 75 octets without splitting a character,

@@ -53,12 +53,12 @@ var messages = map[msgID][2]string{
 	msgTitle: {"%s：%s", "%s: %s"},
 	msgLabel: {"%s（%s）", "%s (%s)"},
 	msgPrereqBody: {
-		"%s之前先做完这一项：%s\n%s不可撤销。做完后在 Unbind 的清单里勾选这一项，这条提醒就会消失。",
+		"%s之前先做完这一项：%s\n%s不可撤销。做完后在解绑助手的清单里勾选这一项，这条提醒就会消失。",
 		"Do this before the %s: %s\nThe %s cannot be undone. Tick this item in Unbind's checklist once it is done, and this reminder goes away."},
 	msgLoses:          {"会失去：%s", "You lose: %s"},
 	msgReviewDueTitle: {"%s审核期已到，查看结果", "%s review window ends, check the result"},
 	msgReviewDueBody: {
-		"%s申请于 %s 提交%s。平台的审核期为 %s 个工作日，最晚 %s 应有结果。请查看平台发来的短信或邮件，或问客服：办结了就在 Unbind 里标记，被拒绝就记下原因。",
+		"%s申请于 %s 提交%s。平台的审核期为 %s 个工作日，最晚 %s 应有结果。请查看平台发来的短信或邮件，或问客服：办结了就在解绑助手里标记，被拒绝就记下原因。",
 		"The %s request was submitted on %s%s. The platform reviews within %s working days, so the result is due by %s. Check the SMS or e-mail the platform sends, or ask its customer service: record it in Unbind when it is done, or note the reason if it was refused."},
 	msgEscalationTitle: {"%s超过 15 个工作日未办结，发催办函", "%s not done after 15 working days, send a follow-up letter"},
 	msgEscalationBody: {
@@ -75,10 +75,10 @@ var messages = map[msgID][2]string{
 	msgPostCheckMail: {"• 留好平台发来的“注销成功”短信或邮件作为凭证。", "• Keep the platform's \"deletion complete\" SMS or e-mail as proof."},
 	msgPostCheckRealName: {"• 实名认证还在吗？（在支付宝等实名来源处查看已授权的应用）",
 		"• Is your real name still verified there? (Check the apps authorised at the source of the verification, e.g. Alipay.)"},
-	msgPostCheckOutro: {"如果账号还在，在 Unbind 里把状态改回“使用中”，重新处理。",
+	msgPostCheckOutro: {"如果账号还在，在解绑助手里把状态改回“使用中”，重新处理。",
 		"If the account is still alive, set it back to active in Unbind and start again."},
 	msgCoolingTitle: {"冷静期中：%s 前不要登录", "cooling-off: do not sign in before %s"},
-	msgCoolingBody: {"%s的注销申请已受理，冷静期到 %s（含）为止。在此之前不要登录%s：不要打开 App、不要登录网页，也不要在别的网站用%s“一键登录”——登录会撤销注销。冷静期结束后 Unbind 会提醒你确认结果。",
+	msgCoolingBody: {"%s的注销申请已受理，冷静期到 %s（含）为止。在此之前不要登录%s：不要打开 App、不要登录网页，也不要在别的网站用%s“一键登录”——登录会撤销注销。冷静期结束后解绑助手会提醒你确认结果。",
 		"%s accepted the deletion request; the cooling-off runs until %s (inclusive). Until then do not sign in to %s: do not open the app, do not sign in on the web, and do not use \"log in with %s\" on other sites — signing in cancels the deletion. Unbind reminds you to confirm the result when it ends."},
 	msgCoolingThirdParty: {"已绑定的第三方登录（%s）也会登录这个账号，同样不要用。", "The linked third-party logins (%s) also sign in to this account: do not use them either."},
 	msgCoolingCompany:    {"登录同一公司的其他产品也可能撤销注销。", "Signing in to another product of the same company can cancel it too."},

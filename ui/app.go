@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
@@ -19,6 +20,7 @@ import (
 	"github.com/unbindapp/unbind/ui/firstpaint"
 	"github.com/unbindapp/unbind/ui/inventory"
 	"github.com/unbindapp/unbind/ui/kit"
+	"github.com/unbindapp/unbind/ui/overview"
 )
 
 // KeyringChecker is the keyring health check of accounts/vault.
@@ -67,15 +69,22 @@ type UI struct {
 	shown []int          // positions in items that pass the filter
 	query inventory.Query
 
-	inv     *inventoryView
-	detail  *account.View
-	body    *fyne.Container // main split or empty state
-	split   *container.Split
-	empty   fyne.CanvasObject
-	banner  *fyne.Container
-	root    *fyne.Container
-	tray    *tray
-	hasTray bool
+	inv      *inventoryView
+	detail   *account.View
+	overview *overview.View
+	views    *viewSwitcher
+	// figuresStale: an account changed since the overview's figures were
+	// computed (single-account changes do not reload everything).
+	figuresStale bool
+	body         *fyne.Container // the views, or the empty state
+	main         fyne.CanvasObject
+	split        *container.Split
+	empty        fyne.CanvasObject
+	banner       *fyne.Container
+	root         *fyne.Container
+	tray         *tray
+	hasTray      bool
+	agenda       *agendaPage
 
 	pendingSelect string
 	pendingTab    string
@@ -91,6 +100,9 @@ type UI struct {
 	// previous is the person's own data while demo data is open.
 	previous  *Deps
 	closeDemo func()
+
+	// toolView is a tool's view shown in the body instead (showInMain).
+	toolView fyne.CanvasObject
 }
 
 // New builds the main window over d. Call Show or ShowAndRun next.
@@ -107,14 +119,19 @@ func New(a fyne.App, d Deps) *UI {
 	if d.FontsReady != nil {
 		<-d.FontsReady
 	}
-	u.build()
+	u.build("")
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.win.SetMaster()
 	u.setupMenu()
 	u.setupTray()
 	u.win.SetCloseIntercept(u.onClose)
-	// Escape and Enter for the dialogs when no field has the focus.
-	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { kit.HandleKey(u.win.Canvas(), ev) })
+	// Escape and Enter for the dialogs when no field has the focus;
+	// otherwise Escape leaves the agenda.
+	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !kit.HandleKey(u.win.Canvas(), ev) {
+			u.agendaKey(ev)
+		}
+	})
 	return u
 }
 
@@ -129,16 +146,33 @@ func (u *UI) title() string {
 	return name
 }
 
-func (u *UI) build() {
+// build makes the window's content; view is the view to show once there
+// are accounts ("": the overview, the first thing a person sees).
+func (u *UI) build(view string) {
 	u.inv = newInventoryView(u)
 	u.detail = account.New(u)
 	u.split = container.NewHSplit(u.inv.content, u.detail.Content())
 	u.split.Offset = 0.36
+	u.overview = overview.New(u)
+	// The main area's views, in the switcher's order: adding one is one
+	// line here.
+	u.views = newViewSwitcher([]mainView{
+		{key: viewOverview, label: lang.L("Overview"), icon: theme.HomeIcon(), content: u.overview.Content(), onShow: u.freshFigures},
+		{key: viewAccounts, label: lang.L("Accounts"), icon: theme.ListIcon(), content: u.split},
+		{key: viewAgenda, label: lang.L("Agenda"), icon: theme.CalendarIcon(), content: u.buildAgenda(), onShow: u.agenda.view.Refresh},
+	})
+	u.views.shortcuts(u.win.Canvas())
+	if view == "" {
+		view = viewOverview
+	}
+	u.views.show(view)
+	u.main = kit.NewBorder(u.views.bar, nil, nil, nil, u.views.stack)
 	u.empty = newEmptyState(u)
 	u.banner = container.NewVBox()
-	u.body = container.NewStack(u.split)
-	u.root = container.NewBorder(u.banner, nil, nil, nil, u.body)
-	u.win.SetContent(u.root)
+	u.body = container.NewStack(u.main)
+	u.root = kit.NewBorder(u.banner, nil, nil, nil, u.body)
+	content, _ := kit.WithTooltips(u.win, u.root)
+	u.win.SetContent(content)
 	// Files dropped on the window become evidence of the shown account.
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.detail.Drop(uris) })
 	u.updateBanner()

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/campaign"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/ui/inventory"
@@ -15,8 +16,9 @@ import (
 
 // snapshot is the inventory as loaded, off the UI goroutine.
 type snapshot struct {
-	items []inventory.Item
-	err   error
+	items   []inventory.Item
+	figures campaign.Figures
+	err     error
 }
 
 func (u *UI) loadSnapshot() snapshot {
@@ -28,7 +30,15 @@ func (u *UI) loadSnapshot() snapshot {
 	if err != nil {
 		return snapshot{err: err}
 	}
-	return snapshot{items: inventory.Build(accs, extra, u.platformNames)}
+	tracks := make(map[string][]accounts.Track, len(extra))
+	for id, in := range extra {
+		tracks[id] = in.Tracks
+	}
+	f, err := u.loadFigures(u.ctx, accs, tracks)
+	if err != nil {
+		return snapshot{err: err}
+	}
+	return snapshot{items: inventory.Build(accs, extra, u.platformNames), figures: f}
 }
 
 // loadExtra loads tracks and due reminder counts, of one account or (id
@@ -91,12 +101,15 @@ func (u *UI) apply(s snapshot) {
 	for i := range u.items {
 		u.index[u.items[i].Account.ID] = i
 	}
-	if len(u.items) == 0 {
+	if u.toolView != nil {
+		u.body.Objects = []fyne.CanvasObject{u.toolView}
+	} else if len(u.items) == 0 {
 		u.body.Objects = []fyne.CanvasObject{u.empty}
 	} else {
-		u.body.Objects = []fyne.CanvasObject{u.split}
+		u.body.Objects = []fyne.CanvasObject{u.main}
 	}
 	u.body.Refresh()
+	u.setFigures(s.figures)
 	u.inv.updateOptions()
 	u.refilter()
 	if _, ok := u.index[u.detail.ID()]; !ok {
@@ -104,6 +117,7 @@ func (u *UI) apply(s snapshot) {
 	}
 	u.updateTray()
 	u.selectPending()
+	u.refreshAgenda()
 }
 
 // refilter applies the query and refreshes the list and counts.
@@ -137,6 +151,10 @@ func (u *UI) refreshAccount(id string) {
 		u.Reload()
 		return
 	}
+	u.figuresStale = true
+	if u.views.current == viewOverview {
+		u.freshFigures()
+	}
 	u.inv.updateOptions()
 	u.refilter()
 	if u.detail.ID() == id {
@@ -147,6 +165,7 @@ func (u *UI) refreshAccount(id string) {
 
 // select shows an account, selecting it in the list when it is shown.
 func (u *UI) selectAccount(id string) {
+	u.views.show(viewAccounts)
 	for row, i := range u.shown {
 		if u.items[i].Account.ID == id {
 			u.inv.list.Select(row)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -91,7 +90,7 @@ func (u *UI) updateBanner() {
 			u.banner.Add(kit.Note(theme.InfoIcon(), text, widget.HighImportance))
 		} else {
 			back := widget.NewButtonWithIcon(lang.L("Back to my data"), theme.NavigateBackIcon(), u.onLeaveDemo)
-			u.banner.Add(container.NewBorder(nil, nil, nil, back, kit.Note(theme.InfoIcon(), text, widget.HighImportance)))
+			u.banner.Add(kit.NewBorder(nil, nil, nil, back, kit.Note(theme.InfoIcon(), text, widget.HighImportance)))
 		}
 	} else if _, open := store.OpenToOthers(u.d.DataDir); open && u.d.DataDir != "" {
 		// The inventory maps a person's accounts: other users of the
@@ -101,7 +100,7 @@ func (u *UI) updateBanner() {
 			u.showError(store.CloseToOthers(u.d.DataDir))
 			u.updateBanner()
 		})
-		u.banner.Add(container.NewBorder(nil, nil, nil, fix, kit.Note(theme.WarningIcon(), text, widget.WarningImportance)))
+		u.banner.Add(kit.NewBorder(nil, nil, nil, fix, kit.Note(theme.WarningIcon(), text, widget.WarningImportance)))
 	}
 	u.banner.Refresh()
 	if u.root != nil {

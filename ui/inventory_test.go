@@ -64,8 +64,8 @@ func TestEmptyStateThenAddAccountShowsInList(t *testing.T) {
 	if len(u.items) != 1 || u.inv.list.Length() != 1 {
 		t.Fatalf("list has %d items, want 1", u.inv.list.Length())
 	}
-	if u.body.Objects[0] != u.split {
-		t.Error("the list did not replace the empty state")
+	if u.body.Objects[0] != u.main || u.views.current != viewAccounts {
+		t.Errorf("the list did not replace the empty state (view %q): the new account should be shown", u.views.current)
 	}
 	row := uitest.Find(u.inv.list, func(r *accountRow) bool { return r.name.Text == "Taobao main" })
 	if row == nil {

@@ -27,6 +27,7 @@ type inventoryView struct {
 	summary  *widget.Label
 	list     *widget.List
 	add      *widget.Button
+	showAll  *widget.Button // clears every filter; always there, so nothing moves
 	content  fyne.CanvasObject
 
 	statusValues   []accounts.Status // status select index → status ("" all)
@@ -67,8 +68,11 @@ func newInventoryView(u *UI) *inventoryView {
 	filters := container.NewGridWithColumns(2, v.status, v.platform)
 	checks := kit.NewFlow(v.realName, v.phone, v.due)
 	top := container.NewVBox(v.search, filters, checks, v.counts, widget.NewSeparator())
-	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, v.add, v.summary)
-	v.content = container.NewBorder(top, bottom, nil, nil, v.list)
+	v.showAll = widget.NewButtonWithIcon(lang.L("Show all"), theme.ContentClearIcon(), func() { v.setQuery(inventory.Query{}) })
+	v.showAll.Importance = widget.LowImportance
+	v.showAll.Disable()
+	bottom := kit.NewBorder(widget.NewSeparator(), nil, nil, container.NewHBox(v.showAll, v.add), v.summary)
+	v.content = kit.NewBorder(top, bottom, nil, nil, v.list)
 	v.updateOptions()
 	return v
 }
@@ -99,6 +103,29 @@ func (v *inventoryView) onFilter() {
 		q.Platform = v.platformValues[i]
 	}
 	q.RealNameBound, q.PhoneBound, q.RemindersDue = v.realName.Checked, v.phone.Checked, v.due.Checked
+	v.u.refilter()
+}
+
+// setQuery shows q in the filter widgets and filters by it (the overview
+// opening a figure, "Show all").
+func (v *inventoryView) setQuery(q inventory.Query) {
+	v.updating = true
+	v.search.SetText(q.Text)
+	v.realName.SetChecked(q.RealNameBound)
+	v.phone.SetChecked(q.PhoneBound)
+	v.due.SetChecked(q.RemindersDue)
+	for i, s := range v.statusValues {
+		if s == q.Status {
+			v.status.SetSelectedIndex(i)
+		}
+	}
+	for i, id := range v.platformValues {
+		if id == q.Platform {
+			v.platform.SetSelectedIndex(i)
+		}
+	}
+	v.updating = false
+	v.u.query = q
 	v.u.refilter()
 }
 
@@ -161,10 +188,17 @@ func (v *inventoryView) setStatus(s accounts.Status) {
 func (v *inventoryView) refresh() {
 	v.list.UnselectAll()
 	v.list.Refresh()
-	if v.u.query.IsZero() {
+	switch q := v.u.query; {
+	case q.IsZero():
 		v.summary.SetText(lang.L("{{.N}} accounts", map[string]int{"N": len(v.u.items)}))
-	} else {
+		v.showAll.Disable()
+	case q.Only != nil:
+		v.summary.SetText(lang.L("{{.Label}}: {{.Shown}} of {{.N}} accounts",
+			map[string]any{"Label": q.Only.Label, "Shown": len(v.u.shown), "N": len(v.u.items)}))
+		v.showAll.Enable()
+	default:
 		v.summary.SetText(lang.L("{{.Shown}} of {{.N}} accounts", map[string]int{"Shown": len(v.u.shown), "N": len(v.u.items)}))
+		v.showAll.Enable()
 	}
 	// Keep the open account selected when it is still in the list.
 	for row, i := range v.u.shown {

@@ -12,7 +12,7 @@ import (
 func (u *UI) switchLanguage(choice string) {
 	u.d.Lang = kit.SetupLanguage(choice)
 	u.prefs.Language = choice
-	selected := u.detail.ID()
+	selected, view := u.detail.ID(), u.views.current
 	// The reminders service words titles in its language; the scheduler
 	// holds it, so both start anew.
 	u.rem = u.newReminders(u.d)
@@ -23,7 +23,8 @@ func (u *UI) switchLanguage(choice string) {
 	if _, err := u.rem.Sync(u.ctx, u.Now()); err != nil {
 		fyne.LogError("sync reminders after a language switch", err)
 	}
-	u.build()
+	u.toolView = nil // a tool's view was built in the old language
+	u.build(view)
 	u.setupMenu()
 	if u.tray != nil {
 		u.setupTray()

@@ -38,23 +38,26 @@ func (u *UI) setupMenu() {
 	find := fyne.NewMenuItem(lang.L("Find"), u.onFind)
 	find.Icon, find.Shortcut = theme.SearchIcon(), &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}
 	about := fyne.NewMenuItem(lang.L("About Unbind"), u.onAbout)
+	agendaItem := u.agendaMenuItem()
 
 	u.win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), newItem, importItem, phone, report, fyne.NewMenuItemSeparator(),
 			backup, restore, fyne.NewMenuItemSeparator(),
 			demoItem, folder, fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(lang.L("Edit"), find),
+		fyne.NewMenu(lang.L("View"), agendaItem),
 		fyne.NewMenu(lang.L("Help"), about),
 	))
 	// Menu shortcuts only fire from the menu bar on some platforms;
 	// registering them on the canvas makes them work everywhere.
-	for _, it := range []*fyne.MenuItem{newItem, importItem, report, settings, quit, find} {
+	for _, it := range []*fyne.MenuItem{newItem, importItem, report, settings, quit, find, agendaItem} {
 		action := it.Action
 		u.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
 	}
 }
 
 func (u *UI) onFind() {
+	u.views.show(viewAccounts)
 	u.win.Canvas().Focus(u.inv.search)
 }
 
@@ -68,7 +71,7 @@ func (u *UI) onAbout() {
 	icon := widget.NewIcon(Icon())
 	title := widget.NewLabel("Unbind " + m.Version)
 	title.SizeName = theme.SizeNameHeadingText
-	info := kit.WrapLabel(lang.L("A local privacy assistant for leaving shopping platforms. Your data stays on this computer; passwords stay in the system keyring.") +
+	info := kit.Body(lang.L("A local privacy assistant for leaving shopping platforms. Your data stays on this computer; passwords stay in the system keyring.") +
 		"\n" + lang.L("Version {{.V}} (build {{.B}}) · {{.ID}}", map[string]any{"V": m.Version, "B": m.Build, "ID": m.ID}))
 	licence := func(text string) fyne.CanvasObject {
 		e := widget.NewLabel(text)
@@ -83,8 +86,8 @@ func (u *UI) onAbout() {
 		container.NewTabItem(lang.L("Holiday data"), licence(assets.HolidaysLicense())),
 		container.NewTabItem(lang.L("Font licence"), licence(assets.FontLicence)),
 	)
-	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(64), icon), nil, container.NewVBox(title, info))
-	d := dialog.NewCustom(lang.L("About Unbind"), lang.L("Close"), container.NewBorder(head, nil, nil, nil, tabs), u.win)
+	head := kit.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(64), icon), nil, container.NewVBox(title, info))
+	d := dialog.NewCustom(lang.L("About Unbind"), lang.L("Close"), kit.NewBorder(head, nil, nil, nil, tabs), u.win)
 	d.Resize(fyne.NewSize(640, 520))
 	kit.Keyed(u.win, d, d.Hide)
 	d.Show()
@@ -94,7 +97,8 @@ func (u *UI) onAbout() {
 // Each reloads the inventory when it wrote something.
 
 func (u *UI) tools() tools.Deps {
-	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now}
+	return tools.Deps{Store: u.d.Store, Secrets: u.d.Secrets, Catalog: u.d.Catalog, Lang: u.d.Lang, Now: u.Now,
+		ShowInMain: u.showInMain}
 }
 
 func (u *UI) onImport()     { tools.ShowImportWizard(u.win, u.tools(), u.Reload) }

@@ -218,8 +218,8 @@ func TestSettingsPersistAndStartAtLogin(t *testing.T) {
 	}
 	test.Tap(uitest.Find(uitest.Top(u.win), func(b *widget.Button) bool { return b.Text == "Check keyring" }))
 	u.bg.Wait()
-	if v.keyring.Text != "The system keyring works." {
-		t.Errorf("keyring check says %q", v.keyring.Text)
+	if v.keyring.Text() != "The system keyring works." {
+		t.Errorf("keyring check says %q", v.keyring.Text())
 	}
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/container"
@@ -40,7 +39,7 @@ func TestKeyringCheckReportsMissingKeyring(t *testing.T) {
 	}
 	u.selectAccount(u.items[0].Account.ID)
 	uitest.Find(u.detail.Content(), func(*container.AppTabs) bool { return true }).SelectIndex(1) // Credentials
-	if uitest.Find(u.detail.Content(), func(l *widget.Label) bool { return strings.Contains(l.Text, "keyring is not available") }) == nil {
+	if !uitest.Shows(u.detail.Content(), "keyring is not available") {
 		t.Error("the Credentials tab does not say the keyring is unavailable")
 	}
 }

@@ -34,7 +34,7 @@ type reportChoice struct {
 func (u *UI) exportReport(path string, c reportChoice) error {
 	opts := report.Options{
 		Since: c.Since, Lang: c.Lang, Unmasked: c.Unmasked, Now: u.Now(),
-		AppVersion: u.app.Metadata().Version, DataDir: u.d.DataDir,
+		AppVersion:     u.app.Metadata().Version,
 		BackupInterval: time.Duration(u.prefs.BackupDays) * 24 * time.Hour,
 	}
 	in, err := report.FromStore(u.ctx, u.d.Store, opts)
@@ -150,7 +150,7 @@ func (u *UI) runReport(path string, c reportChoice) {
 		msg := widget.NewLabel(fmt.Sprint(lang.L("The report was saved to"), " ", path))
 		msg.Wrapping = fyne.TextWrapBreak
 		done := dialog.NewCustomConfirm(lang.L("Report saved"), lang.L("Open"), lang.L("Close"),
-			container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, msg), open, u.win)
+			kit.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, msg), open, u.win)
 		done.Resize(fyne.NewSize(520, 0))
 		done.Show()
 	})

@@ -27,7 +27,7 @@ type settingsView struct {
 	backup    *widget.Select
 	login     *widget.Check
 	tray      *widget.Check
-	keyring   *widget.Label
+	keyring   *kit.Paragraph
 	theme     *widget.Select
 	dlg       dialog.Dialog
 }
@@ -128,8 +128,7 @@ func (u *UI) openSettings() *settingsView {
 	dir := widget.NewLabel(u.d.DataDir)
 	dir.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(lang.L("Open"), theme.FolderOpenIcon(), func() { u.openFolder(u.d.DataDir) })
-	v.keyring = widget.NewLabel("")
-	v.keyring.Wrapping = fyne.TextWrapWord
+	v.keyring = kit.Body("")
 	check := widget.NewButtonWithIcon(lang.L("Check keyring"), theme.ViewRefreshIcon(), v.onCheckKeyring)
 
 	form := widget.NewForm(
@@ -140,7 +139,7 @@ func (u *UI) openSettings() *settingsView {
 		widget.NewFormItem(lang.L("Reminders fall due at"), dueRow),
 		widget.NewFormItem(lang.L("Start at login"), v.login),
 		widget.NewFormItem(lang.L("Close to tray"), trayRow),
-		widget.NewFormItem(lang.L("Data folder"), container.NewBorder(nil, nil, nil, open, dir)),
+		widget.NewFormItem(lang.L("Data folder"), kit.NewBorder(nil, nil, nil, open, dir)),
 		widget.NewFormItem(lang.L("Keyring"), container.NewVBox(container.NewHBox(check), v.keyring)),
 	)
 	v.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), form, u.win)

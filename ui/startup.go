@@ -13,10 +13,11 @@ import (
 // store's message already says what happened and what to do.
 func StartupError(err error, quit func()) fyne.CanvasObject {
 	title := kit.Heading(lang.L("Unbind cannot open its data"))
-	msg := kit.WrapLabel(err.Error())
+	msg := widget.NewLabel(err.Error()) // selectable, to copy into a bug report
+	msg.Wrapping = fyne.TextWrapWord
 	msg.Selectable = true
 	btn := widget.NewButtonWithIcon(lang.L("Quit"), theme.CancelIcon(), quit)
-	return container.NewPadded(container.NewBorder(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title),
+	return container.NewPadded(kit.NewBorder(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title),
 		container.NewHBox(kit.Spacer(), btn), nil, nil, container.NewVScroll(msg)))
 }
 

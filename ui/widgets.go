@@ -51,7 +51,7 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 		r.sub)
 	right := container.NewHBox(container.NewCenter(r.due), container.NewCenter(r.status))
 	middle := container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer())
-	r.root = container.NewBorder(nil, nil, container.NewCenter(r.avatar), right, middle)
+	r.root = kit.NewBorder(nil, nil, container.NewCenter(r.avatar), right, middle)
 	return widget.NewSimpleRenderer(r.root)
 }
 

@@ -156,7 +156,7 @@ func jdmPlatform(raw json.RawMessage, today string) (Platform, *LoadError) {
 		Names:      Text{Zh: s.Name, En: s.Name},
 		Domains:    domains,
 		Difficulty: diff,
-		Notes:      Text{Zh: "导入自 JustDeleteMe，未经 Unbind 核实。", En: "Imported from JustDeleteMe; not checked by Unbind."},
+		Notes:      Text{Zh: "导入自 JustDeleteMe，未经解绑助手核实。", En: "Imported from JustDeleteMe; not checked by Unbind."},
 		Tracks: []Track{{
 			Kind:         accounts.TrackAccountDelete,
 			Channel:      channel,

@@ -14,7 +14,7 @@ import (
 // Store is the part of accounts/store an import writes through;
 // *store.Store implements it.
 type Store interface {
-	ImportAccounts(ctx context.Context, in []accounts.Account, source string, now time.Time) (store.ImportResult, error)
+	ImportItems(ctx context.Context, in []store.ImportItem, source string, now time.Time) (store.ImportResult, error)
 	Accounts(ctx context.Context) ([]accounts.Account, error)
 }
 
@@ -76,7 +76,7 @@ func (p PasswordResult) Err() error { return p.err }
 var ErrNothingChosen = errors.New("import: no entries chosen")
 
 // Apply writes the chosen proposals to the inventory in one transaction
-// (all or nothing, see store.ImportAccounts), then, when opts.Keyring is
+// (all or nothing, see store.ImportItems), then, when opts.Keyring is
 // set, stores their passwords. A failure before or during the transaction
 // is the returned error and nothing was written. A keyring failure is not:
 // the accounts stay imported and the result's Passwords says how far it
@@ -107,11 +107,11 @@ func Apply(ctx context.Context, st Store, chosen []Proposal, opts ApplyOptions) 
 			loginless[loginlessKey(a.PlatformID, a.Name)] = true
 		}
 	}
-	batch := make([]accounts.Account, 0, len(chosen))
+	batch := make([]store.ImportItem, 0, len(chosen))
 	props := make([]Proposal, 0, len(chosen))
 	for _, p := range chosen {
 		a := p.Account()
-		if accounts.NormaliseLogin(a.Login) == "" {
+		if accounts.NormaliseLogin(a.Login) == "" && p.MergeInto == "" && !p.AddNew {
 			k := loginlessKey(a.PlatformID, a.Name)
 			if loginless[k] {
 				res.AlreadyThere++
@@ -119,11 +119,11 @@ func Apply(ctx context.Context, st Store, chosen []Proposal, opts ApplyOptions) 
 			}
 			loginless[k] = true
 		}
-		batch = append(batch, a)
+		batch = append(batch, store.ImportItem{Account: a, MergeInto: p.MergeInto, AddNew: p.AddNew})
 		props = append(props, p)
 	}
 	if len(batch) > 0 {
-		if res.ImportResult, err = st.ImportAccounts(ctx, batch, opts.Source, now); err != nil {
+		if res.ImportResult, err = st.ImportItems(ctx, batch, opts.Source, now); err != nil {
 			return ApplyResult{}, err
 		}
 	}

@@ -20,7 +20,7 @@ const saveAsUTF8 = `open it in Excel and use Save As > "CSV UTF-8 (逗号分隔)
 // decodeText turns the file's bytes into UTF-8 text without a BOM. UTF-16
 // with a BOM and GBK/GB18030 (what Excel on Chinese Windows writes) are
 // converted, and notice says so.
-func decodeText(data []byte, f Format) (text, notice string, err error) {
+func decodeText(data []byte, f Format) (text string, notice NoticeKind, err error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
@@ -31,7 +31,7 @@ func decodeText(data []byte, f Format) (text, notice string, err error) {
 			return "", "", newError(ErrEncoding, f, 0, "the file starts like UTF-16 text but does not decode as such; %s", saveAsUTF8)
 		}
 		data = out
-		notice = "the file was UTF-16 text; it was converted to UTF-8 for reading (the file itself is unchanged)"
+		notice = NoticeUTF16
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", "", newError(ErrEncoding, f, lineAt(string(data), i),
@@ -41,8 +41,7 @@ func decodeText(data []byte, f Format) (text, notice string, err error) {
 		return string(data), notice, nil
 	}
 	if s, ok := fromGB18030(data); ok && !mostlyUTF8(data) {
-		return s, "the file was saved as GBK/GB18030 (Excel on Chinese Windows does this); " +
-			"it was converted to UTF-8 for reading (the file itself is unchanged)", nil
+		return s, NoticeGB18030, nil
 	}
 	bad := firstInvalidUTF8(data)
 	return "", "", newError(ErrEncoding, f, lineAt(string(data[:bad]), bad),

@@ -56,6 +56,11 @@ type Proposal struct {
 	// Key is stable across imports: the platform (or "host:" and the host
 	// when there is none) and the normalised login, joined by "|".
 	Key string `json:"key"`
+	// MergeInto and AddNew carry the person's choice for a proposal that
+	// matches an inventory account (see Resolve); left empty, Apply merges
+	// by the merge key as always.
+	MergeInto string `json:"-"`
+	AddNew    bool   `json:"-"`
 
 	modified time.Time
 	titled   bool

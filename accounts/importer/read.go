@@ -34,8 +34,52 @@ type Result struct {
 	// account entry.
 	Skipped int
 	// Notices are things the person should be told, e.g. that the file was
-	// converted from GB18030.
+	// converted from GB18030, in English; Notes are the same for a GUI to
+	// word in the person's language.
 	Notices []string
+	Notes   []Notice
+}
+
+// NoticeKind says what a notice is about.
+type NoticeKind string
+
+// The notices of a read.
+const (
+	NoticeUTF16    NoticeKind = "utf16"
+	NoticeGB18030  NoticeKind = "gb18030"
+	NoticeNoLogins NoticeKind = "no_logins"
+	NoticeSkipped  NoticeKind = "skipped"
+)
+
+// Notice is one thing to tell the person about a read; N is the count of
+// NoticeSkipped.
+type Notice struct {
+	Kind NoticeKind `json:"kind"`
+	N    int        `json:"n,omitempty"`
+}
+
+// String is the notice in English.
+func (n Notice) String() string {
+	switch n.Kind {
+	case NoticeUTF16:
+		return "the file was UTF-16 text; it was converted to UTF-8 for reading (the file itself is unchanged)"
+	case NoticeGB18030:
+		return "the file was saved as GBK/GB18030 (Excel on Chinese Windows does this); " +
+			"it was converted to UTF-8 for reading (the file itself is unchanged)"
+	case NoticeNoLogins:
+		return "the export has no logins"
+	case NoticeSkipped:
+		if n.N == 1 {
+			return "1 record that is not a login (a note, card or empty row) was skipped"
+		}
+		return fmt.Sprintf("%d records that are not logins (notes, cards, empty rows) were skipped", n.N)
+	}
+	return string(n.Kind)
+}
+
+func (r *Result) notice(n Notice) {
+	r.Notes = append(r.Notes, n)
+	r.Notices = append(r.Notices, n.String())
 }
 
 // Parse reads an export in format (FormatAuto or "" to detect it) with the
@@ -77,7 +121,7 @@ func Read(r io.Reader, opts Options) (Result, error) {
 	}
 	var res Result
 	if notice != "" {
-		res.Notices = append(res.Notices, notice)
+		res.notice(Notice{Kind: notice})
 	}
 	if strings.TrimSpace(text) == "" {
 		return res, newError(ErrUnknownFormat, format, 0, "the file is empty")
@@ -91,18 +135,14 @@ func Read(r io.Reader, opts Options) (Result, error) {
 		err = p.csv(text)
 	}
 	if err != nil {
-		return Result{Notices: res.Notices}, err
+		return Result{Notices: res.Notices, Notes: res.Notes}, err
 	}
 	res.Format = p.format
 	if len(res.Entries) == 0 {
-		res.Notices = append(res.Notices, "the export has no logins")
+		res.notice(Notice{Kind: NoticeNoLogins})
 	}
 	if res.Skipped > 0 {
-		what := "records that are not logins (notes, cards, empty rows) were skipped"
-		if res.Skipped == 1 {
-			what = "record that is not a login (a note, card or empty row) was skipped"
-		}
-		res.Notices = append(res.Notices, fmt.Sprintf("%d %s", res.Skipped, what))
+		res.notice(Notice{Kind: NoticeSkipped, N: res.Skipped})
 	}
 	return res, nil
 }

@@ -34,21 +34,58 @@ var legalSuffixes = []string{"有限责任公司", "有限公司", "信息科技
 // (深圳市腾讯计算机系统有限公司), or the name of one of its platforms (淘宝,
 // 小红书). ok is false when none matches; an error means several do.
 func ResolveCompany(cat *catalog.Catalog, name string) (catalog.Company, bool, error) {
-	q := fold(name)
-	if q == "" || cat == nil {
-		return catalog.Company{}, false, nil
+	return newResolver(cat).resolve(name)
+}
+
+// resolver holds the catalog's companies, gathered once for many names.
+type resolver struct {
+	cat       *catalog.Catalog
+	companies map[string]catalog.Company
+	ids       []string
+	// memo remembers each folded name's answer: a pasted SMS repeats them.
+	memo map[string]resolved
+}
+
+type resolved struct {
+	c   catalog.Company
+	ok  bool
+	err error
+}
+
+func newResolver(cat *catalog.Catalog) *resolver {
+	r := &resolver{cat: cat, companies: map[string]catalog.Company{}, memo: map[string]resolved{}}
+	if cat == nil {
+		return r
 	}
-	companies := map[string]catalog.Company{}
-	var ids []string
 	for _, p := range cat.All() {
 		if p.Company.ID != "" {
-			if _, ok := companies[p.Company.ID]; !ok {
-				ids = append(ids, p.Company.ID)
+			if _, ok := r.companies[p.Company.ID]; !ok {
+				r.ids = append(r.ids, p.Company.ID)
 			}
-			companies[p.Company.ID] = p.Company
+			r.companies[p.Company.ID] = p.Company
 		}
 	}
-	slices.Sort(ids)
+	slices.Sort(r.ids)
+	return r
+}
+
+func (r *resolver) resolve(name string) (catalog.Company, bool, error) {
+	q := fold(name)
+	if q == "" || r.cat == nil {
+		return catalog.Company{}, false, nil
+	}
+	if m, ok := r.memo[q]; ok {
+		return m.c, m.ok, m.err
+	}
+	c, ok, err := r.match(name, q)
+	if len(r.memo) < 4*MaxSMSEntries {
+		r.memo[q] = resolved{c, ok, err}
+	}
+	return c, ok, err
+}
+
+func (r *resolver) match(name, q string) (catalog.Company, bool, error) {
+	cat, companies, ids := r.cat, r.companies, r.ids
 	// Each pass is weaker than the one before; the first that matches
 	// decides, and must match one company only.
 	passes := []func(c catalog.Company) bool{
@@ -93,7 +130,8 @@ func ResolveCompany(cat *catalog.Catalog, name string) (catalog.Company, bool, e
 		for i, id := range found {
 			names[i] = fmt.Sprintf("%s (%s)", companies[id].Name.Zh, id)
 		}
-		return catalog.Company{}, false, fmt.Errorf("phone check: %q could be %s; write the company ID", name, strings.Join(names, " or "))
+		return catalog.Company{}, false, &CountError{Problem: CountAmbiguous, Arg: name,
+			msg: fmt.Sprintf("phone check: %q could be %s; write the company ID", name, strings.Join(names, " or "))}
 	}
 	return catalog.Company{}, false, nil
 }
@@ -134,11 +172,12 @@ func ParseCounts(cat *catalog.Catalog, args []string) ([]CompanyCount, error) {
 	for _, arg := range args {
 		name, num, ok := splitCount(arg)
 		if !ok {
-			return nil, fmt.Errorf("phone check: %q is not COMPANY=COUNT, e.g. 阿里巴巴=2", arg)
+			return nil, &CountError{Problem: CountNotPair, Arg: arg, msg: fmt.Sprintf("phone check: %q is not COMPANY=COUNT, e.g. 阿里巴巴=2", arg)}
 		}
 		n, err := strconv.Atoi(num)
 		if err != nil || n < 0 || n > MaxCompanyCount {
-			return nil, fmt.Errorf("phone check: %q: the count must be a whole number from 0 to %d", arg, MaxCompanyCount)
+			return nil, &CountError{Problem: CountNotNumber, Arg: arg,
+				msg: fmt.Sprintf("phone check: %q: the count must be a whole number from 0 to %d", arg, MaxCompanyCount)}
 		}
 		c, known, err := ResolveCompany(cat, name)
 		if err != nil {
@@ -146,12 +185,13 @@ func ParseCounts(cat *catalog.Catalog, args []string) ([]CompanyCount, error) {
 		}
 		if !known {
 			if utf8.RuneCountInString(name) > 60 {
-				return nil, fmt.Errorf("phone check: %q: the company name is too long", arg)
+				return nil, &CountError{Problem: CountNameTooLong, Arg: arg, msg: fmt.Sprintf("phone check: %q: the company name is too long", arg)}
 			}
 			c = catalog.Company{ID: name, Name: catalog.Text{Zh: name, En: name}}
 		}
 		if prev, dup := seen[c.ID]; dup {
-			return nil, fmt.Errorf("phone check: %q and %q are the same company (%s); give it once", prev, arg, c.ID)
+			return nil, &CountError{Problem: CountTwice, Arg: arg, Other: prev,
+				msg: fmt.Sprintf("phone check: %q and %q are the same company (%s); give it once", prev, arg, c.ID)}
 		}
 		seen[c.ID] = arg
 		out = append(out, CompanyCount{Company: c, InCatalog: known, Count: n})
@@ -172,3 +212,25 @@ func splitCount(arg string) (name, num string, ok bool) {
 	name, num = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+w:])
 	return name, num, name != "" && num != ""
 }
+
+// CountProblem says why ParseCounts refused an argument; the UI words it.
+type CountProblem string
+
+// The problems of typed counts.
+const (
+	CountNotPair     CountProblem = "not_pair"
+	CountNotNumber   CountProblem = "not_number"
+	CountNameTooLong CountProblem = "name_too_long"
+	CountTwice       CountProblem = "twice"
+	CountAmbiguous   CountProblem = "ambiguous"
+)
+
+// CountError is why a typed count (or a company name) was refused, on one
+// line; Arg is the argument, Other the earlier one for CountTwice.
+type CountError struct {
+	Problem    CountProblem
+	Arg, Other string
+	msg        string
+}
+
+func (e *CountError) Error() string { return e.msg }

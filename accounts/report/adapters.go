@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/campaign"
 	"github.com/unbindapp/unbind/accounts/catalog"
 )
 
@@ -12,7 +13,7 @@ func FromCatalog(c *catalog.Catalog) PlatformInfo {
 	if c == nil {
 		return nil
 	}
-	ci := catalogInfo{}
+	ci := catalogInfo{facts: map[string]platformFacts{}, blocks: campaign.FromCatalog(c)}
 	for _, p := range c.All() {
 		e := platformFacts{names: p.Names, group: p.IdentityGroup()}
 		for _, t := range p.Tracks {
@@ -32,7 +33,7 @@ func FromCatalog(c *catalog.Catalog) PlatformInfo {
 			}
 			e.tracks = append(e.tracks, ti)
 		}
-		ci[p.ID] = e
+		ci.facts[p.ID] = e
 	}
 	return ci
 }
@@ -43,10 +44,17 @@ type platformFacts struct {
 	tracks []TrackInfo
 }
 
-type catalogInfo map[string]platformFacts
+type catalogInfo struct {
+	facts  map[string]platformFacts
+	blocks campaign.Platforms
+}
 
-func (c catalogInfo) Name(id, lang string) string { return c[id].names.In(lang) }
+func (c catalogInfo) Name(id, lang string) string { return c.facts[id].names.In(lang) }
 
-func (c catalogInfo) Group(id string) string { return c[id].group }
+func (c catalogInfo) Group(id string) string { return c.facts[id].group }
 
-func (c catalogInfo) Tracks(id string) []TrackInfo { return c[id].tracks }
+func (c catalogInfo) Tracks(id string) []TrackInfo { return c.facts[id].tracks }
+
+func (c catalogInfo) Blocked(a accounts.Account, tracks []accounts.Track) *accounts.BlockedError {
+	return c.blocks.Blocked(a, tracks)
+}

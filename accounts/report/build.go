@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -84,32 +82,15 @@ func (b *builder) atp(t *time.Time) *time.Time {
 }
 
 func (b *builder) header() Header {
-	h := Header{GeneratedAt: b.s.now, AppVersion: b.s.AppVersion, DataDir: b.s.DataDir,
+	// DataDir stays empty: a report is handed to others, and the folder's
+	// path names the person and their computer.
+	h := Header{GeneratedAt: b.s.now, AppVersion: b.s.AppVersion,
 		Until: b.at(b.s.until), Lang: b.s.lang, Masked: !b.s.Unmasked,
 		BackupIntervalDays: int(b.s.BackupInterval / (24 * time.Hour))}
 	if !b.s.Since.IsZero() {
 		h.Since = b.atp(&b.s.Since)
 	}
-	if h.Masked {
-		h.DataDir = hideHome(h.DataDir)
-	}
 	return h
-}
-
-// hideHome shows the home folder as ~: its name is usually the person's.
-func hideHome(dir string) string {
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" || dir == "" {
-		return dir
-	}
-	home = filepath.Clean(home)
-	if dir == home {
-		return "~"
-	}
-	if rest, ok := strings.CutPrefix(dir, home+string(filepath.Separator)); ok {
-		return "~" + string(filepath.Separator) + rest
-	}
-	return dir
 }
 
 // platformName is the catalog name in the report's language, or the ID.

@@ -29,9 +29,10 @@ func guardCell(s string) string {
 	return s
 }
 
-// writeCSV writes the BOM, a header row, one row per account (RFC 4180,
-// CRLF line ends, every cell formula-guarded) and the footer record
-// "#sha256,<hex>,…" whose digest covers every byte before it.
+// writeCSV writes the BOM, a header row and one row per account (RFC 4180,
+// CRLF line ends, every cell formula-guarded), and nothing else: a
+// spreadsheet reads every line as a row, so the digest goes into a
+// separate file (WriteFile's FILE.sha256).
 func writeCSV(w io.Writer, r *Report) error {
 	lang := r.Header.Lang
 	var body bytes.Buffer
@@ -81,18 +82,6 @@ func writeCSV(w io.Writer, r *Report) error {
 		if err := cw.Write(row); err != nil {
 			return err
 		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	sum := digest(body.Bytes())
-	footer := make([]string, len(csvColumns))
-	footer[0], footer[1] = strings.TrimSuffix(csvMarker, ","), sum
-	cw = csv.NewWriter(&body)
-	cw.UseCRLF = true
-	if err := cw.Write(footer); err != nil {
-		return err
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -8,14 +8,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 )
 
 // The SHA-256 footer. Every format states a digest so a printed or mailed
 // copy can be checked; what it covers (the "body") differs:
 //
-//   - HTML, CSV, JSON: every byte of the file before the last occurrence of
-//     the format's footer marker (htmlMarker, csvMarker, jsonMarker); the
+//   - CSV: every byte of the file, stated in FILE.sha256 beside it (a
+//     spreadsheet would read a footer as a row); VerifyFile checks it.
+//     CSV reports of earlier versions end in a "#sha256,…" record instead,
+//     which Verify still checks.
+//   - HTML, JSON: every byte of the file before the last occurrence of
+//     the format's footer marker (htmlMarker, jsonMarker); the
 //     bytes after it must be exactly the footer Unbind writes (footers), so
 //     nothing can be appended unnoticed. Verify checks these from the file
 //     alone. A match proves the file is unchanged since it was written, not
@@ -80,6 +86,9 @@ func Verify(data []byte) (Verification, error) {
 		return v, errUnknownLayout
 	}
 	i := bytes.LastIndex(data, []byte(marker))
+	if i < 0 && v.Format == CSV {
+		return v, fmt.Errorf("CSV report: its digest is in the .sha256 file beside it (verify the file by its name): %w", ErrNoFooter)
+	}
 	if i < 0 {
 		return v, fmt.Errorf("%s report: %w", v.Format, ErrNoFooter)
 	}
@@ -96,6 +105,35 @@ func Verify(data []byte) (Verification, error) {
 	}
 	return v, nil
 }
+
+// VerifyFile checks the report at path: a CSV report against the digest
+// in its DigestFile, any other by Verify.
+func VerifyFile(path string) (Verification, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Verification{}, err
+	}
+	if !bytes.HasPrefix(data, []byte(bom)) || bytes.Contains(data, []byte("\r\n"+csvMarker)) {
+		return Verify(data)
+	}
+	v := Verification{Format: CSV, Actual: digest(data)}
+	side, err := os.ReadFile(DigestFile(path))
+	if err != nil {
+		return v, fmt.Errorf("CSV report: read its digest file: %w: %w", err, ErrNoFooter)
+	}
+	m := sidecarLine.FindSubmatch(side)
+	if m == nil {
+		return v, fmt.Errorf("CSV report: %s is not a digest line as Unbind writes it: %w", filepath.Base(DigestFile(path)), ErrMismatch)
+	}
+	v.Stated = string(m[1])
+	if v.Stated != v.Actual {
+		return v, fmt.Errorf("CSV report: stated %s, actual %s: %w", v.Stated, v.Actual, ErrMismatch)
+	}
+	return v, nil
+}
+
+// sidecarLine is the one line of a CSV report's digest file.
+var sidecarLine = regexp.MustCompile(`\A([0-9a-f]{64})  [^\n]{1,1000}\n\z`)
 
 // jsonBody is the JSON format's body: the report encoded with two-space
 // indentation and no HTML escaping, its closing "\n}" replaced by ",\n  "

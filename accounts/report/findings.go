@@ -37,20 +37,12 @@ func (b *builder) completed(id string, kind accounts.TrackKind) bool {
 }
 
 // gone reports whether the account no longer exists on the platform.
-func (b *builder) gone(a accounts.Account) bool {
-	return a.Status == accounts.StatusDeactivated || b.completed(a.ID, accounts.TrackAccountDelete)
-}
+func (b *builder) gone(a accounts.Account) bool { return accounts.Gone(a, b.in.Tracks[a.ID]) }
 
 // count adds the account to the summary's "still bound" and backup counts.
 func (b *builder) count(a accounts.Account, e *AccountEntry) {
 	s := &b.r.Summary
-	if a.RealName && !b.completed(a.ID, accounts.TrackRealNameUnbind) {
-		s.RealNameBound++
-	}
-	if a.Phone != "" && !b.completed(a.ID, accounts.TrackPhoneUnbind) {
-		s.PhoneBound++
-	}
-	if len(a.ThirdParty) > 0 && !b.completed(a.ID, accounts.TrackThirdPartyUnbind) {
+	if _, _, linked := accounts.StillBound(a, b.in.Tracks[a.ID]); linked {
 		s.ThirdPartyLinked++
 	}
 	for _, t := range e.Tracks {
@@ -152,11 +144,10 @@ func (b *builder) backupFindings(a accounts.Account) {
 func (b *builder) summarise(all []accounts.Account) {
 	s := &b.r.Summary
 	s.Accounts = len(all)
-	byStatus := map[accounts.Status]int{}
+	b.campaign()
 	type pc struct{ count, open int }
 	byPlatform := map[string]*pc{}
 	for _, a := range all {
-		byStatus[a.Status]++
 		p := byPlatform[a.PlatformID]
 		if p == nil {
 			p = &pc{}
@@ -166,10 +157,6 @@ func (b *builder) summarise(all []accounts.Account) {
 		if a.Status != accounts.StatusDeactivated {
 			p.open++
 		}
-	}
-	s.ByStatus = make([]StatusCount, 0, len(accounts.Statuses))
-	for _, st := range accounts.Statuses {
-		s.ByStatus = append(s.ByStatus, StatusCount{Status: string(st), Label: statusLabel(b.s.lang, st), Count: byStatus[st]})
 	}
 	s.ByPlatform = make([]PlatformCount, 0, len(byPlatform))
 	for id, p := range byPlatform {

@@ -132,19 +132,6 @@ func TestIdentityGroup(t *testing.T) {
 	}
 }
 
-func TestMaskedDataDir(t *testing.T) {
-	t.Setenv("HOME", "/home/li")
-	opts := report.Options{DataDir: "/home/li/.config/Unbind"}
-	r, err := report.Build(context.Background(), report.Input{}, opts)
-	if err != nil || r.Header.DataDir != "~/.config/Unbind" {
-		t.Errorf("masked data folder %q, %v", r.Header.DataDir, err)
-	}
-	opts.Unmasked = true
-	if r, _ := report.Build(context.Background(), report.Input{}, opts); r.Header.DataDir != opts.DataDir {
-		t.Errorf("unmasked data folder %q", r.Header.DataDir)
-	}
-}
-
 // TestHugeText: a note of the maximum length and a name with characters
 // the bundled font lacks still make a PDF (the row is cut to fit a page).
 func TestHugeText(t *testing.T) {
@@ -173,6 +160,7 @@ func (onePlatform) Group(id string) string      { return id }
 func (onePlatform) Tracks(id string) []report.TrackInfo {
 	return []report.TrackInfo{{Kind: accounts.TrackRealNameUnbind, Checklist: []string{"step:0"}, ReviewWorkdays: 3}}
 }
+func (onePlatform) Blocked(accounts.Account, []accounts.Track) *accounts.BlockedError { return nil }
 
 // TestWeekdayFallback: with no holiday calendar the review window counts
 // Monday to Friday, and the report says so.

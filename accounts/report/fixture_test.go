@@ -209,7 +209,7 @@ func stableIDs(in *report.Input) {
 
 // baseOptions are the golden reports' options.
 func baseOptions() report.Options {
-	return report.Options{Now: fixtureNow, Location: cst, AppVersion: "0.1.0-test", DataDir: "/srv/unbind-data"}
+	return report.Options{Now: fixtureNow, Location: cst, AppVersion: "0.1.0-test"}
 }
 
 func (f *fixture) build(t testing.TB, opts report.Options) *report.Report {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/unbindapp/unbind/accounts/report"
 )
@@ -92,6 +93,14 @@ func TestGoldenPDF(t *testing.T) {
 	}
 	if !strings.Contains(text, "第 1 页，共 ") {
 		t.Errorf("PDF lacks page numbers")
+	}
+	for i, line := range strings.Split(text, "\n") {
+		// The PDF breaks lines with package linebreak: no stop or closing
+		// bracket starts a line, no opening bracket ends one.
+		if l := strings.TrimSpace(line); l != "" && (strings.ContainsAny(l[:utf8.RuneLen([]rune(l)[0])], "。，、；：？！）」") ||
+			strings.HasSuffix(l, "（") || strings.HasSuffix(l, "「")) {
+			t.Errorf("PDF line %d breaks the typesetting rules: %q", i+1, line)
+		}
 	}
 	golden(t, "report_zh_masked.pdf.txt", []byte(text))
 }

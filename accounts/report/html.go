@@ -29,6 +29,10 @@ type htmlView struct {
 	*Report
 	Chart                                  statusChart
 	FindingRows, AccountRows, TimelineRows []template.HTML
+	// TopRows are the first TopFindings of FindingRows, for page 1.
+	TopRows      []template.HTML
+	MoreFindings int
+	Figures      [][4]string
 }
 
 // cell is one table cell for htmlRow: its text, and optionally a CSS class
@@ -233,7 +237,7 @@ func chartOf(r *Report) statusChart {
 			w = max(w, 2)
 		}
 		y := pad/2 + i*rowH
-		c.Bars = append(c.Bars, chartBar{Label: s.Label, Color: accounts.Status(s.Status).Color().Hex(), Count: s.Count,
+		c.Bars = append(c.Bars, chartBar{Label: capitalised(s.Label), Color: accounts.Status(s.Status).Color().Hex(), Count: s.Count,
 			Y: y, TextY: y + rowH/2 + 4, Width: w, NumX: labelW + w + 6})
 	}
 	return c
@@ -244,8 +248,10 @@ func chartOf(r *Report) statusChart {
 func writeHTML(w io.Writer, r *Report) error {
 	var body bytes.Buffer
 	body.Grow(4096 + 700*len(r.Accounts) + 300*len(r.Timeline))
-	v := htmlView{Report: r, Chart: chartOf(r)}
+	v := htmlView{Report: r, Chart: chartOf(r), Figures: figureRows(r)}
 	v.rows()
+	v.TopRows = v.FindingRows[:min(len(v.FindingRows), TopFindings)]
+	v.MoreFindings = len(v.FindingRows) - len(v.TopRows)
 	if err := htmlTemplate.Execute(&body, v); err != nil {
 		return err
 	}

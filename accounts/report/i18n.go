@@ -43,6 +43,15 @@ func label(lang, group, code string) string {
 
 func statusLabel(lang string, s accounts.Status) string { return s.Name(lang) }
 
+// capitalised starts an English name with a capital where it stands on its
+// own (a chart's label), as the app's badges show it.
+func capitalised(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
 func trackLabel(lang string, k accounts.TrackKind) string { return k.Name(lang) }
 
 // stepLabel describes a checklist key: step:2 → "第 3 步" / "step 3".

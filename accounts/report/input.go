@@ -26,7 +26,6 @@ type Options struct {
 	// Now is the moment the report describes; zero means time.Now().
 	Now        time.Time
 	AppVersion string
-	DataDir    string
 	// BackupInterval is the person's backup interval; zero means
 	// DefaultBackupInterval.
 	BackupInterval time.Duration
@@ -64,6 +63,9 @@ type PlatformInfo interface {
 	Group(id string) string
 	// Tracks lists the platform's tracks in catalog order; nil when unknown.
 	Tracks(id string) []TrackInfo
+	// Blocked says why the account's main track cannot go on now, nil
+	// when it can (campaign.Platforms: the overview asks the same).
+	Blocked(a accounts.Account, tracks []accounts.Track) *accounts.BlockedError
 }
 
 // TrackInfo is one catalog track, as far as the report needs it.

@@ -15,6 +15,18 @@ var messages = map[string]text{
 	"sec.warnings": {"注意", "Warnings"},
 	"sec.status":   {"按状态", "By status"},
 	"sec.platform": {"按平台", "By platform"},
+	"sec.top":      {"最需要处理的问题", "What needs attention first"},
+	"sec.figures":  {"数字", "In figures"},
+	"sec.blocked":  {"受限：卡在哪里", "Blocked, and why"},
+
+	"page1.made": {"生成于 %s · 解绑助手 %s · 标识信息%s", "Made %s · Unbind %s · identifiers %s"},
+	"top.more":   {"另有 %d 项，见“需要处理的问题”。", "%d more under “Findings”."},
+	"verify.pdf": {
+		"如何核对：每页页脚的 SHA-256 是本报告数据的摘要。导出 PDF 时同时导出 JSON（unbindctl report -o 报告.pdf -o 报告.json），再运行 unbindctl report verify 报告.json：它报告的摘要与页脚相同，即说明数据未被改动。",
+		"How to check: the SHA-256 in every page footer is the digest of this report's data. Write the JSON report together with the PDF (unbindctl report -o report.pdf -o report.json), then run unbindctl report verify report.json: when it states the digest in this footer, the data was not changed."},
+	"verify.html": {
+		"如何核对：运行 unbindctl report verify 加本文件名，即可确认文件自生成以来一字未改（文末的 SHA-256 覆盖它之前的每个字节）。",
+		"How to check: run unbindctl report verify with this file's name to confirm it is unchanged, byte for byte, since it was written (the SHA-256 at the end covers every byte before it)."},
 
 	"h.generated_at":    {"生成时间", "Generated at"},
 	"h.app_version":     {"应用版本", "App version"},
@@ -38,7 +50,10 @@ var messages = map[string]text{
 
 	"s.accounts":           {"账号总数", "Accounts"},
 	"s.real_name_bound":    {"仍绑定实名", "Real name still bound"},
-	"s.phone_bound":        {"仍绑定手机", "Phone still bound"},
+	"s.phone_bound":        {"仍绑定手机号", "Phone still bound"},
+	"s.platforms":          {"平台数", "Platforms"},
+	"s.blocked":            {"受限", "Blocked"},
+	"s.secrets_of_gone":    {"已不存在但仍存凭据", "Secrets stored for gone accounts"},
 	"s.third_party_linked": {"仍关联第三方登录", "Third-party logins still linked"},
 	"s.reviews_overdue":    {"审核超期", "Reviews overdue"},
 	"s.backups_stale":      {"备份超过周期", "Backups older than the interval"},
@@ -83,6 +98,7 @@ var messages = map[string]text{
 	"c.group":           {"身份组", "Identity group"},
 	"c.next_kind":       {"提醒类型", "Reminder kind"},
 	"c.count_labels":    {"数量", "Count"},
+	"c.why":             {"原因", "Why"},
 
 	"empty.findings":     {"没有发现需要处理的问题。", "Nothing needs attention."},
 	"empty.timeline":     {"此期间没有记录。", "No events in this period."},
@@ -96,7 +112,7 @@ var messages = map[string]text{
 	"chart.title": {"各状态账号数", "Accounts by status"},
 
 	"digest.html": {"SHA-256（本文件在此页脚之前的全部字节）", "SHA-256 of every byte of this file before this footer"},
-	"digest.pdf":  {"报告数据 SHA-256（同一份报告的 JSON 正文，见 SCHEMA.md）", "SHA-256 of the report data (the JSON body of the same report, see SCHEMA.md)"},
+	"digest.pdf":  {"报告数据 SHA-256", "SHA-256 of the report data"},
 	"digest.page": {"第 %d 页，共 %d 页", "Page %d of %d"},
 
 	"step.n":      {"第 %d 步", "step %d"},
@@ -126,20 +142,20 @@ var messages = map[string]text{
 
 	"f.deactivated_real_name_bound": {"已注销，但实名仍标记为绑定", "Deactivated, but the real name is still bound"},
 	"a.deactivated_real_name_bound": {
-		"向平台确认实名信息已删除或已解绑；确认后在 Unbind 中取消“已实名”。",
+		"向平台确认实名信息已删除或已解绑；确认后在解绑助手中取消“已实名”。",
 		"Confirm with the platform that your real-name record was removed or unbound, then untick “real-name verified” in Unbind."},
 	"f.review_overdue": {"%s审核已超期 %d 个工作日", "%s review overdue by %d working days"},
 	"a.review_overdue": {"催办：联系客服，仍无结果可向 12315 等渠道投诉。",
 		"Escalate: contact customer service, then complain (e.g. to 12315)."},
-	"a.review_overdue_letter": {"催办：联系客服，仍无结果可向 12315 等渠道投诉（Unbind 中已有投诉信草稿）。",
+	"a.review_overdue_letter": {"催办：联系客服，仍无结果可向 12315 等渠道投诉（解绑助手中已有投诉信草稿）。",
 		"Escalate: contact customer service, then complain (e.g. to 12315); a draft letter is available in Unbind."},
 	"f.deletion_without_backup": {"已提交注销，但没有备份记录", "Deletion submitted with no backup recorded"},
 	"a.deletion_without_backup": {
-		"如仍可撤回，先撤回申请并导出订单、发票等数据；备份后在 Unbind 中记录。",
+		"如仍可撤回，先撤回申请并导出订单、发票等数据；备份后在解绑助手中记录。",
 		"If you can still withdraw the request, do so and export your orders, invoices and other data first; then record the backup in Unbind."},
 	"f.preparing_without_backup": {"准备注销，但还没有备份记录", "Preparing deletion with no backup recorded"},
 	"a.preparing_without_backup": {
-		"提交注销前先导出订单、发票等数据，并在 Unbind 中记录备份。",
+		"提交注销前先导出订单、发票等数据，并在解绑助手中记录备份。",
 		"Export your orders, invoices and other data before you submit, and record the backup in Unbind."},
 	"f.group_member_active": {"%s已注销，但同一身份组的%s仍为“%s”", "%s deleted, but %s in the same identity group is still %s"},
 	"a.group_member_active": {
@@ -152,9 +168,9 @@ var messages = map[string]text{
 	"f.request_rejected": {"申请被驳回", "Request rejected"},
 	"a.request_rejected": {"查看驳回原因，补充材料后重新提交。", "Read the reason for the rejection, add what is missing and submit again."},
 	"f.backup_stale":     {"上次备份已是 %d 天前", "Last backup was %d days ago"},
-	"a.backup_stale":     {"重新备份数据（周期：%d 天），并在 Unbind 中记录。", "Back up the data again (interval: %d days) and record it in Unbind."},
+	"a.backup_stale":     {"重新备份数据（周期：%d 天），并在解绑助手中记录。", "Back up the data again (interval: %d days) and record it in Unbind."},
 	"f.backup_missing":   {"保留的账号从未备份", "Kept account never backed up"},
-	"a.backup_missing":   {"定期备份它的数据，并在 Unbind 中记录。", "Back up its data regularly and record it in Unbind."},
+	"a.backup_missing":   {"定期备份它的数据，并在解绑助手中记录。", "Back up its data regularly and record it in Unbind."},
 
 	"w.no_catalog": {"没有平台目录：平台以 ID 显示，清单进度和审核期限无法计算。",
 		"No platform catalog: platforms are shown by ID, and checklist progress and review deadlines cannot be computed."},

@@ -48,8 +48,8 @@ type Report struct {
 type Header struct {
 	GeneratedAt time.Time `json:"generated_at"`
 	AppVersion  string    `json:"app_version"`
-	// DataDir is the data folder; in a masked report the home folder is
-	// shown as "~".
+	// DataDir is always "": a report is handed to others, and the data
+	// folder's path names the person and their computer.
 	DataDir string `json:"data_dir"`
 	// Since is the start of the timeline (null: from the first event);
 	// Until its end (exclusive).
@@ -81,6 +81,29 @@ type Summary struct {
 	// NoCredentials counts accounts not deactivated with no secret stored.
 	NoCredentials int            `json:"no_credentials"`
 	Findings      SeverityCounts `json:"findings"`
+	// Sentence says the campaign in plain words, as the GUI's overview
+	// does (campaign.Figures.Sentence).
+	Sentence string `json:"sentence"`
+	// Platforms counts the distinct platforms of the accounts.
+	Platforms int `json:"platforms"`
+	// Blocked lists the accounts on their way out whose main track a
+	// catalog blocker stops, and why.
+	Blocked []BlockedEntry `json:"blocked"`
+	// SecretsOfGone counts gone accounts with secrets still in the keyring.
+	SecretsOfGone int `json:"secrets_of_gone"`
+}
+
+// BlockedEntry is one account a blocker stops.
+type BlockedEntry struct {
+	AccountID    string `json:"account_id"`
+	Account      string `json:"account"`
+	Platform     string `json:"platform"`
+	PlatformName string `json:"platform_name"`
+	Track        string `json:"track"`
+	// Blocker is the catalog's blocker ID, "" when the platform does not
+	// offer the track at all.
+	Blocker string `json:"blocker"`
+	Why     string `json:"why"`
 }
 
 // StatusCount is the number of accounts in one status; every status is

@@ -3,16 +3,17 @@ package report
 import (
 	"compress/zlib"
 	"fmt"
-	"strings"
+
+	"github.com/unbindapp/unbind/accounts/linebreak"
 
 	"github.com/signintech/gopdf"
 	"github.com/unbindapp/unbind/assets"
 )
 
-// The PDF page: A4 landscape, in points.
+// The PDF page: A4 portrait, in points.
 const (
-	pageW      = 841.89
-	pageH      = 595.28
+	pageW      = 595.28
+	pageH      = 841.89
 	margin     = 36.0
 	footerH    = 22.0
 	contentW   = pageW - 2*margin
@@ -110,54 +111,26 @@ func (d *pdfDoc) runeWidth(r rune) (float64, error) {
 	return w * d.size / measureAt, nil
 }
 
-var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ")
-
-// wrap splits text into lines no wider than width at the current size:
-// at spaces where it can (Latin), anywhere else (Chinese has no spaces),
-// and at every newline.
+// wrap splits text into lines no wider than width at the current size,
+// with the rules of Chinese typesetting (package linebreak): the GUI
+// breaks the same texts the same way.
 func (d *pdfDoc) wrap(text string, width float64) ([]string, error) {
 	if fits, err := d.fits(text, width); fits || err != nil {
 		return []string{text}, err // most cells: one short line
 	}
-	text = lineEnds.Replace(text)
-	var lines []string
-	for _, para := range strings.Split(text, "\n") {
-		var line []rune
-		lineW, space := 0.0, -1
-		for _, r := range para {
-			w, err := d.runeWidth(r)
-			if err != nil {
-				return nil, err
+	var failed error
+	lines := linebreak.Lines(text, width, func(s string) float64 {
+		w := 0.0
+		for _, r := range s {
+			rw, err := d.runeWidth(r)
+			if err != nil && failed == nil {
+				failed = err
 			}
-			if lineW+w > width && len(line) > 0 {
-				if r != ' ' && space > 0 {
-					lines = append(lines, string(line[:space]))
-					line = append(line[:0:0], line[space+1:]...)
-				} else {
-					lines = append(lines, string(line))
-					line = line[:0:0]
-				}
-				lineW, space = 0, -1
-				for i, q := range line {
-					qw, _ := d.runeWidth(q)
-					lineW += qw
-					if q == ' ' {
-						space = i
-					}
-				}
-				if r == ' ' && len(line) == 0 {
-					continue
-				}
-			}
-			if r == ' ' {
-				space = len(line)
-			}
-			line = append(line, r)
-			lineW += w
+			w += rw
 		}
-		lines = append(lines, string(line))
-	}
-	return lines, nil
+		return w
+	})
+	return lines, failed
 }
 
 // fits reports whether text is one line no wider than width.

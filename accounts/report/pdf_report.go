@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/unbindapp/unbind/accounts"
 )
 
-// writePDF lays the report out on A4 landscape pages: the header and
-// warnings, then the summary with a status chart, the findings, the
-// accounts and the timeline, each section starting a new page. Every page
-// footer shows the page number and BodyDigest(r).
+// writePDF lays the report out on A4 portrait pages: page 1 tells the
+// story (pdfStory), then the details about the report with what is blocked
+// and the platforms, the findings, the accounts and the timeline, each
+// section starting a new page, with the same columns as the HTML. Every
+// page footer shows the page number and BodyDigest(r).
 func writePDF(w io.Writer, r *Report) error {
 	lang := r.Header.Lang
 	t := func(key string, args ...any) string { return tr(lang, key, args...) }
@@ -23,21 +26,19 @@ func writePDF(w io.Writer, r *Report) error {
 		return err
 	}
 	steps := []func() error{
-		func() error { return d.heading(t("title"), 18) },
-		func() error { return d.heading(t("sec.header"), 13) },
+		func() error { return pdfStory(d, r) },
+		func() error { d.newPage(); return d.heading(t("sec.header"), 13) },
 		func() error {
 			return d.table(nil, []float64{1, 3}, [][]string{
 				{t("h.generated_at"), v.DateTime(r.Header.GeneratedAt)},
 				{t("h.app_version"), r.Header.AppVersion},
-				{t("h.data_dir"), r.Header.DataDir},
 				{t("h.period"), period(r)},
 				{t("h.lang"), t("v.lang")},
 				{t("h.identifiers"), v.Identifiers()},
 				{t("h.backup_interval"), t("v.days", r.Header.BackupIntervalDays)},
 			}, 9)
 		},
-		func() error { return pdfWarnings(d, r) },
-		func() error { d.newPage(); return pdfSummary(d, r) },
+		func() error { return pdfSummary(d, r) },
 		func() error { d.newPage(); return pdfFindings(d, r) },
 		func() error { d.newPage(); return pdfAccounts(d, r) },
 		func() error { d.newPage(); return pdfTimeline(d, r) },
@@ -71,32 +72,22 @@ func pdfWarnings(d *pdfDoc, r *Report) error {
 	return nil
 }
 
+// pdfSummary lists what is blocked and why, and the accounts per platform.
 func pdfSummary(d *pdfDoc, r *Report) error {
 	t := func(key string, args ...any) string { return tr(r.Header.Lang, key, args...) }
 	s := r.Summary
 	n := strconv.Itoa
-	if err := d.heading(t("sec.summary"), 13); err != nil {
-		return err
-	}
-	err := d.table(nil, []float64{2, 1, 3}, [][]string{
-		{t("s.accounts"), n(s.Accounts), ""},
-		{t("s.real_name_bound"), n(s.RealNameBound), ""},
-		{t("s.phone_bound"), n(s.PhoneBound), ""},
-		{t("s.third_party_linked"), n(s.ThirdPartyLinked), ""},
-		{t("s.reviews_overdue"), n(s.ReviewsOverdue), ""},
-		{t("s.backups_stale"), n(s.BackupsStale), ""},
-		{t("s.backups_missing"), n(s.BackupsMissing), ""},
-		{t("s.no_credentials"), n(s.NoCredentials), ""},
-		{t("s.findings"), fmt.Sprintf("%d / %d / %d", s.Findings.High, s.Findings.Medium, s.Findings.Low), ""},
-	}, 9)
-	if err != nil {
-		return err
-	}
-	if err := d.heading(t("sec.status"), 11); err != nil {
-		return err
-	}
-	if err := pdfChart(d, chartOf(r)); err != nil {
-		return err
+	if len(s.Blocked) > 0 {
+		if err := d.heading(t("sec.blocked"), 11); err != nil {
+			return err
+		}
+		rows := make([][]string, len(s.Blocked))
+		for i, b := range s.Blocked {
+			rows[i] = []string{b.PlatformName + " · " + b.Account, trackLabel(r.Header.Lang, accounts.TrackKind(b.Track)), b.Why}
+		}
+		if err := d.table([]string{t("c.account"), t("c.track"), t("c.why")}, []float64{3, 2, 6}, rows, 9); err != nil {
+			return err
+		}
 	}
 	if err := d.heading(t("sec.platform"), 11); err != nil {
 		return err
@@ -150,11 +141,17 @@ func pdfFindings(d *pdfDoc, r *Report) error {
 	if len(r.Findings) == 0 {
 		return d.para(t("empty.findings"), 10)
 	}
-	rows := make([][]string, len(r.Findings))
-	for i, f := range r.Findings {
+	return findingsTable(d, r, r.Findings, 9)
+}
+
+// findingsTable draws findings with the HTML's columns.
+func findingsTable(d *pdfDoc, r *Report, findings []Finding, size float64) error {
+	t := func(key string) string { return tr(r.Header.Lang, key) }
+	rows := make([][]string, len(findings))
+	for i, f := range findings {
 		rows[i] = []string{label(r.Header.Lang, "severity", string(f.Severity)), f.PlatformName + " · " + f.Account, f.Title, f.Action}
 	}
-	return d.table([]string{t("c.severity"), t("c.account"), t("c.finding"), t("c.action")}, []float64{1, 4, 5, 8}, rows, 9)
+	return d.table([]string{t("c.severity"), t("c.account"), t("c.finding"), t("c.action")}, []float64{1.3, 4, 5, 8}, rows, size)
 }
 
 func pdfAccounts(d *pdfDoc, r *Report) error {
@@ -167,23 +164,24 @@ func pdfAccounts(d *pdfDoc, r *Report) error {
 	if len(r.Accounts) == 0 {
 		return d.para(t("empty.accounts"), 10)
 	}
+	// The HTML's columns, in its order.
 	header := []string{t("c.platform"), t("c.name"), t("c.login"), t("c.phone"), t("c.email"), t("c.status"),
-		t("c.checklist"), t("c.last_backup"), t("c.next"), t("c.real_name"), t("c.credentials")}
-	widths := []float64{6, 9, 8, 6.5, 9, 4.5, 3.5, 5, 16, 3, 5.5}
+		t("c.checklist"), t("c.last_backup"), t("c.next"), t("c.real_name"), t("c.third_party"), t("c.credentials")}
+	widths := []float64{6, 7, 7, 7, 8, 4.5, 4, 6.5, 10, 3.5, 5.5, 6}
 	if !r.Header.Masked {
-		header, widths = append(header, t("c.notes")), append(widths, 10)
+		header, widths = append(header, t("c.notes")), append(widths, 9)
 	}
 	rows := make([][]string, len(r.Accounts))
 	for i, a := range r.Accounts {
 		row := []string{a.PlatformName, a.Name, a.Login, a.Phone, a.Email, a.StatusLabel,
 			progress(a.ChecklistDone, a.ChecklistTotal), v.Date(a.LastBackupAt), nextReminder(lang, a.NextReminder),
-			yesNo(lang, a.RealName), v.Credentials(a.Credentials)}
+			yesNo(lang, a.RealName), v.ThirdParty(a.ThirdParty), v.Credentials(a.Credentials)}
 		if !r.Header.Masked {
 			row = append(row, v.Str(a.Notes))
 		}
 		rows[i] = row
 	}
-	return d.table(header, widths, rows, 7.5)
+	return d.table(header, widths, rows, 7)
 }
 
 func pdfTimeline(d *pdfDoc, r *Report) error {

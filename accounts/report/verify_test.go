@@ -2,8 +2,12 @@ package report_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/unbindapp/unbind/accounts/report"
@@ -16,7 +20,7 @@ func TestVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, format := range []report.Format{report.HTML, report.CSV, report.JSON} {
+	for _, format := range []report.Format{report.HTML, report.JSON} {
 		out := render(t, r, format)
 		v, err := report.Verify(out)
 		if err != nil || v.Format != format || v.Stated != v.Actual || len(v.Stated) != 64 {
@@ -50,6 +54,45 @@ func TestVerify(t *testing.T) {
 	}
 	if _, err := report.Verify(render(t, r, report.PDF)); !errors.Is(err, report.ErrUnverifiable) {
 		t.Errorf("PDF: %v", err)
+	}
+}
+
+// TestVerifyCSVFile: a CSV report's digest is in FILE.sha256 beside it, in
+// sha256sum's format; VerifyFile checks it, and notices a changed byte, an
+// added row and a changed digest file.
+func TestVerifyCSVFile(t *testing.T) {
+	f := newFixture(t)
+	r := f.build(t, baseOptions())
+	path := filepath.Join(t.TempDir(), "报告.csv")
+	if err := report.WriteFile(path, r, report.CSV); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	side, err := os.ReadFile(report.DigestFile(path))
+	sum := sha256.Sum256(data)
+	if err != nil || string(side) != hex.EncodeToString(sum[:])+"  报告.csv\n" {
+		t.Fatalf("digest file %q, %v", side, err)
+	}
+	if v, err := report.VerifyFile(path); err != nil || v.Format != report.CSV || v.Stated != v.Actual {
+		t.Errorf("VerifyFile = %+v, %v", v, err)
+	}
+	if _, err := report.Verify(data); !errors.Is(err, report.ErrNoFooter) {
+		t.Errorf("Verify of the bytes alone: %v, want ErrNoFooter pointing at the digest file", err)
+	}
+	for name, change := range map[string]func(){
+		"changed byte": func() {
+			os.WriteFile(path, bytes.Replace(data, []byte("淘宝主号"), []byte("淘宝付号"), 1), 0o600)
+		},
+		"added row":   func() { os.WriteFile(path, append(bytes.Clone(data), "x,y\r\n"...), 0o600) },
+		"digest file": func() { os.WriteFile(report.DigestFile(path), append(bytes.Clone(side), 'x'), 0o600) },
+		"no digest":   func() { os.Remove(report.DigestFile(path)) },
+	} {
+		change()
+		if _, err := report.VerifyFile(path); !errors.Is(err, report.ErrMismatch) && !errors.Is(err, report.ErrNoFooter) {
+			t.Errorf("%s: verifies: %v", name, err)
+		}
+		os.WriteFile(path, data, 0o600)
+		os.WriteFile(report.DigestFile(path), side, 0o600)
 	}
 }
 

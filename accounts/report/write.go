@@ -1,6 +1,8 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -68,10 +70,31 @@ func Write(w io.Writer, r *Report, f Format) error {
 
 // WriteFile writes r to path atomically: into a temporary file (mode 0600)
 // in the same folder, synced, then renamed over path. A failed write leaves
-// any earlier file at path untouched and no temporary file behind.
+// any earlier file at path untouched and no temporary file behind. A CSV
+// report's digest goes beside it into path+".sha256", in sha256sum's
+// format ("<hex>  <name>"), so `sha256sum -c` checks it as well as
+// `unbindctl report verify`.
 func WriteFile(path string, r *Report, f Format) error {
-	if err := atomicfile.Write(path, func(w io.Writer) error { return Write(w, r, f) }); err != nil {
+	h := sha256.New()
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		if f == CSV {
+			w = io.MultiWriter(w, h)
+		}
+		return Write(w, r, f)
+	})
+	if err != nil {
 		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	if f != CSV {
+		return nil
+	}
+	line := hex.EncodeToString(h.Sum(nil)) + "  " + filepath.Base(path) + "\n"
+	if err := atomicfile.WriteBytes(DigestFile(path), []byte(line)); err != nil {
+		return fmt.Errorf("write report digest %s: %w", DigestFile(path), err)
 	}
 	return nil
 }
+
+// DigestFile is where a CSV report's digest is kept: beside it, with
+// ".sha256" added to its name.
+func DigestFile(csvPath string) string { return csvPath + ".sha256" }

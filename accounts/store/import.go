@@ -36,6 +36,19 @@ type ImportResult struct {
 	IDs       []string `json:"ids"`
 }
 
+// ImportItem is one account of an import and what to do when the
+// inventory already holds it.
+type ImportItem struct {
+	Account accounts.Account
+	// MergeInto is the stored account to merge into, as the person chose
+	// (an account matched by phone, or a deleted one); "" merges by
+	// MergeKey.
+	MergeInto string
+	// AddNew adds the account even when its merge key is in the inventory:
+	// the person says it is another account (a new one after a deletion).
+	AddNew bool
+}
+
 // ImportAccounts adds the accounts in one transaction: all are written or
 // none is, even if the process dies half-way. An account whose merge key
 // is already in the inventory is merged (empty fields filled in, nothing
@@ -43,6 +56,17 @@ type ImportResult struct {
 // changes nothing the second time. Each new or changed account gets an
 // "imported" event naming source.
 func (s *Store) ImportAccounts(ctx context.Context, in []accounts.Account, source string, now time.Time) (ImportResult, error) {
+	items := make([]ImportItem, len(in))
+	for i, a := range in {
+		items[i] = ImportItem{Account: a}
+	}
+	return s.ImportItems(ctx, items, source, now)
+}
+
+// ImportItems is ImportAccounts with the person's decision per account:
+// merge into a chosen account, or add even though it matches one. A
+// MergeInto that is not in the inventory fails the whole import.
+func (s *Store) ImportItems(ctx context.Context, in []ImportItem, source string, now time.Time) (ImportResult, error) {
 	var res ImportResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res = ImportResult{}
@@ -50,16 +74,22 @@ func (s *Store) ImportAccounts(ctx context.Context, in []accounts.Account, sourc
 		if err != nil {
 			return err
 		}
-		for i, a := range in {
+		for i, item := range in {
+			a := item.Account
 			a.Normalise()
 			if err := a.Validate(); err != nil {
 				return fmt.Errorf("entry %d (%s): %w", i+1, a.Name, err)
 			}
 			key := MergeKey(a)
-			if id, ok := existing[key]; ok && key != "" {
+			id, ok := existing[key]
+			ok = ok && key != "" && !item.AddNew
+			if item.MergeInto != "" {
+				id, ok = item.MergeInto, true
+			}
+			if ok {
 				changed, err := mergeInto(ctx, tx, id, a, source, now)
 				if err != nil {
-					return err
+					return fmt.Errorf("entry %d (%s): merge into %s: %w", i+1, a.Name, id, err)
 				}
 				if changed {
 					res.Merged++
@@ -80,7 +110,7 @@ func (s *Store) ImportAccounts(ctx context.Context, in []accounts.Account, sourc
 				Kind: accounts.EventImported, To: string(a.Status), Note: source}); err != nil {
 				return err
 			}
-			if key != "" {
+			if _, had := existing[key]; key != "" && !had {
 				existing[key] = a.ID
 			}
 			res.Added++

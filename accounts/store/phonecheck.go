@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -99,4 +100,33 @@ func listPhoneChecks(ctx context.Context, q querier) ([]PhoneCheck, error) {
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// PreviousPhoneCheck is the latest check of phone saved before the check
+// with ID except (or the latest of all when except is ""); ok is false
+// when there is none.
+func (s *Store) PreviousPhoneCheck(ctx context.Context, phone, except string) (PhoneCheck, bool, error) {
+	phone = accounts.PhoneDigits(phone)
+	q := "SELECT id, phone, checked_at, counts FROM phone_checks WHERE phone = ? AND id <> ? ORDER BY checked_at DESC, id DESC LIMIT 1"
+	args := []any{phone, except}
+	if except != "" {
+		q = `SELECT id, phone, checked_at, counts FROM phone_checks WHERE phone = ? AND id <> ?
+			AND checked_at <= (SELECT checked_at FROM phone_checks WHERE id = ?) ORDER BY checked_at DESC, id DESC LIMIT 1`
+		args = append(args, except)
+	}
+	var c PhoneCheck
+	var at int64
+	var counts string
+	err := s.db.QueryRowContext(ctx, q, args...).Scan(&c.ID, &c.Phone, &at, &counts)
+	if errors.Is(err, sql.ErrNoRows) {
+		return PhoneCheck{}, false, nil
+	}
+	if err != nil {
+		return PhoneCheck{}, false, fmt.Errorf("previous phone check: %w", err)
+	}
+	c.CheckedAt = fromMs(at)
+	if err := json.Unmarshal([]byte(counts), &c.Counts); err != nil {
+		return PhoneCheck{}, false, fmt.Errorf("phone check %s: %w", c.ID, err)
+	}
+	return c, true, nil
 }

@@ -30,6 +30,7 @@ type options struct {
 	demo      bool
 	selectID  string
 	tab       string
+	phoneSMS  string // files of 一证通查 SMS to compare on start
 	measure   bool
 	version   bool
 }
@@ -42,6 +43,7 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.demo, "demo", false, "")
 	fs.StringVar(&o.selectID, "select", "", "")
 	fs.StringVar(&o.tab, "tab", "", "")
+	fs.StringVar(&o.phoneSMS, "phone-check-sms", "", "")
 	// Prints time to first frame, time until the inventory is loaded and
 	// peak memory, then quits (.ci/startup.sh compares it with an empty
 	// Fyne window).
@@ -90,6 +92,9 @@ func main() {
 	if o.selectID != "" {
 		u.SelectOnLoad(o.selectID)
 		u.OpenTabOnLoad(o.tab)
+	}
+	if o.phoneSMS != "" {
+		u.PhoneCheckOnLoad(o.phoneSMS)
 	}
 	if o.measure {
 		probe := startupprobe.New()

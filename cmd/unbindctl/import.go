@@ -52,6 +52,8 @@ type importRow struct {
 	Line        int    `json:"line"`
 	Duplicates  []int  `json:"duplicates"`
 	InInventory bool   `json:"in_inventory"`
+	// Match is the inventory account it matches, deleted ones too.
+	Match *importer.Match `json:"match,omitempty"`
 }
 
 func runImport(e *env, args []string) error {
@@ -99,7 +101,11 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	index := importer.NewIndex(existing)
+	tracks, err := st.AllTracks(e.ctx)
+	if err != nil {
+		return err
+	}
+	index := importer.NewIndexWith(existing, tracks)
 	out := importOutput{File: filepath.Base(path), Format: res.Format, DryRun: *dryRun, Entries: len(res.Entries),
 		Skipped: res.Skipped, Notices: res.Notices, Proposals: make([]importRow, 0, len(chosen))}
 	if out.Notices == nil {
@@ -151,8 +157,27 @@ func rowOf(p importer.Proposal, index *importer.Index) importRow {
 	if d == nil {
 		d = []int{}
 	}
-	return importRow{Platform: p.PlatformID, Name: p.Name, Login: importer.MaskedLogin(p.Login), HasPassword: p.HasPassword,
-		TOTP: p.TOTP, Host: p.Host, App: p.App, Line: p.Line, Duplicates: d, InInventory: index.Has(p)}
+	r := importRow{Platform: p.PlatformID, Name: p.Name, Login: importer.MaskedLogin(p.Login), HasPassword: p.HasPassword,
+		TOTP: p.TOTP, Host: p.Host, App: p.App, Line: p.Line, Duplicates: d}
+	if m, ok := index.Match(p); ok {
+		r.InInventory, r.Match = true, &m
+	}
+	return r
+}
+
+// inInventory is the IN INVENTORY cell: whether, and how, a row matches.
+func inInventory(r importRow) string {
+	switch m := r.Match; {
+	case m == nil:
+		return "no"
+	case m.Deleted() && m.DeletedOn != nil:
+		return "yes (deleted " + m.DeletedOn.Format("2006-01-02") + ")"
+	case m.Deleted():
+		return "yes (deleted)"
+	case m.ByPhone:
+		return "yes (same phone)"
+	}
+	return "yes"
 }
 
 func printPreview(w io.Writer, out importOutput, cat *catalog.Catalog) {
@@ -174,7 +199,7 @@ func printPreview(w io.Writer, out importOutput, cat *catalog.Catalog) {
 			} else if platform == "" {
 				platform = "(other)"
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.Line, platform, oneLineCell(r.Name), r.Login, yesNo(r.HasPassword), yesNo(r.InInventory))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.Line, platform, oneLineCell(r.Name), r.Login, yesNo(r.HasPassword), inInventory(r))
 		}
 		tw.Flush()
 	}

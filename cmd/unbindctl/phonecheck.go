@@ -3,13 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
-	"text/tabwriter"
+	"os"
 	"time"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/phonecheck"
-	"github.com/unbindapp/unbind/accounts/store"
 )
 
 func init() {
@@ -18,6 +17,9 @@ func init() {
 
 const phoneCheckUsage = `usage:
   unbindctl phone-check PHONE COMPANY=N [COMPANY=N …] [--json] [--lang zh|en]
+  unbindctl phone-check --sms FILE [PHONE] [--json] [--lang zh|en]
+--sms reads the result SMS as received (FILE, or - for standard input): all
+its parts pasted together; PHONE is needed when the SMS masks the number.
 COMPANY is a catalog company ID (alibaba, jd, tencent, pdd, bytedance, meituan …)
 or its Chinese name (阿里巴巴=2 京东=1 腾讯=3), as the 一证通查 result SMS lists
 them. Compares the counts with the inventory's accounts bound to PHONE (phone
@@ -29,6 +31,31 @@ type phoneCheckOutput struct {
 	ID        string    `json:"id"`
 	CheckedAt time.Time `json:"checked_at"`
 	phonecheck.Result
+	// SMS is the parsed SMS of --sms.
+	SMS *phonecheck.SMS `json:"sms,omitempty"`
+}
+
+// readSMS reads and parses the SMS of --sms: a file, or standard input
+// for "-", read no further than the parser's bound.
+func readSMS(e *env, name string, cat *catalog.Catalog) (phonecheck.SMS, error) {
+	r := e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return phonecheck.SMS{}, usagef("phone-check: %v", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, phonecheck.MaxSMSBytes+1))
+	if err != nil {
+		return phonecheck.SMS{}, fmt.Errorf("phone-check: read %s: %w", name, err)
+	}
+	s, err := phonecheck.ParseSMS(cat, string(b))
+	if err != nil {
+		return s, usagef("%v", err)
+	}
+	return s, nil
 }
 
 func runPhoneCheck(e *env, args []string) error {
@@ -38,6 +65,7 @@ func runPhoneCheck(e *env, args []string) error {
 	}
 	fs := newFlags("phone-check")
 	asJSON := fs.Bool("json", false, "print JSON")
+	smsFile := fs.String("sms", "", "read the counts from the result SMS in `FILE` (- for standard input)")
 	lang := langFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -46,98 +74,53 @@ func runPhoneCheck(e *env, args []string) error {
 	if err := checkLang("phone-check", *lang); err != nil {
 		return err
 	}
-	if len(pos) < 2 {
-		return usagef("phone-check wants a PHONE and at least one COMPANY=N\n%s", phoneCheckUsage)
-	}
-	phone := accounts.PhoneDigits(pos[0])
-	if !accounts.IsPhoneLike(pos[0]) || len(phone) < 7 {
-		return usagef("phone-check: %q is not a phone number (7 to 15 digits, e.g. 13812345678)", pos[0])
-	}
 	cat, err := e.catalog()
 	if err != nil {
 		return err
 	}
-	counts, err := phonecheck.ParseCounts(cat, pos[1:])
-	if err != nil {
-		return usagef("%v", err)
+	var phone string
+	var counts []phonecheck.CompanyCount
+	var sms *phonecheck.SMS
+	if *smsFile != "" {
+		if len(pos) > 1 {
+			return usagef("phone-check --sms takes at most a PHONE besides the file\n%s", phoneCheckUsage)
+		}
+		s, err := readSMS(e, *smsFile, cat)
+		if err != nil {
+			return err
+		}
+		entered := ""
+		if len(pos) == 1 {
+			entered = pos[0]
+		}
+		if phone, err = phonecheck.SMSPhone(s, entered); err != nil {
+			return usagef("%v", err)
+		}
+		counts, sms = s.Counts, &s
+	} else {
+		if len(pos) < 2 {
+			return usagef("phone-check wants a PHONE and at least one COMPANY=N, or --sms FILE\n%s", phoneCheckUsage)
+		}
+		phone = accounts.PhoneDigits(pos[0])
+		if !accounts.IsPhoneLike(pos[0]) || len(phone) < 7 {
+			return usagef("phone-check: %q is not a phone number (7 to 15 digits, e.g. 13812345678)", pos[0])
+		}
+		if counts, err = phonecheck.ParseCounts(cat, pos[1:]); err != nil {
+			return usagef("%v", err)
+		}
 	}
 	st, err := e.store()
 	if err != nil {
 		return err
 	}
-	all, err := st.Accounts(e.ctx)
+	res, saved, err := phonecheck.Run(e.ctx, st, cat, phone, counts, time.Now())
 	if err != nil {
 		return err
 	}
-	res := phonecheck.Compare(cat, phone, counts, all)
-	check := store.PhoneCheck{Phone: phone, CheckedAt: time.Now().UTC().Truncate(time.Millisecond), Counts: map[string]int{}}
-	for _, c := range counts {
-		check.Counts[c.Company.ID] = c.Count
-	}
-	saved, err := st.SavePhoneCheck(e.ctx, check)
-	if err != nil {
-		return err
-	}
-	out := phoneCheckOutput{ID: saved.ID, CheckedAt: saved.CheckedAt, Result: res}
+	out := phoneCheckOutput{ID: saved.ID, CheckedAt: saved.CheckedAt, Result: res, SMS: sms}
 	if *asJSON {
 		return writeJSON(e.raw, out)
 	}
 	printPhoneCheck(e.stdout, out, *lang)
 	return nil
-}
-
-func printPhoneCheck(w io.Writer, out phoneCheckOutput, lang string) {
-	fmt.Fprintf(w, "一证通查 %s, %s (saved to the history)\n", out.Phone, out.CheckedAt.Local().Format("2006-01-02 15:04"))
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "COMPANY\tSMS\tIN INVENTORY\tTO FIND")
-	for _, c := range out.Companies {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\n", c.Company.Name.In(lang), c.Reported, c.Known, c.Missing)
-	}
-	tw.Flush()
-	if out.Missing == 0 {
-		fmt.Fprintln(w, "the inventory knows every account the SMS reports")
-	}
-	for _, c := range out.Companies {
-		printPhoneCompany(w, c, lang)
-	}
-	for _, c := range out.NotEntered {
-		fmt.Fprintf(w, "\n%s: not entered, but the inventory has %d account(s) bound to this number:\n", c.Company.Name.In(lang), c.Known)
-		printPhoneAccounts(w, c.Accounts)
-	}
-}
-
-func printPhoneCompany(w io.Writer, c phonecheck.CompanyResult, lang string) {
-	switch {
-	case c.Missing > 0:
-		fmt.Fprintf(w, "\n%s (%s): the SMS reports %d, the inventory knows %d: %d account(s) you may not know about\n",
-			c.Company.Name.In(lang), c.Company.ID, c.Reported, c.Known, c.Missing)
-	case c.Surplus > 0:
-		fmt.Fprintf(w, "\n%s (%s): the inventory knows %d, more than the %d the SMS reports: some may be closed already or bound to another number now\n",
-			c.Company.Name.In(lang), c.Company.ID, c.Known, c.Reported)
-	default:
-		return
-	}
-	printPhoneAccounts(w, c.Accounts)
-	if c.Missing == 0 {
-		return
-	}
-	if len(c.Platforms) > 0 {
-		names := make([]string, len(c.Platforms))
-		for i, p := range c.Platforms {
-			names[i] = p.Name.In(lang)
-			if len(p.Domains) > 0 {
-				names[i] += " (" + p.Domains[0] + ")"
-			}
-		}
-		fmt.Fprintf(w, "  platforms to check: %s\n", strings.Join(names, ", "))
-	}
-	for i, s := range c.Steps {
-		fmt.Fprintf(w, "  %d. %s\n", i+1, s.In(lang))
-	}
-}
-
-func printPhoneAccounts(w io.Writer, accs []phonecheck.Account) {
-	for _, a := range accs {
-		fmt.Fprintf(w, "  known: %s %s %s (%s)\n", a.Platform, a.Name, a.Login, a.Status)
-	}
 }

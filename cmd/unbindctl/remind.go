@@ -320,12 +320,9 @@ func remindExportICS(e *env, args []string) error {
 	if !*noSync {
 		e.remindSyncNow(svc)
 	}
-	rs, err := svc.List(e.ctx, store.ReminderFilter{})
-	if err != nil {
-		return err
-	}
 	var buf bytes.Buffer
-	if err := reminders.WriteICS(&buf, rs, reminders.ICSOptions{OpenOnly: *openOnly}); err != nil {
+	n, err := svc.ExportICS(e.ctx, &buf, reminders.ICSOptions{OpenOnly: *openOnly})
+	if err != nil {
 		return err
 	}
 	if *out == "-" {
@@ -335,6 +332,6 @@ func remindExportICS(e *env, args []string) error {
 	if err := atomicfile.WriteBytes(*out, buf.Bytes()); err != nil {
 		return fmt.Errorf("export reminders: %w", err)
 	}
-	fmt.Fprintf(e.stderr, "wrote %d reminders to %s\n", len(rs), *out)
+	fmt.Fprintf(e.stderr, "wrote %d reminders to %s\n", n, *out)
 	return nil
 }

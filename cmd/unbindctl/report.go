@@ -22,7 +22,7 @@ func init() {
 const reportUsage = `usage:
   unbindctl report --format html|pdf|csv|json -o FILE [--since DATE] [--until DATE] [--lang zh|en] [--unmasked] [--force]
   unbindctl report -o FILE.pdf -o FILE.json …   (format from each extension; one report, same data)
-  unbindctl report verify FILE
+  unbindctl report verify FILE      (a CSV report's digest is in FILE.sha256 beside it)
 DATE is YYYY-MM-DD; --until includes that day. Identifiers are masked and notes left out unless
 --unmasked. Files are written atomically with mode 0600; an existing file is kept unless --force.`
 
@@ -182,7 +182,6 @@ func buildReport(e *env, opts report.Options) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts.DataDir = st.Dir()
 	if opts.BackupInterval, err = report.BackupInterval(e.ctx, st); err != nil {
 		fmt.Fprintln(e.stderr, "unbindctl: warning: "+err.Error()+"; using 90 days")
 	}
@@ -209,11 +208,7 @@ func writtenDigest(t reportTarget, r *report.Report) (string, error) {
 	if t.format == report.PDF {
 		return report.BodyDigest(r)
 	}
-	data, err := os.ReadFile(t.path)
-	if err != nil {
-		return "", fmt.Errorf("read back %s: %w", t.path, err)
-	}
-	v, err := report.Verify(data)
+	v, err := report.VerifyFile(t.path)
 	if err != nil {
 		return "", fmt.Errorf("check %s: %w", t.path, err)
 	}
@@ -228,11 +223,7 @@ func reportVerify(e *env, args []string) error {
 	if err := wantArgs("report verify", pos, 1, "a report file"); err != nil {
 		return err
 	}
-	data, err := os.ReadFile(pos[0])
-	if err != nil {
-		return fmt.Errorf("report verify: %w", err)
-	}
-	v, err := report.Verify(data)
+	v, err := report.VerifyFile(pos[0])
 	if err != nil {
 		return fmt.Errorf("report verify %s: %w", pos[0], err)
 	}

@@ -36,6 +36,10 @@ func TestReportCommand(t *testing.T) {
 				t.Errorf("verify %s: %q", f, v)
 			}
 		}
+		if side, err := os.ReadFile(path + ".sha256"); (f == "csv") != (err == nil) ||
+			f == "csv" && !strings.HasPrefix(got, f+"\t"+path+"\tsha256 "+string(side[:64])) {
+			t.Errorf("%s: digest file %q (%v); the CSV's digest goes beside it, and only its", f, side, err)
+		}
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(out, ".*"))
 	if len(leftovers) > 0 {
@@ -58,6 +62,12 @@ func TestReportCommand(t *testing.T) {
 	os.WriteFile(path, []byte(strings.Replace(string(data), "淘宝主号", "淘宝付号", 1)), 0o600)
 	if _, errs, code := cli(t, dir, "", "report", "verify", path); code != exitFailure || !strings.Contains(errs, "does not match") {
 		t.Errorf("verify of a changed file: exit %d, %q", code, errs)
+	}
+	csvPath := filepath.Join(out, "r.csv")
+	data, _ = os.ReadFile(csvPath)
+	os.WriteFile(csvPath, append(data, "x,y\r\n"...), 0o600)
+	if _, errs, code := cli(t, dir, "", "report", "verify", csvPath); code != exitFailure || !strings.Contains(errs, "does not match") {
+		t.Errorf("verify of a changed CSV: exit %d, %q", code, errs)
 	}
 	if _, errs, code := cli(t, dir, "", "report", "verify", filepath.Join(out, "r.pdf")); code != exitFailure || !strings.Contains(errs, "JSON") {
 		t.Errorf("verify of a PDF: exit %d, %q", code, errs)

@@ -160,7 +160,7 @@ func (u *shell) onDelete(a accounts.Account) {
 	choice.Required = true
 	choice.SetSelected(keep)
 	u.deleteChoice = choice
-	body := container.NewVBox(kit.WrapLabel(msg), choice)
+	body := container.NewVBox(kit.Body(msg), choice)
 	d := dialog.NewCustomConfirm(lang.L("Delete account"), lang.L("Delete"), lang.L("Cancel"), kit.NewFixedWidth(460, body),
 		func(ok bool) { u.deleteAccount(a, choice.Selected != drop, ok) }, u.env().Window)
 	kit.Keyed(u.env().Window, d, nil)

@@ -34,10 +34,19 @@ const RevealTimeout = 30 * time.Second
 
 // secretRow is one field's widgets.
 type secretRow struct {
-	value          *widget.Label
-	reveal, copy   *widget.Button
-	edit, del, add *widget.Button
-	shown          bool
+	value        *widget.Label
+	reveal, copy *kit.IconButton
+	edit, del    *kit.IconButton
+	add          *widget.Button
+	shown        bool
+}
+
+// buttons are the row's buttons that need the keyring.
+func (r *secretRow) buttons() []fyne.Disableable {
+	if r.add != nil {
+		return []fyne.Disableable{r.add}
+	}
+	return []fyne.Disableable{r.reveal, r.copy, r.edit, r.del}
 }
 
 func newCredentialsView(u *shell) *credentialsView {
@@ -45,7 +54,7 @@ func newCredentialsView(u *shell) *credentialsView {
 	v.status.Importance = widget.SuccessImportance
 	v.status.Wrapping = fyne.TextWrapWord
 	intro := smallWrap(lang.L("Secrets live only in your system keyring (Secret Service, Keychain or Credential Manager), never in Unbind's database."))
-	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(v.banner, intro, v.rows, v.status)))
+	v.content = kit.NewVScroll(container.NewPadded(container.NewVBox(v.banner, intro, v.rows, v.status)))
 	return v
 }
 
@@ -77,16 +86,16 @@ func (v *credentialsView) row(f accounts.SecretField, set bool) fyne.CanvasObjec
 	if !set {
 		r.value.SetText(lang.L("Not stored"))
 		r.add = widget.NewButtonWithIcon(lang.L("Add…"), theme.ContentAddIcon(), func() { v.onEdit(f) })
-		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), r.add, r.value)
+		return kit.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), r.add, r.value)
 	}
 	r.value.SetText(hiddenValue)
 	r.value.Wrapping = fyne.TextWrapBreak
-	r.reveal = widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { v.onReveal(f) })
-	r.copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { v.onCopy(f) })
-	r.edit = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { v.onEdit(f) })
-	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.onDelete(f) })
+	r.reveal = kit.NewIconButton(theme.VisibilityIcon(), lang.L("Show"), func() { v.onReveal(f) })
+	r.copy = kit.NewIconButton(theme.ContentCopyIcon(), lang.L("Copy to the clipboard"), func() { v.onCopy(f) })
+	r.edit = kit.NewIconButton(theme.DocumentCreateIcon(), lang.L("Change…"), func() { v.onEdit(f) })
+	r.del = kit.NewIconButton(theme.DeleteIcon(), lang.L("Delete from the keyring…"), func() { v.onDelete(f) })
 	buttons := container.NewHBox(r.reveal, r.copy, r.edit, r.del)
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), buttons, r.value)
+	return kit.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), buttons, r.value)
 }
 
 // secret reads a value, reporting keyring trouble plainly.
@@ -105,6 +114,7 @@ func (v *credentialsView) onReveal(f accounts.SecretField) {
 	if r.shown {
 		r.value.SetText(hiddenValue)
 		r.reveal.SetIcon(theme.VisibilityIcon())
+		r.reveal.SetTip(lang.L("Show"))
 		r.shown = false
 		return
 	}
@@ -114,6 +124,7 @@ func (v *credentialsView) onReveal(f accounts.SecretField) {
 	}
 	r.value.SetText(val)
 	r.reveal.SetIcon(theme.VisibilityOffIcon())
+	r.reveal.SetTip(lang.L("Hide"))
 	r.shown = true
 	v.u.after(RevealTimeout, func() {
 		fyne.Do(func() {
@@ -212,12 +223,10 @@ func (v *credentialsView) showKeyringProblem(err error) {
 	}
 	v.banner.Refresh()
 	for _, r := range v.fields {
-		for _, b := range []*widget.Button{r.add, r.reveal, r.copy, r.edit, r.del} {
-			switch {
-			case b == nil:
-			case err != nil:
+		for _, b := range r.buttons() {
+			if err != nil {
 				b.Disable()
-			default:
+			} else {
 				b.Enable()
 			}
 		}

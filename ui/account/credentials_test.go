@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
@@ -112,8 +114,7 @@ func TestKeyringFailureIsExplainedAndNothingElseBreaks(t *testing.T) {
 	if !uitest.TopShows(u.win, "The system keyring is not available") {
 		t.Error("no dialog saying the keyring is unavailable")
 	}
-	banner := uitest.Find(u.detail.creds.banner, func(l *widget.Label) bool { return strings.Contains(l.Text, "keyring is not available") })
-	if banner == nil {
+	if !uitest.Shows(u.detail.creds.banner, "keyring is not available") {
 		t.Error("the Credentials tab does not say the keyring is unavailable")
 	}
 	if u.detail.creds.fields[accounts.SecretPassword].value.Text != hiddenValue {
@@ -200,5 +201,43 @@ func TestRevealedSecretAndClipboardNoteExpire(t *testing.T) {
 	fires[1]()
 	if u.detail.creds.status.Text != "" {
 		t.Errorf("the clipboard note stayed: %q", u.detail.creds.status.Text)
+	}
+}
+
+// No button shows only an icon without a tooltip naming what it does.
+func TestIconOnlyButtonsHaveTooltips(t *testing.T) {
+	keyring.MockInit()
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: "jd", Name: "JD"})
+	if err := u.svc.SetSecret(context.Background(), a.ID, accounts.SecretPassword, "s3cret-Pw"); err != nil {
+		t.Fatal(err)
+	}
+	u.refreshAccount(a.ID)
+	u.selectAccount(a.ID)
+	tips := 0
+	for _, pane := range []fyne.CanvasObject{u.detail.content, u.detail.creds.content} {
+		for _, o := range test.LaidOutObjects(pane) {
+			switch b := o.(type) {
+			case *widget.Button:
+				// The tab bar's own overflow button ("…", Fyne's, shown in a
+				// narrow test window) is the one icon button not Unbind's.
+				if b.Text == "" && b.Icon.Name() != theme.MoreHorizontalIcon().Name() {
+					t.Errorf("a button with icon %q has no text and no tooltip", b.Icon.Name())
+				}
+			case *kit.IconButton:
+				if b.Tip() == "" {
+					t.Errorf("icon button %v has no tooltip", b.Icon)
+				}
+				tips++
+			}
+		}
+	}
+	if tips < 4 {
+		t.Fatalf("%d icon buttons found: the walk missed the credentials row", tips)
+	}
+	row := u.detail.creds.fields[accounts.SecretPassword]
+	test.Tap(row.reveal)
+	if row.reveal.Tip() != "Hide" {
+		t.Errorf("the reveal button's tooltip says %q while the password is shown", row.reveal.Tip())
 	}
 }

@@ -33,7 +33,7 @@ type detailView struct {
 	name   *widget.Label
 	sub    *widget.Label
 	status *kit.Badge
-	next   *widget.Label
+	next   *kit.Paragraph
 	// nextBox keeps the next-step line's height while one account is
 	// shown: ticking a step below must not move the checklist.
 	nextBox    *fyne.Container
@@ -62,8 +62,8 @@ func newDetailView(u *shell) *detailView {
 	v.name.Truncation = fyne.TextTruncateEllipsis
 	v.sub = widget.NewLabel("")
 	v.sub.Truncation = fyne.TextTruncateEllipsis
-	v.next = kit.WrapLabel("")
-	v.next.Importance = widget.HighImportance
+	v.next = kit.Body("")
+	v.next.SetColor(theme.ColorNamePrimary)
 	line := fyne.MeasureText("解绑 Ag", theme.TextSize(), fyne.TextStyle{}).Height
 	v.nextBox, v.nextHeight = kit.NewStableHeight(2*line+2*theme.InnerPadding(), v.next)
 	v.reviews = container.NewVBox()
@@ -92,15 +92,14 @@ func newDetailView(u *shell) *detailView {
 	}
 
 	titles := container.New(layout.NewCustomPaddedVBoxLayout(0), v.name, v.sub)
-	top := container.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
-	actions := container.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))
+	top := kit.NewBorder(nil, nil, container.NewCenter(v.avatar), container.NewCenter(v.status), titles)
+	actions := kit.NewBorder(nil, nil, nil, container.NewHBox(v.edit, v.del), container.NewHScroll(v.moves))
 	v.header = container.NewVBox(top, v.nextBox, v.cooling, v.reviews, actions)
 	header := v.header
-	v.main = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
+	v.main = kit.NewBorder(container.NewPadded(header), nil, nil, nil, v.tabs)
 
-	hint := widget.NewLabel(lang.L("Select an account on the left to see its steps, credentials, reminders and history."))
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Alignment = fyne.TextAlignCenter
+	hint := kit.Body(lang.L("Select an account on the left to see its steps, credentials, reminders and history."))
+	hint.SetAlignment(fyne.TextAlignCenter)
 	v.none = container.NewCenter(container.NewGridWrap(fyne.NewSize(360, 80), hint))
 	v.content = container.NewStack(v.none)
 	return v

@@ -20,6 +20,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/evidence"
 	"github.com/unbindapp/unbind/ui/internal/uitest"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // testPNG is a real 30×60 picture, as a phone screenshot is tall.
@@ -67,7 +68,7 @@ func TestEvidenceFilesAttachOpenRemove(t *testing.T) {
 		t.Fatal("the attached file has no row")
 	}
 	// The thumbnail is the picture itself, in its fixed box.
-	u.detail.steps.tracks.OpenAll()
+	openAll(u.detail.steps.tracks)
 	u.win.Resize(fyne.NewSize(820, 761))
 	img := uitest.Find(u.win.Content(), func(i *canvas.Image) bool { return i.Image != nil && i.Image == u.view.u.thumbs[f.SHA256] })
 	if img == nil {
@@ -150,7 +151,7 @@ func TestDroppedFilesBecomeEvidence(t *testing.T) {
 		t.Fatalf("after the drop: %+v, want one file on %s", files, open[0])
 	}
 	// Several open: the person picks the track.
-	s.tracks.OpenAll()
+	openAll(s.tracks)
 	web, err := storage.ParseURI("https://example.com/x.png")
 	if err != nil {
 		t.Fatal(err)
@@ -165,5 +166,12 @@ func TestDroppedFilesBecomeEvidence(t *testing.T) {
 	files, _ = u.svc.Evidence(context.Background(), a.ID)
 	if len(files) != 2 || files[1].MediaType != "text/plain" {
 		t.Fatalf("after the second drop: %+v (the web address must be ignored)", files)
+	}
+}
+
+// openAll opens every track section.
+func openAll(a *kit.Accordion) {
+	for i := range a.Items {
+		a.Open(i)
 	}
 }

@@ -43,7 +43,7 @@ func (v *historyView) show(a accounts.Account, events []accounts.Event, err erro
 		e := events[i]
 		text := v.describe(a, e)
 		v.lines = append(v.lines, text)
-		lines := container.New(layout.NewCustomPaddedVBoxLayout(0), kit.WrapLabel(text))
+		lines := container.New(layout.NewCustomPaddedVBoxLayout(0), kit.Body(text))
 		var extra []string
 		if e.Evidence != "" && e.Kind != accounts.EventEvidence {
 			extra = append(extra, lang.L("Ticket: {{.T}}", map[string]string{"T": e.Evidence}))
@@ -62,7 +62,7 @@ func (v *historyView) show(a accounts.Account, events []accounts.Event, err erro
 			lines.Add(smallWrap(strings.Join(extra, " · ")))
 		}
 		when := kit.SmallText(kit.FormatDateTime(e.At))
-		v.box.Add(container.NewBorder(nil, nil, container.NewPadded(container.NewGridWrap(fyne.NewSize(112, when.MinSize().Height+12), when)), nil, lines))
+		v.box.Add(kit.NewBorder(nil, nil, container.NewPadded(container.NewGridWrap(fyne.NewSize(112, when.MinSize().Height+12), when)), nil, lines))
 	}
 	v.box.Refresh()
 }

@@ -34,17 +34,17 @@ func (u *shell) pickPlatform(chosen func(id string)) *platformPicker {
 	p.search.OnSubmitted = func(string) { p.pickFirst() }
 	p.list = widget.NewList(func() int { return len(p.results) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, kit.NewAvatar(26), nil, widget.NewLabel(""))
+			return kit.NewBorder(nil, nil, kit.NewAvatar(26), nil, widget.NewLabel(""))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			pl := p.results[i]
-			c.Objects[1].(*kit.Avatar).Set(initialOf(pl.Names.In(u.env().Lang)), pl.ID)
+			c.Objects[0].(*kit.Avatar).Set(initialOf(pl.Names.In(u.env().Lang)), pl.ID)
 			other := pl.Names.En
 			if u.env().Lang == kit.LangEn {
 				other = pl.Names.Zh
 			}
-			c.Objects[0].(*widget.Label).SetText(pl.Names.In(u.env().Lang) + "  ·  " + other)
+			c.Objects[1].(*widget.Label).SetText(pl.Names.In(u.env().Lang) + "  ·  " + other)
 		})
 	p.list.OnSelected = func(i widget.ListItemID) { p.choose(p.results[i].ID) }
 	other := widget.NewButtonWithIcon(lang.L("Other platform (not listed)"), theme.QuestionIcon(), func() { p.choose(accounts.CustomPlatform) })
@@ -52,7 +52,7 @@ func (u *shell) pickPlatform(chosen func(id string)) *platformPicker {
 		p.dlg.Hide()
 		u.openCustomPlatform(p.search.Text, chosen)
 	})
-	content := container.NewBorder(p.search, container.NewHBox(other, create), nil, nil, p.list)
+	content := kit.NewBorder(p.search, container.NewHBox(other, create), nil, nil, p.list)
 	p.dlg = dialog.NewCustom(lang.L("Choose a platform"), lang.L("Cancel"), content, u.env().Window)
 	p.dlg.Resize(fyne.NewSize(520, 520))
 	p.update()

@@ -32,13 +32,10 @@ type reminderRow struct {
 	snooze                *widget.Select
 }
 
-// snoozes are the snooze choices offered.
-var snoozes = []time.Duration{24 * time.Hour, 3 * 24 * time.Hour, 7 * 24 * time.Hour}
-
 func newRemindersView(u *shell) *remindersView {
 	v := &remindersView{u: u, box: container.NewVBox()}
 	add := widget.NewButtonWithIcon(lang.L("Add reminder…"), theme.ContentAddIcon(), func() { v.onAdd() })
-	v.content = container.NewBorder(nil, container.NewPadded(container.NewHBox(add)), nil, nil,
+	v.content = kit.NewBorder(nil, container.NewPadded(container.NewHBox(add)), nil, nil,
 		container.NewVScroll(container.NewPadded(v.box)))
 	return v
 }
@@ -99,12 +96,12 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 	if imp == widget.WarningImportance {
 		head = kit.Note(theme.WarningIcon(), r.Title, widget.WarningImportance)
 	} else {
-		title := kit.WrapLabel(r.Title)
+		title := kit.Body(r.Title)
 		head = title
 	}
 	lines := container.NewVBox(head)
 	if body, _, _ := strings.Cut(r.Body, reminders.LetterSeparator); body != "" {
-		lines.Add(kit.WrapLabel(body))
+		lines.Add(kit.Body(body))
 	}
 	lines.Add(smallWrap(state + " · " + kit.FormatDateTime(when)))
 
@@ -117,11 +114,10 @@ func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 	row.dismiss = widget.NewButtonWithIcon(lang.L("Dismiss"), theme.CancelIcon(), func() {
 		v.after(rem.Dismiss(v.u.env().Ctx, r.ID))
 	})
-	labels := []string{lang.L("1 day"), lang.L("3 days"), lang.L("1 week")}
-	row.snooze = widget.NewSelect(labels, func(string) {})
+	row.snooze = widget.NewSelect(kit.SnoozeLabels(), func(string) {})
 	row.snooze.PlaceHolder = lang.L("Snooze…")
 	row.snooze.OnChanged = func(string) {
-		v.after(rem.Snooze(v.u.env().Ctx, r.ID, snoozes[row.snooze.SelectedIndex()]))
+		v.after(rem.Snooze(v.u.env().Ctx, r.ID, kit.Snoozes[row.snooze.SelectedIndex()]))
 	}
 	buttons := container.NewHBox(row.done, row.snooze, row.dismiss)
 	if _, letter, ok := strings.Cut(r.Body, reminders.LetterSeparator); ok {
@@ -140,13 +136,15 @@ func (v *remindersView) after(_ accounts.Reminder, err error) {
 // showLetter shows the request letters package reminders drafted for an
 // escalation (Chinese and English), ready to copy.
 func (v *remindersView) showLetter(title, letter string) {
-	text := widget.NewMultiLineEntry()
-	text.SetText(strings.ReplaceAll(letter, reminders.LetterSeparator, "\n\n"))
-	text.Wrapping = fyne.TextWrapWord
+	letter = strings.ReplaceAll(letter, reminders.LetterSeparator, "\n\n")
+	// Shown as a Paragraph, which keeps the rules of Chinese typesetting
+	// (an entry would wrap between any two characters); Copy copies the
+	// letter itself, without the display's line breaks.
 	copyBtn := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() {
-		v.u.env().Clipboard.SetContent(text.Text)
+		v.u.env().Clipboard.SetContent(letter)
 	})
-	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, text), v.u.env().Window)
+	d := dialog.NewCustom(title, lang.L("Close"), kit.NewBorder(nil, container.NewHBox(copyBtn), nil, nil,
+		container.NewVScroll(kit.Body(letter))), v.u.env().Window)
 	d.Resize(fyne.NewSize(680, 560))
 	kit.Keyed(v.u.env().Window, d, d.Hide)
 	d.Show()

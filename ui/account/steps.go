@@ -26,7 +26,7 @@ type stepsView struct {
 	// shownID is the account on show; refreshing the same account keeps
 	// the open sections and the scroll position (kinds of the open ones).
 	shownID string
-	tracks  *widget.Accordion
+	tracks  *kit.Accordion
 	kinds   []accounts.TrackKind
 
 	checks  map[string]*widget.Check // "kind/key" → its checkbox
@@ -42,7 +42,7 @@ type stepsView struct {
 
 func newStepsView(u *shell) *stepsView {
 	v := &stepsView{u: u, box: container.NewVBox()}
-	v.scroll = container.NewVScroll(container.NewPadded(v.box))
+	v.scroll = kit.NewVScroll(container.NewPadded(v.box))
 	v.content = v.scroll
 	return v
 }
@@ -135,7 +135,7 @@ func (v *stepsView) backupRow(a accounts.Account) fyne.CanvasObject {
 		text = lang.L("Last backup: {{.Date}}", map[string]string{"Date": kit.FormatDate(*a.LastBackupAt)})
 	}
 	v.backup = widget.NewButtonWithIcon(lang.L("Record backup…"), theme.DocumentSaveIcon(), func() { v.u.onRecordBackup(a) })
-	return container.NewBorder(nil, nil, nil, v.backup, widget.NewLabel(text))
+	return kit.NewBorder(nil, nil, nil, v.backup, widget.NewLabel(text))
 }
 
 // trackList shows one collapsible section per catalog track, in catalog
@@ -143,8 +143,7 @@ func (v *stepsView) backupRow(a accounts.Account) fyne.CanvasObject {
 // worked on open; open (non-nil when the same account is refreshed) keeps
 // the sections the person opened or closed as they were.
 func (v *stepsView) trackList(d *detailView, open map[accounts.TrackKind]bool) fyne.CanvasObject {
-	acc := widget.NewAccordion()
-	acc.MultiOpen = true
+	acc := kit.NewAccordion() // every section opens on its own
 	v.tracks = acc
 	current := accounts.TrackKind("")
 	if ct, ok := inventory.CurrentTrack(d.acc, d.tracks, d.platform); ok {
@@ -210,7 +209,7 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyn
 		box.Add(kit.Note(theme.WarningIcon(), v.requirementText(d.platform, r), widget.WarningImportance))
 	}
 	if !t.Loses.IsZero() {
-		box.Add(kit.WrapLabel(lang.L("You lose: {{.X}}", map[string]string{"X": t.Loses.In(l)})))
+		box.Add(kit.Body(lang.L("You lose: {{.X}}", map[string]string{"X": t.Loses.In(l)})))
 	}
 	if len(t.Prerequisites) > 0 {
 		box.Add(kit.Heading(lang.L("Before you start")))
@@ -230,7 +229,7 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyn
 		box.Add(row)
 	}
 	if !t.Afterwards.IsZero() {
-		box.Add(kit.WrapLabel(lang.L("Afterwards: {{.X}}", map[string]string{"X": t.Afterwards.In(l)})))
+		box.Add(kit.Body(lang.L("Afterwards: {{.X}}", map[string]string{"X": t.Afterwards.In(l)})))
 	}
 	if !t.Notes.IsZero() {
 		box.Add(smallWrap(t.Notes.In(l)))
@@ -250,7 +249,7 @@ func (v *stepsView) checkRow(a accounts.Account, kind accounts.TrackKind, key, t
 	c.SetChecked(done)
 	c.OnChanged = func(on bool) { v.onCheck(c, a, kind, key, text, on, at) }
 	v.checks[string(kind)+"/"+key] = c
-	lines := container.NewVBox(kit.WrapLabel(text))
+	lines := container.NewVBox(kit.Body(text))
 	if path != "" {
 		lines.Add(smallWrap("→ " + path))
 	}
@@ -259,7 +258,7 @@ func (v *stepsView) checkRow(a accounts.Account, kind accounts.TrackKind, key, t
 		when.Text = lang.L("Done {{.Time}}", map[string]string{"Time": kit.FormatDateTime(at)})
 	}
 	column := kit.NewFixedWidth(doneColumnWidth(), container.NewVBox(when))
-	return container.NewBorder(nil, nil, container.NewVBox(c), column, lines)
+	return kit.NewBorder(nil, nil, container.NewVBox(c), column, lines)
 }
 
 func (v *stepsView) evidenceRow(a accounts.Account, kind accounts.TrackKind, progress accounts.Track) fyne.CanvasObject {
@@ -273,7 +272,7 @@ func (v *stepsView) evidenceRow(a accounts.Account, kind accounts.TrackKind, pro
 		v.u.onEvidence(a, kind, ticket.Text, noteEntry.Text)
 	})
 	v.tickets[kind], v.notes[kind], v.saves[kind] = ticket, noteEntry, save
-	return container.NewBorder(nil, nil, nil, save, container.NewGridWithColumns(2, ticket, noteEntry))
+	return kit.NewBorder(nil, nil, nil, save, container.NewGridWithColumns(2, ticket, noteEntry))
 }
 
 func (v *stepsView) requirementText(p catalog.Platform, r catalog.Requirement) string {
@@ -318,7 +317,7 @@ func trackDates(p accounts.Track) string {
 }
 
 // smallWrap is wrapping secondary text.
-func smallWrap(text string) *widget.RichText { return kit.Secondary(text) }
+func smallWrap(text string) *kit.Paragraph { return kit.Secondary(text) }
 
 // appPath is an in-app path as the person will see it on their phone: the
 // apps are in Chinese, so the English path carries the Chinese labels too

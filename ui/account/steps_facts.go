@@ -195,7 +195,7 @@ func sources(t catalog.Track, now time.Time) fyne.CanvasObject {
 			box.Add(container.NewVBox(link, smallWrap(meta)))
 			continue
 		}
-		box.Add(container.NewVBox(kit.WrapLabel(title), smallWrap(meta)))
+		box.Add(container.NewVBox(kit.Body(title), smallWrap(meta)))
 	}
 	return box
 }

@@ -8,29 +8,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/ui/internal/uitest"
 	"github.com/unbindapp/unbind/ui/kit"
 )
 
-// texts gathers every label's and rich text's words under the detail pane.
-func detailTexts(u *testUI) string {
-	var out []string
-	for _, o := range test.LaidOutObjects(u.detail.content) {
-		switch w := o.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-		case *widget.RichText:
-			out = append(out, w.String())
-		case *widget.Hyperlink:
-			out = append(out, w.Text)
-		case *widget.Check:
-			out = append(out, w.Text)
-		}
-	}
-	return strings.Join(out, "\n")
-}
+// detailTexts is every text under the detail pane.
+func detailTexts(u *testUI) string { return strings.Join(uitest.Texts(u.detail.content), "\n") }
 
 // A Douyin account in its cooling-off shows the standing warning in the
 // header, names the last day in the track's title, and never tells the

@@ -20,8 +20,8 @@ func TestTickStepsChangesStatusAndHistory(t *testing.T) {
 	if u.detail.status.Text() != "Active" {
 		t.Fatalf("status %q", u.detail.status.Text())
 	}
-	if !strings.Contains(u.detail.next.Text, "Next: to start") {
-		t.Errorf("next action: %q", u.detail.next.Text)
+	if !strings.Contains(u.detail.next.Text(), "Next: to start") {
+		t.Errorf("next action: %q", u.detail.next.Text())
 	}
 	key := string(accounts.TrackAccountDelete) + "/" + accounts.PrereqKey("backup_orders")
 	check := u.detail.steps.checks[key]
@@ -111,8 +111,8 @@ func TestSubmitThroughDialogStartsReview(t *testing.T) {
 	if len(u.detail.reviews.Objects) != 1 {
 		t.Fatalf("%d running reviews shown, want 1", len(u.detail.reviews.Objects))
 	}
-	text := uitest.Find(u.detail.reviews, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "Review of") })
-	if text == nil || !strings.Contains(text.Text, "1–3 working days") {
+	text := uitest.Find(u.detail.reviews, func(p *kit.Paragraph) bool { return strings.HasPrefix(p.Text(), "Review of") })
+	if text == nil || !strings.Contains(text.Text(), "1–3 working days") {
 		t.Errorf("review line: %v", text)
 	}
 	if h := u.detail.hist.lines[0]; h != "Status Preparing → Submitted (Real-name unbinding)" {
@@ -127,13 +127,7 @@ func TestIdentityGroupHints(t *testing.T) {
 	dy := add(t, u, accounts.Account{PlatformID: "douyin", Name: "Douyin"})
 	hint := func(id string) string {
 		u.selectAccount(id)
-		var all []string
-		for _, l := range test.LaidOutObjects(u.detail.steps.content) {
-			if l, ok := l.(*widget.Label); ok {
-				all = append(all, l.Text)
-			}
-		}
-		return strings.Join(all, "\n")
+		return strings.Join(uitest.Texts(u.detail.steps.content), "\n")
 	}
 	if h := hint(tb.ID); !strings.Contains(h, "Tmall") || !strings.Contains(h, "Xianyu") || !strings.Contains(h, "deleting it here also ends them") {
 		t.Errorf("Taobao hints:\n%s", h)
@@ -156,7 +150,7 @@ func TestRejectionReasonInTheNextStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.selectAccount(a.ID)
-	if got := u.detail.next.Text; !strings.Contains(got, "身份证照片不清晰") || !strings.Contains(got, "submit again") {
+	if got := u.detail.next.Text(); !strings.Contains(got, "身份证照片不清晰") || !strings.Contains(got, "submit again") {
 		t.Errorf("next step %q does not give the reason", got)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -71,7 +70,7 @@ func (u *shell) offerUndo(a accounts.Account, kind accounts.TrackKind, key, text
 	})
 	label := widget.NewLabel(lang.L("Ticked \"{{.Item}}\".", map[string]string{"Item": text}))
 	label.Truncation = fyne.TextTruncateEllipsis
-	box := container.NewBorder(nil, nil, nil, undo, label)
+	box := kit.NewBorder(nil, nil, nil, undo, label)
 	pop = widget.NewPopUp(kit.NewFixedWidth(480, box), win.Canvas())
 	size := win.Canvas().Size()
 	m := pop.MinSize()

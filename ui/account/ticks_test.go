@@ -138,3 +138,33 @@ func TestUndoAndCorrectionAreRecorded(t *testing.T) {
 		t.Errorf("events %s", got)
 	}
 }
+
+// The mouse wheel scrolls the steps even when the pointer is over a
+// ticket or note field: a one-line entry is a scrollable of its own, and
+// Fyne gives the wheel to the innermost one.
+func TestWheelOverAFieldScrollsTheSteps(t *testing.T) {
+	u := newTestUI(t, nil)
+	a := add(t, u, accounts.Account{PlatformID: "tmall", Name: "Tmall", RealName: true})
+	u.win.Resize(fyne.NewSize(900, 600))
+	u.selectAccount(a.ID)
+	for i, k := range u.detail.steps.kinds {
+		if k == accounts.TrackRealNameUnbind {
+			u.detail.steps.tracks.Open(i)
+		}
+	}
+	field := u.detail.steps.tickets[accounts.TrackRealNameUnbind]
+	if field == nil {
+		t.Fatal("no ticket field in the real-name track")
+	}
+	abs := func() fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(field) }
+	u.detail.steps.scroll.ScrollToOffset(fyne.NewPos(0, abs().Y-300)) // the field in the middle of the window
+	pos := abs().Add(fyne.NewPos(10, 10))
+	if s := u.win.Canvas().Size(); pos.Y >= s.Height {
+		t.Fatalf("the ticket field at %v is below the window (%v)", pos, s)
+	}
+	before := u.detail.steps.scroll.Offset.Y
+	test.Scroll(u.win.Canvas(), pos, 0, 30) // wheel up: back towards the top
+	if got := u.detail.steps.scroll.Offset.Y; got >= before {
+		t.Errorf("wheel over the ticket field: offset %v, was %v: the field took the wheel", got, before)
+	}
+}

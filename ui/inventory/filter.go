@@ -14,6 +14,26 @@ type Query struct {
 	RealNameBound bool            // only accounts still holding the real name
 	PhoneBound    bool            // only accounts still holding the phone
 	RemindersDue  bool            // only accounts with reminders due
+	// Only, when set, keeps the accounts of one overview figure.
+	Only *Subset
+}
+
+// Subset is a set of accounts the overview named: the accounts of one
+// figure (blocked, in cooling-off, one identity group …).
+type Subset struct {
+	// Figure names the figure, so the set can be worked out again after
+	// the inventory reloads; Label says it in the person's words.
+	Figure, Label string
+	IDs           map[string]bool
+}
+
+// NewSubset makes the subset of the accounts with the given IDs.
+func NewSubset(figure, label string, ids []string) *Subset {
+	s := &Subset{Figure: figure, Label: label, IDs: make(map[string]bool, len(ids))}
+	for _, id := range ids {
+		s.IDs[id] = true
+	}
+	return s
 }
 
 // IsZero reports whether q lets everything through.
@@ -38,7 +58,8 @@ func Filter(items []Item, q Query, out []int) []int {
 			q.Platform != "" && it.Account.PlatformID != q.Platform,
 			q.RealNameBound && !it.RealNameBound,
 			q.PhoneBound && !it.PhoneBound,
-			q.RemindersDue && it.Due == 0:
+			q.RemindersDue && it.Due == 0,
+			q.Only != nil && !q.Only.IDs[it.Account.ID]:
 			continue
 		}
 		if text != "" && !strings.Contains(it.haystack, text) && (digits == "" || !strings.Contains(it.phone, digits)) {

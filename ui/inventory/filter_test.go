@@ -55,10 +55,16 @@ func TestFilter(t *testing.T) {
 		{"phone digits across separators", Query{Text: "138 12345"}, "1"},
 		{"status", Query{Status: accounts.StatusSubmitted}, "2"},
 		{"platform", Query{Platform: "jd"}, "2,3"},
-		{"real name still bound", Query{RealNameBound: true}, "1"},
+		// The deactivated JD old still holds the real name: platforms keep
+		// it after a deletion until its unbinding is recorded complete
+		// (accounts.StillBound); its phone went with the account.
+		{"real name still bound", Query{RealNameBound: true}, "1,3"},
 		{"phone still bound", Query{PhoneBound: true}, "1,2"},
 		{"reminders due", Query{RemindersDue: true}, "2"},
 		{"combined", Query{Text: "jd", PhoneBound: true}, "2"},
+		{"an overview figure", Query{Only: NewSubset("blocked", "Blocked", []string{"1", "3"})}, "1,3"},
+		{"a figure and a search", Query{Text: "jd", Only: NewSubset("blocked", "Blocked", []string{"1", "3"})}, "3"},
+		{"an empty figure", Query{Only: NewSubset("x", "X", nil)}, ""},
 		{"nothing", Query{Text: "amazon"}, ""},
 	}
 	for _, c := range cases {

@@ -76,21 +76,10 @@ func newItem(a accounts.Account, platformName, platformSearch string, in Input) 
 }
 
 // Bound reports whether the account still holds the person's verified
-// real name and phone number: it does until the matching unbind track or
-// the whole deactivation is complete.
+// real name and phone number (accounts.StillBound, the one rule).
 func Bound(a accounts.Account, tracks []accounts.Track) (realName, phone bool) {
-	if a.Status == accounts.StatusDeactivated {
-		return false, false
-	}
-	done := func(kind accounts.TrackKind) bool {
-		for _, t := range tracks {
-			if t.Kind == kind && t.CompletedAt != nil {
-				return true
-			}
-		}
-		return false
-	}
-	return a.RealName && !done(accounts.TrackRealNameUnbind), a.Phone != "" && !done(accounts.TrackPhoneUnbind)
+	realName, phone, _ = accounts.StillBound(a, tracks)
+	return realName, phone
 }
 
 func initial(name string) string {

@@ -24,16 +24,17 @@ func ShowError(err error, w fyne.Window) {
 
 // ProblemDialog builds the dialog ShowError shows.
 func ProblemDialog(p Problem, w fyne.Window) dialog.Dialog {
-	msg := WrapLabel(p.Message)
+	msg := Body(p.Message)
 	body := container.NewVBox(msg)
 	if p.Detail != "" {
-		detail := WrapLabel(p.Detail)
+		detail := widget.NewLabel(p.Detail) // technical text: a selectable label, not a Paragraph
+		detail.Wrapping = fyne.TextWrapWord
 		detail.Selectable = true
 		copyBtn := widget.NewButtonWithIcon(lang.L("Copy details"), theme.ContentCopyIcon(), func() {
 			fyne.CurrentApp().Clipboard().SetContent(p.Detail)
 		})
 		more := widget.NewAccordion(widget.NewAccordionItem(lang.L("Details"),
-			container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, detail)))
+			NewBorder(nil, container.NewHBox(copyBtn), nil, nil, detail)))
 		body.Add(more)
 	}
 	d := dialog.NewCustom(lang.L("Problem"), lang.L("OK"), NewFixedWidth(460, body), w)

@@ -63,6 +63,9 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		}
 		return color.NRGBA{R: 0x1f, G: 0x6f, B: 0xd1, A: 0xff}
 	}
+	if c, ok := focusColors(n, v); ok {
+		return c
+	}
 	if n == theme.ColorNamePlaceHolder {
 		// Secondary text uses it: a little darker (lighter in dark mode)
 		// than Fyne's, so small grey text stays readable.

@@ -11,27 +11,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// WrapLabel is a label that wraps at word boundaries (CJK wraps anywhere).
-func WrapLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
+// Body is a wrapping paragraph of body text.
+func Body(text string) *Paragraph { return NewParagraph(text, widget.RichTextStyle{}) }
 
 // Secondary is wrapping secondary text: smaller and in the placeholder
 // colour. (A low-importance Label uses the "disabled" colour, which is too
 // faint to read.)
-func Secondary(text string) *widget.RichText {
-	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
-		ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}})
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
-}
-
-// SetSecondary replaces the text of a secondary() RichText.
-func SetSecondary(rt *widget.RichText, text string) {
-	rt.Segments[0].(*widget.TextSegment).Text = text
-	rt.Refresh()
+func Secondary(text string) *Paragraph {
+	return NewParagraph(text, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText})
 }
 
 // SmallText is secondary text in the placeholder colour.
@@ -62,8 +49,8 @@ func Note(icon fyne.Resource, text string, importance widget.Importance) fyne.Ca
 	case widget.HighImportance:
 		bg.FillColor = WithAlpha(theme.Color(theme.ColorNamePrimary), 0x26)
 	}
-	label := WrapLabel(text)
-	return container.NewStack(bg, container.NewBorder(nil, nil, container.NewPadded(widget.NewIcon(icon)), nil, label))
+	label := Body(text)
+	return container.NewStack(bg, NewBorder(nil, nil, container.NewPadded(widget.NewIcon(icon)), nil, label))
 }
 
 func Spacer() fyne.CanvasObject { return layout.NewSpacer() }

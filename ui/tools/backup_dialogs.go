@@ -69,7 +69,7 @@ func newBackupForm() *backupForm {
 	f.next.Importance = widget.HighImportance
 	f.cancel = widget.NewButton(lang.L("Cancel"), nil)
 	f.again.OnSubmitted = func(string) { f.next.OnTapped() }
-	f.box = container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), f.cancel, f.next), nil, nil,
+	f.box = kit.NewBorder(nil, container.NewHBox(layoutSpacerTool(), f.cancel, f.next), nil, nil,
 		container.NewVBox(f.msg.box, f.pass, f.again, f.plain, f.evidence))
 	return f
 }
@@ -198,10 +198,10 @@ func OpenRestore(win fyne.Window, t Deps, path string, done func()) *RestoreDial
 	r.pass.SetPlaceHolder(lang.L("The backup's passphrase"))
 	r.unlock = widget.NewButtonWithIcon(lang.L("Open"), theme.VisibilityIcon(), func() { r.read(r.pass.Text) })
 	r.pass.OnSubmitted = func(string) { r.read(r.pass.Text) }
-	r.ask = container.NewBorder(nil, nil, nil, r.unlock, r.pass)
+	r.ask = kit.NewBorder(nil, nil, nil, r.unlock, r.pass)
 	r.ask.Hide()
 	r.read("")
-	body := container.NewBorder(nil, container.NewHBox(layoutSpacerTool(), r.cancel, r.restore), nil, nil,
+	body := kit.NewBorder(nil, container.NewHBox(layoutSpacerTool(), r.cancel, r.restore), nil, nil,
 		container.NewVBox(r.msg.box, r.ask))
 	r.dlg = dialog.NewCustomWithoutButtons(lang.L("Restore from a backup"), body, win)
 	r.dlg.Resize(fyne.NewSize(620, 300))

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts/importer"
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // importPreview is the wizard's second step: the detected format (which
@@ -37,6 +38,10 @@ type importPreview struct {
 	inInv   []bool
 	chosen  []bool
 	shown   []int // indexes into props, in file order
+	// matches are the inventory accounts the proposals match (nil for
+	// none); resolution is the person's choice for each match.
+	matches    []*importer.Match
+	resolution []importer.Resolution
 }
 
 func newImportPreview(w *ImportWizard) *importPreview {
@@ -62,11 +67,12 @@ func newImportPreview(w *ImportWizard) *importPreview {
 	p.back = widget.NewButtonWithIcon(lang.L("Other file"), theme.NavigateBackIcon(), func() { w.show(w.pickStep()) })
 	p.importBtn = widget.NewButtonWithIcon("", theme.DownloadIcon(), p.onImport)
 	p.importBtn.Importance = widget.HighImportance
-	formatRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Format:")), nil, p.format)
-	top := container.NewVBox(formatRow, p.detected, p.notices.box, container.NewHBox(p.showOther, layoutSpacerTool(), p.all, p.none))
+	formatRow := kit.NewBorder(nil, nil, widget.NewLabel(lang.L("Format:")), nil, p.format)
+	top := container.NewVBox(formatRow, p.detected, p.notices.box, container.NewHBox(p.showOther, layoutSpacerTool(), p.all, p.none),
+		newImportHeader())
 	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
 	bottom := container.NewVBox(p.count, p.withPasswords, container.NewHBox(p.back, layoutSpacerTool(), cancel, p.importBtn))
-	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
+	p.content = kit.NewBorder(top, bottom, nil, nil, p.list)
 	return p
 }
 
@@ -83,22 +89,32 @@ func (p *importPreview) load(path string, res importer.Result, props []importer.
 	p.path, p.res, p.props = path, res, props
 	p.inInv = make([]bool, len(props))
 	p.chosen = make([]bool, len(props))
+	p.matches = make([]*importer.Match, len(props))
+	p.resolution = make([]importer.Resolution, len(props))
 	for i, pr := range props {
-		p.inInv[i] = index.Has(pr)
 		p.chosen[i] = pr.PlatformID != "" // the others only when the person ticks them
+		if m, ok := index.Match(pr); ok {
+			p.inInv[i], p.matches[i] = true, &m
+			p.resolution[i] = importer.DefaultResolution(m)
+			p.chosen[i] = p.resolution[i] != importer.ResolveSkip
+		}
 	}
 	p.loading = true
 	p.format.SetSelected(formatLabel(res.Format))
 	p.loading = false
 	p.detected.SetText(lang.L("{{.Format}}: {{.N}} logins read from {{.File}}.",
 		map[string]any{"Format": res.Format.Label(), "N": len(res.Entries), "File": baseName(path)}))
-	p.notices.set(strings.Join(res.Notices, "\n"), widget.WarningImportance)
+	notes := make([]string, len(res.Notes))
+	for i, n := range res.Notes {
+		notes[i] = noticeText(n)
+	}
+	p.notices.set(strings.Join(notes, "\n"), widget.WarningImportance)
 	p.refilter()
 }
 
 // failed shows a read error for a format the person chose.
 func (p *importPreview) failed(err error) {
-	p.props, p.inInv, p.chosen, p.shown = nil, nil, nil, nil
+	p.props, p.inInv, p.chosen, p.shown, p.matches, p.resolution = nil, nil, nil, nil, nil, nil
 	p.notices.setError(oneLineError(err), err)
 	p.list.Refresh()
 	p.updateCount()
@@ -131,6 +147,15 @@ func (p *importPreview) refilter() {
 func (p *importPreview) setShown(on bool) {
 	for _, i := range p.shown {
 		p.chosen[i] = on
+		if m := p.matches[i]; m != nil {
+			r := importer.ResolveSkip
+			if on {
+				if r = importer.DefaultResolution(*m); r == importer.ResolveSkip {
+					r = importer.ResolveMerge
+				}
+			}
+			p.resolution[i] = r
+		}
 	}
 	p.list.Refresh()
 	p.updateCount()
@@ -142,13 +167,30 @@ func (p *importPreview) setChosen(i int, on bool) {
 	p.updateCount()
 }
 
-// selected is what the Import button imports: chosen and shown.
+// setResolution is the person's choice for the proposal at index i of
+// props, which matches an inventory account.
+func (p *importPreview) setResolution(i int, r importer.Resolution) {
+	p.resolution[i] = r
+	p.chosen[i] = r != importer.ResolveSkip
+	p.updateCount()
+}
+
+// selected is what the Import button imports: chosen and shown, each
+// match resolved as the person chose.
 func (p *importPreview) selected() []importer.Proposal {
 	var out []importer.Proposal
 	for _, i := range p.shown {
-		if p.chosen[i] {
-			out = append(out, p.props[i])
+		if !p.chosen[i] {
+			continue
 		}
+		pr := p.props[i]
+		if m := p.matches[i]; m != nil {
+			var ok bool
+			if pr, ok = importer.Resolve(pr, *m, p.resolution[i]); !ok {
+				continue
+			}
+		}
+		out = append(out, pr)
 	}
 	return out
 }
@@ -179,52 +221,6 @@ func (p *importPreview) onImport() {
 		return
 	}
 	p.w.runImport(chosen, p.res.Format, p.path, p.withPasswords.Checked)
-}
-
-// newImportRow is one line of the preview: checkbox, platform, name,
-// masked login, whether a password comes along, whether it is here.
-func newImportRow() fyne.CanvasObject {
-	check := widget.NewCheck("", nil)
-	labels := make([]fyne.CanvasObject, 3)
-	for i := range labels {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		labels[i] = l
-	}
-	pw, here := widget.NewLabel(""), widget.NewLabel("")
-	here.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, check, container.NewHBox(pw, here), container.NewGridWithColumns(3, labels...))
-}
-
-func (p *importPreview) fillRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id >= len(p.shown) {
-		return
-	}
-	i := p.shown[id]
-	pr := p.props[i]
-	row := o.(*fyne.Container)
-	grid := row.Objects[0].(*fyne.Container)
-	check := row.Objects[1].(*widget.Check)
-	right := row.Objects[2].(*fyne.Container)
-	check.OnChanged = nil
-	check.SetChecked(p.chosen[i])
-	check.OnChanged = func(on bool) { p.setChosen(i, on) }
-	platform := lang.L("Not a shopping platform")
-	if pr.PlatformID != "" {
-		platform = p.w.t.platformName(pr.PlatformID)
-	}
-	grid.Objects[0].(*widget.Label).SetText(platform)
-	grid.Objects[1].(*widget.Label).SetText(pr.Name)
-	grid.Objects[2].(*widget.Label).SetText(importer.MaskedLogin(pr.Login))
-	pw, here := "", ""
-	if pr.HasPassword {
-		pw = lang.L("password")
-	}
-	if p.inInv[i] {
-		here = lang.L("already here")
-	}
-	right.Objects[0].(*widget.Label).SetText(pw)
-	right.Objects[1].(*widget.Label).SetText(here)
 }
 
 // baseName is the last element of a path with / or \ separators.

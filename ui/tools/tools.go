@@ -32,6 +32,10 @@ type Deps struct {
 	Lang string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// ShowInMain shows content in the window's main pane, in place of the
+	// inventory, under title and a way back; nil keeps a tool's result in
+	// its dialog.
+	ShowInMain func(title string, content fyne.CanvasObject)
 }
 
 func (t Deps) now() time.Time {
@@ -109,7 +113,7 @@ func newToolMessage() *toolMessage {
 	})
 	m.more.Importance = widget.LowImportance
 	m.more.Hide()
-	m.box = container.NewStack(m.bg, container.NewBorder(nil, nil, nil, container.NewVBox(m.more), m.label))
+	m.box = container.NewStack(m.bg, kit.NewBorder(nil, nil, nil, container.NewVBox(m.more), m.label))
 	m.box.Hide()
 	return m
 }

@@ -26,7 +26,7 @@ type ImportWizard struct {
 	body *fyne.Container
 
 	// Step 1: the file.
-	path    *widget.Entry
+	path    *kit.Entry
 	browse  *widget.Button
 	next    *widget.Button
 	readMsg *toolMessage
@@ -50,14 +50,14 @@ func ShowImportWizard(win fyne.Window, t Deps, done func()) *ImportWizard {
 	w.build()
 	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Import accounts"), w.body, win)
 	w.dlg.SetOnClosed(w.onClosed)
-	w.dlg.Resize(fyne.NewSize(820, 600))
+	w.dlg.Resize(fyne.NewSize(1040, 620))
 	kit.Keyed(win, w.dlg, nil)
 	w.dlg.Show()
 	return w
 }
 
 func (w *ImportWizard) build() {
-	w.path = widget.NewEntry()
+	w.path = kit.NewEntry()
 	w.path.SetPlaceHolder(lang.L("Path of the export file (.csv or .json)"))
 	w.path.OnSubmitted = func(string) { w.onNext() }
 	w.browse = widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), w.onBrowse)
@@ -79,10 +79,10 @@ func (w *ImportWizard) pickStep() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Delete the export file when you are done: it holds your passwords in plain text."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.WarningImportance
-	row := container.NewBorder(nil, nil, nil, w.browse, w.path)
+	row := kit.NewBorder(nil, nil, nil, w.browse, w.path)
 	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
 	buttons := container.NewHBox(layoutSpacerTool(), cancel, w.next)
-	return container.NewBorder(container.NewVBox(intro, row, w.readMsg.box, hint), buttons, nil, nil)
+	return kit.NewBorder(container.NewVBox(intro, row, w.readMsg.box, hint), buttons, nil, nil)
 }
 
 // onPreview reports whether the preview step is showing.
@@ -142,7 +142,12 @@ func (w *ImportWizard) read(path string, f importer.Format) {
 			err = lerr
 			return
 		}
-		index = importer.NewIndex(existing)
+		tracks, lerr := w.t.Store.AllTracks(ctxBackground())
+		if lerr != nil {
+			err = lerr
+			return
+		}
+		index = importer.NewIndexWith(existing, tracks)
 	}, func() {
 		w.next.Enable()
 		if err != nil {
@@ -204,7 +209,7 @@ func (w *ImportWizard) showSummary(res importer.ApplyResult, err error, withPass
 	}
 	title := widget.NewLabel(lang.L("Summary"))
 	title.TextStyle.Bold = true
-	w.show(container.NewBorder(container.NewVBox(title, w.summary.box, w.pwMsg.box), buttons, nil, nil))
+	w.show(kit.NewBorder(container.NewVBox(title, w.summary.box, w.pwMsg.box), buttons, nil, nil))
 }
 
 // passwordSummary says what happened to the passwords, and what to do

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/unbindapp/unbind/ui/kit"
 )
 
 // Find returns the first laid-out object under root of type T that
@@ -40,7 +42,35 @@ func TopShows(win fyne.Window, text string) bool {
 	if top == nil {
 		return false
 	}
-	return Find(top, func(l *widget.Label) bool { return strings.Contains(l.Text, text) }) != nil
+	return Shows(top, text)
+}
+
+// Texts is every text under root a person reads: labels, paragraphs (as
+// set), rich texts, links and checkboxes, in layout order.
+func Texts(root fyne.CanvasObject) []string {
+	var out []string
+	for _, o := range test.LaidOutObjects(root) {
+		switch w := o.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *kit.Paragraph:
+			out = append(out, w.Text())
+		case *widget.RichText:
+			out = append(out, w.String())
+		case *widget.Hyperlink:
+			out = append(out, w.Text)
+		case *widget.Check:
+			out = append(out, w.Text)
+		}
+	}
+	return out
+}
+
+// Shows reports whether a label or paragraph under root contains text
+// (a paragraph as set, without the line breaks it shows).
+func Shows(root fyne.CanvasObject, text string) bool {
+	return Find(root, func(l *widget.Label) bool { return strings.Contains(l.Text, text) }) != nil ||
+		Find(root, func(p *kit.Paragraph) bool { return strings.Contains(p.Text(), text) }) != nil
 }
 
 // WaitFor polls cond for up to two seconds (timers, goroutines).
