@@ -109,8 +109,12 @@ shoot() {
     sleep 1
   fi
   if [ "$action" = evidence ]; then
-    # Scroll the Steps tab down to the track's evidence files.
-    DISPLAY="$disp" xdotool mousemove 1168 420 click --repeat "${EVIDENCE_SCROLL:-72}" --delay 30 5
+    # Scroll the Steps tab down to the track's evidence files (English
+    # wraps the header to more lines), over a plain spot: an entry under
+    # the pointer would take the wheel.
+    local scroll=72
+    [ "$lang" = en ] && scroll=76
+    DISPLAY="$disp" xdotool mousemove 1168 420 click --repeat "${EVIDENCE_SCROLL:-$scroll}" --delay 30 5
     sleep 1
   fi
   # The pointer starts in the screen's centre, over the window. Fyne
