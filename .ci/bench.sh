@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # make bench: every Go benchmark of the repository, 5 runs each, into a
-# benchstat-friendly file, then one table of the figures issue 8 sets
-# targets for (median of the runs):
+# benchstat-friendly file, then one table of the figures issues 8 and 16
+# set targets for (median of the runs; time and allocated bytes per op):
 #
-#   load 10k accounts (no own target: it is part of the startup ratio)
-#   filter 10k ≤ 5 ms · HTML/CSV/JSON report ≤ 1 s · PDF ≤ 5 s · import ≤ 1 s
-#   startup vs an empty Fyne window: first frame ≤ 1.3×, memory ≤ 1.5×
-#     (from .ci/startup.sh when it exists: each of its output lines of the
-#     form FIGURE<TAB>VALUE<TAB>TARGET<TAB>PASS|FAIL|INFO becomes a row)
+#   store load 10k ≤ 40 ms, ≤ 6 MB/op · reminder sync 10k ≤ 50 ms, ≤ 10 MB/op
+#   filter 10k ≤ 5 ms · HTML/CSV/JSON report ≤ 1 s · PDF ≤ 1.5 s, ≤ 300 MB/op
+#   import ≤ 1 s
+#   startup vs an empty Fyne window, 0/1k/10k/50k accounts (.ci/startup.sh:
+#     each of its output lines of the form FIGURE<TAB>VALUE<TAB>TARGET<TAB>
+#     PASS|FAIL|INFO becomes a row)
+#
+# Times on a shared machine are noisy: allocated bytes per op are not.
 #
 # A benchmark that does not exist is listed as MISSING, never skipped.
 # Targets are reported, not enforced: a missed target prints FAIL and the
@@ -32,14 +35,15 @@ go test -tags ci -run '^$' -bench . -benchmem -count "$count" -timeout 60m "${pk
 rc=$?
 elapsed=$(($(date +%s) - start))
 
-# Medians in ns/op, keyed "package/BenchmarkName" (package without the module
-# path, name without the -GOMAXPROCS suffix).
-declare -A med
-while read -r key ns; do med[$key]=$ns; done < <(awk '
+# Medians in ns/op (med) and B/op (bytes), keyed "package/BenchmarkName"
+# (package without the module path, name without the -GOMAXPROCS suffix).
+declare -A med bytes
+medians() { # medians UNIT: "key median" of that unit
+	awk -v unit="$1" '
 	/^pkg: / { pkg = $2; sub(/^github\.com\/unbindapp\/unbind\//, "", pkg) }
 	/^Benchmark/ {
 		name = $1; sub(/-[0-9]+$/, "", name)
-		for (i = 2; i < NF; i++) if ($(i + 1) == "ns/op") { k = pkg "/" name; n[k]++; v[k, n[k]] = $i + 0 }
+		for (i = 2; i < NF; i++) if ($(i + 1) == unit) { k = pkg "/" name; n[k]++; v[k, n[k]] = $i + 0 }
 	}
 	END {
 		for (k in n) {
@@ -47,7 +51,10 @@ while read -r key ns; do med[$key]=$ns; done < <(awk '
 			m = n[k] % 2 ? v[k, (n[k] + 1) / 2] : (v[k, n[k] / 2] + v[k, n[k] / 2 + 1]) / 2
 			printf "%s %.0f\n", k, m
 		}
-	}' "$out")
+	}' "$out"
+}
+while read -r key ns; do med[$key]=$ns; done < <(medians ns/op)
+while read -r key b; do bytes[$key]=$b; done < <(medians B/op)
 
 human() { awk -v ns="$1" 'BEGIN {
 	if (ns >= 1e9) printf "%.2f s", ns / 1e9; else if (ns >= 1e6) printf "%.1f ms", ns / 1e6
@@ -82,7 +89,20 @@ figure() {
 	fi
 }
 
-figure "load 10k accounts (store)" 0 "— (in startup ratio)" accounts/store/BenchmarkLoad10kAccounts
+# alloc FIGURE TARGET_BYTES TARGET_TEXT KEY: allocated bytes per op.
+alloc() {
+	local name=$1 target=$2 text=$3 k=$4
+	if [ -z "${bytes[$k]:-}" ]; then
+		row "$name" "missing: ${k##*/}" "$text" MISSING
+		return
+	fi
+	local v
+	v=$(awk -v b="${bytes[$k]}" 'BEGIN { printf "%.1f MB/op", b / 1e6 }')
+	if [ "${bytes[$k]}" -le "$target" ]; then row "$name" "$v" "$text" PASS; else row "$name" "$v" "$text" FAIL; fi
+}
+
+figure "store load 10k accounts" 40000000 "≤ 40 ms" accounts/store/BenchmarkLoad10kAccounts
+alloc "store load 10k accounts, allocated" 6000000 "≤ 6 MB/op" accounts/store/BenchmarkLoad10kAccounts
 # The search box: the slowest of the benchmark's queries.
 worst="" worstKey=""
 for k in "${!med[@]}"; do
@@ -98,11 +118,13 @@ fi
 for f in HTML CSV JSON; do
 	figure "report $f 10k (build + write)" 1000000000 "≤ 1 s" accounts/report/BenchmarkBuild10k "accounts/report/BenchmarkReport${f}10k"
 done
-figure "report PDF 10k (build + write)" 5000000000 "≤ 5 s" accounts/report/BenchmarkBuild10k accounts/report/BenchmarkReportPDF10k
+figure "report PDF 10k (build + write)" 1500000000 "≤ 1.5 s" accounts/report/BenchmarkBuild10k accounts/report/BenchmarkReportPDF10k
+alloc "report PDF 10k (write), allocated" 300000000 "≤ 300 MB/op" accounts/report/BenchmarkReportPDF10k
 figure "import 10k (read, propose, store)" 1000000000 "≤ 1 s" accounts/importer/BenchmarkImportStore10k
 figure "import 10k, read + propose only" 0 "— (part of the above)" accounts/importer/BenchmarkImport10k
 figure "inventory list rebuild 10k" 0 "—" ui/inventory/BenchmarkBuild10k
-figure "reminders sync 10k" 0 "—" reminders/BenchmarkSync10k
+figure "reminders sync 10k (steady)" 50000000 "≤ 50 ms" reminders/BenchmarkSync10k
+alloc "reminders sync 10k (steady), allocated" 10000000 "≤ 10 MB/op" reminders/BenchmarkSync10k
 
 startup=${UNBIND_STARTUP_SCRIPT:-.ci/startup.sh}
 if [ -x "$startup" ]; then

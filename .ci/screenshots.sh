@@ -14,13 +14,19 @@ echo "screenshots: building the app"
 go build -o "$work/unbind" ./cmd/unbind
 CGO_ENABLED=0 go build -o "$work/unbindctl" ./cmd/unbindctl
 
-# A display number nobody else uses (several people may run this at once).
+# A display number nobody else uses (several people may run this at once):
+# two runs can pick the same free number at once, and then one Xvfb exits;
+# so keep the first number whose Xvfb is ours and still running.
+disp=""
 for n in $(seq 70 120); do
-  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }
+  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
+  sleep 0.3
+  if kill -0 "$xvfb" 2>/dev/null; then disp=":$n"; break; fi
 done
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; done
+[ -n "$disp" ] || { echo "screenshots: no free X display"; exit 1; }
 
 # evidence_files DATA LANG PLATFORM: attach evidence to the platform's
 # first account with unbindctl, as a person would in the GUI: a

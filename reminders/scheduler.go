@@ -70,8 +70,13 @@ func NewScheduler(svc *Service, n Notifier, opts SchedulerOptions) *Scheduler {
 
 // Run checks at once, then every Interval and whenever Poke is called,
 // until ctx is cancelled; it returns ctx's error.
-func (s *Scheduler) Run(ctx context.Context) error {
-	s.Check(ctx)
+func (s *Scheduler) Run(ctx context.Context) error { return s.RunFrom(ctx, nil) }
+
+// RunFrom is Run whose first check syncs from first, the inventory the
+// caller has just loaded (nil: read it), so a start reads every account
+// once, not twice.
+func (s *Scheduler) RunFrom(ctx context.Context, first *Snapshot) error {
+	s.check(ctx, first)
 	t := time.NewTicker(s.opts.Interval)
 	defer t.Stop()
 	for {
@@ -98,7 +103,9 @@ func (s *Scheduler) Poke() {
 
 // Check syncs, fires the due reminders, notifies and returns them. Run calls
 // it; tests and the GUI may call it directly.
-func (s *Scheduler) Check(ctx context.Context) []accounts.Reminder {
+func (s *Scheduler) Check(ctx context.Context) []accounts.Reminder { return s.check(ctx, nil) }
+
+func (s *Scheduler) check(ctx context.Context, snap *Snapshot) []accounts.Reminder {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.opts.Now()
@@ -107,7 +114,13 @@ func (s *Scheduler) Check(ctx context.Context) []accounts.Reminder {
 	// (the machine slept).
 	missed := s.lastCheck.IsZero() || now.Sub(s.lastCheck) > 3*s.opts.Interval
 	s.lastCheck = now
-	if _, err := s.svc.Sync(ctx, now); err != nil {
+	var err error
+	if snap != nil {
+		_, err = s.svc.SyncSnapshot(ctx, now, *snap)
+	} else {
+		_, err = s.svc.Sync(ctx, now)
+	}
+	if err != nil {
 		s.report(ctx, err) // fire what is stored anyway
 	}
 	fired, err := s.svc.st.FireDue(ctx, now)

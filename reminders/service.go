@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,6 +23,7 @@ type Store interface {
 	Tracks(ctx context.Context, accountID string) ([]accounts.Track, error)
 	AllTracks(ctx context.Context) (map[string][]accounts.Track, error)
 	Events(ctx context.Context, accountID string) ([]accounts.Event, error)
+	DeactivatedAt(ctx context.Context) (map[string]time.Time, error)
 	Language(ctx context.Context) (string, error)
 	BackupIntervalDays(ctx context.Context) (int, error)
 	DueHour(ctx context.Context) (int, error)
@@ -124,13 +127,9 @@ type SyncResult struct {
 
 // Sync derives every account's reminders (see Derive) and makes the store
 // match them. Accounts whose stored reminders already match are not
-// written, so a sync of an unchanged inventory costs three reads. Errors of
+// written, so a sync of an unchanged inventory costs four reads. Errors of
 // single accounts are joined; the other accounts are still synced.
 func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
-	}
 	all, err := s.st.Accounts(ctx)
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
@@ -139,18 +138,37 @@ func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
+	return s.SyncSnapshot(ctx, now, Snapshot{Accounts: all, Tracks: tracks})
+}
+
+// Snapshot is every account and its tracks as a caller has just loaded
+// them from the store.
+type Snapshot struct {
+	Accounts []accounts.Account
+	Tracks   map[string][]accounts.Track
+}
+
+// SyncSnapshot is Sync over accounts the caller has just loaded (the GUI's
+// inventory at start), so they are not read a second time. A change made
+// in between by another process is picked up by the next Sync.
+func (s *Service) SyncSnapshot(ctx context.Context, now time.Time, snap Snapshot) (SyncResult, error) {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
+	}
 	stored, err := s.st.Reminders(ctx, store.ReminderFilter{})
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
-	byAccount := map[string][]accounts.Reminder{}
-	for _, r := range stored {
-		byAccount[r.AccountID] = append(byAccount[r.AccountID], r)
+	if err := s.loadDeactivations(ctx, snap.Accounts); err != nil {
+		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
-	res := SyncResult{Accounts: len(all)}
+	byAccount := groupByAccount(stored)
+	res := SyncResult{Accounts: len(snap.Accounts)}
 	var errs []error
-	for _, a := range all {
-		changed, err := s.syncOne(ctx, a, tracks[a.ID], byAccount[a.ID], set, now)
+	for i := range snap.Accounts {
+		a := &snap.Accounts[i]
+		changed, err := s.syncOne(ctx, *a, snap.Tracks[a.ID], byAccount[a.ID], set, now)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -162,6 +180,22 @@ func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
 		return res, fmt.Errorf("sync reminders: %w", errors.Join(errs...))
 	}
 	return res, nil
+}
+
+// groupByAccount sorts rs by account and returns each account's part of
+// it: sub-slices, not a copy per account.
+func groupByAccount(rs []accounts.Reminder) map[string][]accounts.Reminder {
+	slices.SortStableFunc(rs, func(a, b accounts.Reminder) int { return strings.Compare(a.AccountID, b.AccountID) })
+	out := map[string][]accounts.Reminder{}
+	for lo := 0; lo < len(rs); {
+		hi := lo + 1
+		for hi < len(rs) && rs[hi].AccountID == rs[lo].AccountID {
+			hi++
+		}
+		out[rs[lo].AccountID] = rs[lo:hi:hi]
+		lo = hi
+	}
+	return out
 }
 
 // SyncAccount does what Sync does for one account.
@@ -202,19 +236,13 @@ func (s *Service) syncOne(ctx context.Context, a accounts.Account, tracks []acco
 		in.DeactivatedAt = at
 	}
 	desired := Derive(in)
-	existing := map[string]accounts.Reminder{}
-	for _, r := range stored {
-		if r.Kind != accounts.ReminderCustom {
-			existing[r.Key] = r
-		}
-	}
 	// A prerequisite reminder keeps the due time it was first given.
 	for i, d := range desired {
-		if old, ok := existing[d.Key]; ok && d.Kind == accounts.ReminderPrerequisite {
+		if old, ok := derived(stored, d.Key); ok && d.Kind == accounts.ReminderPrerequisite {
 			desired[i].DueAt = old.DueAt
 		}
 	}
-	if matches(desired, existing) {
+	if matches(desired, stored) {
 		return false, nil
 	}
 	if err := s.st.SyncDerived(ctx, a.ID, desired, now.UTC()); err != nil {
@@ -223,14 +251,23 @@ func (s *Service) syncOne(ctx context.Context, a accounts.Account, tracks []acco
 	return true, nil
 }
 
+// derived finds the rule-made reminder with key among one account's
+// stored reminders (a handful: a search beats building a map each sync).
+func derived(stored []accounts.Reminder, key string) (accounts.Reminder, bool) {
+	for i := len(stored) - 1; i >= 0; i-- {
+		if r := stored[i]; r.Kind != accounts.ReminderCustom && r.Key == key {
+			return r, true
+		}
+	}
+	return accounts.Reminder{}, false
+}
+
 // matches reports whether SyncDerived would change nothing: every desired
 // reminder is stored (closed, or open with the same texts and due time) and
 // no open rule-made reminder outside desired is left.
-func matches(desired []accounts.Reminder, existing map[string]accounts.Reminder) bool {
-	want := make(map[string]bool, len(desired))
+func matches(desired, stored []accounts.Reminder) bool {
 	for _, d := range desired {
-		want[d.Key] = true
-		old, ok := existing[d.Key]
+		old, ok := derived(stored, d.Key)
 		if !ok {
 			return false
 		}
@@ -238,12 +275,46 @@ func matches(desired []accounts.Reminder, existing map[string]accounts.Reminder)
 			return false
 		}
 	}
-	for key, old := range existing {
-		if !want[key] && old.State.Open() {
+	for _, old := range stored {
+		if old.Kind == accounts.ReminderCustom || !old.State.Open() {
+			continue
+		}
+		if !slices.ContainsFunc(desired, func(d accounts.Reminder) bool { return d.Key == old.Key }) {
 			return false
 		}
 	}
 	return true
+}
+
+// loadDeactivations fills the cache deactivatedAt keeps for every
+// deactivated account of all that it lacks, with one read of the history:
+// the first sync after start would otherwise query once per account.
+func (s *Service) loadDeactivations(ctx context.Context, all []accounts.Account) error {
+	s.mu.Lock()
+	missing := 0
+	for i := range all {
+		if a := &all[i]; a.Status == accounts.StatusDeactivated {
+			if c, ok := s.deactivated[a.ID]; !ok || c.version != a.Version {
+				missing++
+			}
+		}
+	}
+	s.mu.Unlock()
+	if missing < 2 { // one is cheaper by its own indexed query
+		return nil
+	}
+	at, err := s.st.DeactivatedAt(ctx)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range all {
+		if a := &all[i]; a.Status == accounts.StatusDeactivated {
+			s.deactivated[a.ID] = versionedTime{a.Version, at[a.ID]}
+		}
+	}
+	return nil
 }
 
 // deactivatedAt finds when the account was last deactivated, from its

@@ -94,7 +94,7 @@ func (s agendaShell) Snooze(id string, d time.Duration) (accounts.Reminder, erro
 
 func (s agendaShell) accountChanged(r accounts.Reminder, err error) {
 	if err == nil && r.AccountID != "" {
-		if _, ok := s.u.index[r.AccountID]; ok {
+		if _, ok := s.u.position(r.AccountID); ok {
 			s.u.refreshAccount(r.AccountID)
 		}
 	}

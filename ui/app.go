@@ -65,8 +65,7 @@ type UI struct {
 	clip  *kit.ClipGuard
 
 	items []inventory.Item
-	index map[string]int // account ID → position in items
-	shown []int          // positions in items that pass the filter
+	shown []int // positions in items that pass the filter
 	query inventory.Query
 
 	inv      *inventoryView
@@ -185,14 +184,18 @@ func (u *UI) ShowAndRun() {
 }
 
 // Start loads the inventory in the background, so the window paints at
-// once even with 10,000 accounts, and then starts the reminder loop. One
-// after the other, not together: both read every account, and doing it at
-// once doubles the memory a large inventory needs at start.
+// once even with 10,000 accounts, and then starts the reminder loop, whose
+// first sync works from the same loaded accounts and tracks: the start
+// reads the inventory once.
 func (u *UI) Start() {
 	var s snapshot
 	u.background(func() { s = u.loadSnapshot() }, func() {
 		u.apply(s)
-		u.startReminderLoop()
+		var first *reminders.Snapshot
+		if s.err == nil {
+			first = &s.loaded
+		}
+		u.startReminderLoopFrom(first)
 		if u.onLoaded != nil {
 			u.onLoaded()
 		}

@@ -11,13 +11,17 @@ import (
 	"github.com/unbindapp/unbind/accounts/campaign"
 	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/accounts/store"
+	"github.com/unbindapp/unbind/reminders"
 	"github.com/unbindapp/unbind/ui/inventory"
 )
 
-// snapshot is the inventory as loaded, off the UI goroutine.
+// snapshot is the inventory as loaded, off the UI goroutine. The items
+// point into the accounts; the first reminder sync reuses both the
+// accounts and the tracks rather than reading them again.
 type snapshot struct {
 	items   []inventory.Item
 	figures campaign.Figures
+	loaded  reminders.Snapshot
 	err     error
 }
 
@@ -26,39 +30,37 @@ func (u *UI) loadSnapshot() snapshot {
 	if err != nil {
 		return snapshot{err: err}
 	}
-	extra, err := u.loadExtra("")
+	tracks, err := u.d.Store.AllTracks(u.ctx)
 	if err != nil {
 		return snapshot{err: err}
 	}
-	tracks := make(map[string][]accounts.Track, len(extra))
-	for id, in := range extra {
-		tracks[id] = in.Tracks
+	extra, err := u.withDue("", tracks)
+	if err != nil {
+		return snapshot{err: err}
 	}
 	f, err := u.loadFigures(u.ctx, accs, tracks)
 	if err != nil {
 		return snapshot{err: err}
 	}
-	return snapshot{items: inventory.Build(accs, extra, u.platformNames), figures: f}
+	return snapshot{items: inventory.Build(accs, extra, u.platformNames), figures: f,
+		loaded: reminders.Snapshot{Accounts: accs, Tracks: tracks}}
 }
 
-// loadExtra loads tracks and due reminder counts, of one account or (id
-// "") of all.
+// loadExtra loads the tracks and due reminder count of one account.
 func (u *UI) loadExtra(id string) (map[string]inventory.Input, error) {
-	extra := map[string]inventory.Input{}
-	if id == "" {
-		all, err := u.d.Store.AllTracks(u.ctx)
-		if err != nil {
-			return nil, err
-		}
-		for k, ts := range all {
-			extra[k] = inventory.Input{Tracks: ts}
-		}
-	} else {
-		ts, err := u.svc.Tracks(u.ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		extra[id] = inventory.Input{Tracks: ts}
+	ts, err := u.svc.Tracks(u.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return u.withDue(id, map[string][]accounts.Track{id: ts})
+}
+
+// withDue adds the counts of due reminders, of one account or (id "") of
+// all, to the tracks.
+func (u *UI) withDue(id string, tracks map[string][]accounts.Track) (map[string]inventory.Input, error) {
+	extra := make(map[string]inventory.Input, len(tracks))
+	for k, ts := range tracks {
+		extra[k] = inventory.Input{Tracks: ts}
 	}
 	due, err := u.d.Store.Reminders(u.ctx, store.ReminderFilter{AccountID: id, OpenOnly: true, DueBy: u.Now()})
 	if err != nil {
@@ -97,10 +99,6 @@ func (u *UI) apply(s snapshot) {
 		return
 	}
 	u.items = s.items
-	u.index = make(map[string]int, len(u.items))
-	for i := range u.items {
-		u.index[u.items[i].Account.ID] = i
-	}
 	if u.toolView != nil {
 		u.body.Objects = []fyne.CanvasObject{u.toolView}
 	} else if len(u.items) == 0 {
@@ -112,7 +110,7 @@ func (u *UI) apply(s snapshot) {
 	u.setFigures(s.figures)
 	u.inv.updateOptions()
 	u.refilter()
-	if _, ok := u.index[u.detail.ID()]; !ok {
+	if _, ok := u.position(u.detail.ID()); !ok {
 		u.detail.Clear()
 	}
 	u.updateTray()
@@ -145,7 +143,7 @@ func (u *UI) refreshAccount(id string) {
 		return
 	}
 	item := inventory.Build([]accounts.Account{a}, extra, u.platformNames)[0]
-	if i, ok := u.index[id]; ok {
+	if i, ok := u.position(id); ok {
 		u.items[i] = item
 	} else {
 		u.Reload()
@@ -161,6 +159,19 @@ func (u *UI) refreshAccount(id string) {
 		u.detail.Show(id)
 	}
 	u.updateTray()
+}
+
+// position finds an account in items. A scan, not a map: it runs once per
+// change the person makes, in microseconds even for 50,000 accounts, and
+// a map of every ID would cost 150 bytes per account for as long as the
+// window is open.
+func (u *UI) position(id string) (int, bool) {
+	for i := range u.items {
+		if u.items[i].Account.ID == id {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // select shows an account, selecting it in the list when it is shown.

@@ -81,7 +81,7 @@ func (u *UI) freshFigures() {
 	}
 	accs := make([]accounts.Account, len(u.items))
 	for i := range u.items {
-		accs[i] = u.items[i].Account
+		accs[i] = *u.items[i].Account
 	}
 	f, err := u.loadFigures(u.ctx, accs, nil)
 	if err != nil {

@@ -22,7 +22,7 @@ func TestListFollowsTheAccountPane(t *testing.T) {
 		t.Fatal("the steps pane shows no checkbox")
 	}
 	test.Tap(first)
-	if got := u.items[u.index[a.ID]].Account.Status; got != accounts.StatusPreparing {
+	if got := u.items[mustPosition(t, u, a.ID)].Account.Status; got != accounts.StatusPreparing {
 		t.Errorf("the list shows %s after the first tick, want preparing", got)
 	}
 }
@@ -42,4 +42,14 @@ func TestKeyringCheckReportsMissingKeyring(t *testing.T) {
 	if !uitest.Shows(u.detail.Content(), "keyring is not available") {
 		t.Error("the Credentials tab does not say the keyring is unavailable")
 	}
+}
+
+// mustPosition is the account's position in the list, or the test fails.
+func mustPosition(t *testing.T, u *UI, id string) int {
+	t.Helper()
+	i, ok := u.position(id)
+	if !ok {
+		t.Fatalf("account %s is not in the list", id)
+	}
+	return i
 }

@@ -21,7 +21,11 @@ func (u *UI) newReminders(d Deps) *reminders.Service {
 // due reminders at start (grouping the ones missed while Unbind was not
 // running) and then every minute, and notifies through Fyne. The list is
 // refreshed on the UI goroutine afterwards.
-func (u *UI) startReminderLoop() {
+func (u *UI) startReminderLoop() { u.startReminderLoopFrom(nil) }
+
+// startReminderLoopFrom starts the loop with a first sync from first, the
+// inventory just loaded (nil: the scheduler reads it).
+func (u *UI) startReminderLoopFrom(first *reminders.Snapshot) {
 	ctx, cancel := context.WithCancel(u.ctx)
 	u.stopLoop = cancel
 	notifier := reminders.Notifier(NewNotifier(u.app))
@@ -41,7 +45,7 @@ func (u *UI) startReminderLoop() {
 	u.loopDone = done
 	go func() {
 		defer close(done)
-		u.sched.Run(ctx)
+		u.sched.RunFrom(ctx, first)
 	}()
 }
 

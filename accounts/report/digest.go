@@ -139,11 +139,18 @@ var sidecarLine = regexp.MustCompile(`\A([0-9a-f]{64})  [^\n]{1,1000}\n\z`)
 // indentation and no HTML escaping, its closing "\n}" replaced by ",\n  "
 // so the footer member "sha256" follows as the last member.
 func jsonBody(r *Report) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
+	// Compact first, then json.Indent, which sizes its buffer from the
+	// input once: the same bytes as an indenting Encoder, which instead
+	// grows its buffer step by step (a third of a large PDF's
+	// allocations).
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, compact.Bytes(), "", "  "); err != nil {
 		return nil, err
 	}
 	b := buf.Bytes()
@@ -154,21 +161,18 @@ func jsonBody(r *Report) ([]byte, error) {
 // BodyDigest is the SHA-256 (hex) of r's JSON body: the digest a JSON file
 // of r states, and the one its PDF pages show.
 func BodyDigest(r *Report) (string, error) {
-	body, err := jsonBody(r)
+	h, err := bodyHash(r)
 	if err != nil {
 		return "", fmt.Errorf("report digest: %w", err)
 	}
-	return digest(body), nil
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func writeJSON(w io.Writer, r *Report) error {
-	body, err := jsonBody(r)
-	if err != nil {
+	h := sha256.New()
+	if err := writeJSONBody(io.MultiWriter(w, h), r); err != nil {
 		return err
 	}
-	if _, err := w.Write(body); err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s%s\"\n}\n", jsonMarker, digest(body))
+	_, err := fmt.Fprintf(w, "%s%s\"\n}\n", jsonMarker, hex.EncodeToString(h.Sum(nil)))
 	return err
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -51,7 +52,11 @@ func writePDF(w io.Writer, r *Report) error {
 			return err
 		}
 	}
-	if _, err := d.gp.WriteTo(w); err != nil {
+	var plain bytes.Buffer
+	if _, err := d.gp.WriteTo(&plain); err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	if err := flateContent(w, plain.Bytes()); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
 	return nil

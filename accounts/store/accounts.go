@@ -22,42 +22,6 @@ const accountColumns = `a.id, a.platform_id, a.name, a.login, a.phone, a.email, 
 const oneAccountColumns = accountColumns + `,
 	(SELECT group_concat(field) FROM secret_fields f WHERE f.account_id = a.id)`
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanAccount(row scanner, withSecrets bool) (accounts.Account, error) {
-	var (
-		a                  accounts.Account
-		realName, seller   int
-		thirdParty, status string
-		backup             sql.NullInt64
-		created, updated   int64
-		secrets            sql.NullString
-	)
-	dest := []any{&a.ID, &a.PlatformID, &a.Name, &a.Login, &a.Phone, &a.Email, &realName, &thirdParty,
-		&seller, &a.Notes, &status, &backup, &created, &updated, &a.Version}
-	if withSecrets {
-		dest = append(dest, &secrets)
-	}
-	err := row.Scan(dest...)
-	if err != nil {
-		return a, err
-	}
-	a.RealName, a.Seller, a.Status = realName != 0, seller != 0, accounts.Status(status)
-	if thirdParty != "" {
-		for _, t := range strings.Split(thirdParty, ",") {
-			a.ThirdParty = append(a.ThirdParty, accounts.ThirdParty(t))
-		}
-	}
-	a.LastBackupAt = ptrMs(backup)
-	a.CreatedAt, a.UpdatedAt = fromMs(created), fromMs(updated)
-	if secrets.Valid && secrets.String != "" {
-		for _, f := range strings.Split(secrets.String, ",") {
-			a.SecretFields = addField(a.SecretFields, accounts.SecretField(f))
-		}
-	}
-	return a, nil
-}
-
 // addField inserts f keeping accounts.SecretFields' display order.
 func addField(have []accounts.SecretField, f accounts.SecretField) []accounts.SecretField {
 	out := have[:0:0]
@@ -163,42 +127,6 @@ func (s *Store) Account(ctx context.Context, id string) (accounts.Account, error
 // Accounts loads every account, ordered by platform then name.
 func (s *Store) Accounts(ctx context.Context) ([]accounts.Account, error) {
 	return listAccounts(ctx, s.db)
-}
-
-func listAccounts(ctx context.Context, q querier) ([]accounts.Account, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+accountColumns+" FROM accounts a ORDER BY a.platform_id, a.name, a.id")
-	if err != nil {
-		return nil, fmt.Errorf("list accounts: %w", err)
-	}
-	defer rows.Close()
-	var all []accounts.Account
-	index := map[string]int{}
-	for rows.Next() {
-		a, err := scanAccount(rows, false)
-		if err != nil {
-			return nil, fmt.Errorf("list accounts: %w", err)
-		}
-		index[a.ID] = len(all)
-		all = append(all, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list accounts: %w", err)
-	}
-	fields, err := q.QueryContext(ctx, "SELECT account_id, field FROM secret_fields")
-	if err != nil {
-		return nil, fmt.Errorf("list accounts: %w", err)
-	}
-	defer fields.Close()
-	for fields.Next() {
-		var id, f string
-		if err := fields.Scan(&id, &f); err != nil {
-			return nil, fmt.Errorf("list accounts: %w", err)
-		}
-		if i, ok := index[id]; ok {
-			all[i].SecretFields = addField(all[i].SecretFields, accounts.SecretField(f))
-		}
-	}
-	return all, fields.Err()
 }
 
 // ChangeStatus moves the account to status to after checking the transition

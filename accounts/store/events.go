@@ -59,3 +59,28 @@ func eventsBetween(ctx context.Context, q querier, from, to time.Time) ([]accoun
 	}
 	return scanEvents(rows)
 }
+
+// DeactivatedAt gives, for every account whose history has a change to
+// deactivated, when the last such change happened: one pass over the
+// history instead of one query per account.
+func (s *Store) DeactivatedAt(ctx context.Context) (map[string]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT account_id, at FROM events
+		WHERE kind = ? AND to_value = ? ORDER BY id`, string(accounts.EventStatus), string(accounts.StatusDeactivated))
+	if err != nil {
+		return nil, fmt.Errorf("load deactivation dates: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]time.Time{}
+	var id string
+	var at int64
+	for rows.Next() {
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, fmt.Errorf("load deactivation dates: %w", err)
+		}
+		out[id] = fromMs(at)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load deactivation dates: %w", err)
+	}
+	return out, nil
+}

@@ -12,24 +12,73 @@ import (
 
 const reminderColumns = "id, ifnull(account_id, ''), kind, key, title, body, due_at, state, snoozed_until, fired_at, closed_at, created_at"
 
-func scanReminder(row scanner) (accounts.Reminder, error) {
-	var r accounts.Reminder
-	var kind, state string
-	var due, created int64
-	var snoozed, fired, closed sql.NullInt64
-	err := row.Scan(&r.ID, &r.AccountID, &kind, &r.Key, &r.Title, &r.Body, &due, &state, &snoozed, &fired, &closed, &created)
-	r.Kind, r.State = accounts.ReminderKind(kind), accounts.ReminderState(state)
-	r.DueAt, r.CreatedAt = fromMs(due), fromMs(created)
-	r.SnoozedUntil, r.FiredAt, r.ClosedAt = ptrMs(snoozed), ptrMs(fired), ptrMs(closed)
+// reminderRow is the scan target of one reminders row; a list reuses one
+// for all its rows (see accountRow).
+type reminderRow struct {
+	r                      accounts.Reminder
+	kind, state            string
+	due, created           int64
+	snoozed, fired, closed sql.NullInt64
+	dest                   []any
+}
+
+func newReminderRow() *reminderRow {
+	x := &reminderRow{}
+	r := &x.r
+	x.dest = []any{&r.ID, &r.AccountID, &x.kind, &r.Key, &r.Title, &r.Body, &x.due, &x.state, &x.snoozed, &x.fired, &x.closed, &x.created}
+	return x
+}
+
+func (x *reminderRow) scan(row scanner) (accounts.Reminder, error) {
+	x.r = accounts.Reminder{}
+	err := row.Scan(x.dest...)
+	r := x.r
+	// The kinds and states are a few constants: keep those, not a copy
+	// of the text per row.
+	r.Kind, r.State = internKind(x.kind), internState(x.state)
+	r.DueAt, r.CreatedAt = fromMs(x.due), fromMs(x.created)
+	r.SnoozedUntil, r.FiredAt, r.ClosedAt = ptrMs(x.snoozed), ptrMs(x.fired), ptrMs(x.closed)
 	return r, err
 }
 
-// scanReminders reads every row of a reminders query and closes it.
-func scanReminders(rows *sql.Rows) ([]accounts.Reminder, error) {
+// The known kinds and states, for interning only: an unknown one is kept
+// as read.
+var (
+	reminderKinds = []accounts.ReminderKind{accounts.ReminderPrerequisite, accounts.ReminderReviewDue,
+		accounts.ReminderEscalation, accounts.ReminderPostCheck, accounts.ReminderCoolingOff, accounts.ReminderCoolingEnd,
+		accounts.ReminderBackup, accounts.ReminderCustom}
+	reminderStates = []accounts.ReminderState{accounts.ReminderPending, accounts.ReminderFired, accounts.ReminderDone,
+		accounts.ReminderSnoozed, accounts.ReminderDismissed}
+)
+
+func internKind(s string) accounts.ReminderKind {
+	for _, k := range reminderKinds {
+		if string(k) == s {
+			return k
+		}
+	}
+	return accounts.ReminderKind(s)
+}
+
+func internState(s string) accounts.ReminderState {
+	for _, st := range reminderStates {
+		if string(st) == s {
+			return st
+		}
+	}
+	return accounts.ReminderState(s)
+}
+
+func scanReminder(row scanner) (accounts.Reminder, error) { return newReminderRow().scan(row) }
+
+// scanReminders reads every row of a reminders query and closes it; n is
+// the expected count, so the slice is made once.
+func scanReminders(rows *sql.Rows, n int) ([]accounts.Reminder, error) {
 	defer rows.Close()
-	var out []accounts.Reminder
+	out := make([]accounts.Reminder, 0, n)
+	x := newReminderRow()
 	for rows.Next() {
-		r, err := scanReminder(rows)
+		r, err := x.scan(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -65,15 +114,19 @@ func listReminders(ctx context.Context, db querier, f ReminderFilter) ([]account
 		where = append(where, "(CASE WHEN state = 'snoozed' THEN snoozed_until ELSE due_at END) <= ?")
 		args = append(args, ms(f.DueBy))
 	}
-	q := "SELECT " + reminderColumns + " FROM reminders"
+	cond := ""
 	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+		cond = " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := db.QueryContext(ctx, q+" ORDER BY due_at, id", args...)
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM reminders"+cond, args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("list reminders: %w", err)
+	}
+	rows, err := db.QueryContext(ctx, "SELECT "+reminderColumns+" FROM reminders"+cond+" ORDER BY due_at, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list reminders: %w", err)
 	}
-	out, err := scanReminders(rows)
+	out, err := scanReminders(rows, n)
 	if err != nil {
 		return nil, fmt.Errorf("list reminders: %w", err)
 	}
@@ -130,7 +183,7 @@ func (s *Store) SyncDerived(ctx context.Context, accountID string, desired []acc
 		if err != nil {
 			return err
 		}
-		found, err := scanReminders(rows)
+		found, err := scanReminders(rows, 0)
 		if err != nil {
 			return err
 		}
@@ -213,7 +266,7 @@ func (s *Store) FireDue(ctx context.Context, now time.Time) ([]accounts.Reminder
 		if err != nil {
 			return err
 		}
-		if fired, err = scanReminders(rows); err != nil {
+		if fired, err = scanReminders(rows, 0); err != nil {
 			return err
 		}
 		for i := range fired {

@@ -3,7 +3,8 @@
 // as `unbind --measure-startup`. It is built with the same flags as
 // Unbind and never shipped. With --cjk-font it serves Unbind's bundled CJK
 // font for every text style, as Unbind's theme does, so the script can
-// show how much of Unbind's start is that font.
+// show how much of Unbind's start is that font. With --stay it runs
+// without the probe until stopped, for cmd/startupwatch.
 package main
 
 import (
@@ -29,6 +30,10 @@ func (t cjkTheme) Font(fyne.TextStyle) fyne.Resource { return t.font }
 
 func main() {
 	cjk := flag.Bool("cjk-font", false, "use Unbind's bundled CJK font")
+	// --stay runs without the probe until stopped, as Unbind runs
+	// without --measure-startup: for startupwatch, which measures both
+	// from the outside.
+	stay := flag.Bool("stay", false, "no probe: run until stopped")
 	flag.Parse()
 	probe := startupprobe.New()
 	a := app.NewWithID("io.github.unbindapp.emptywindow")
@@ -38,7 +43,9 @@ func main() {
 	w := a.NewWindow("Empty")
 	w.SetContent(widget.NewLabel("Hello"))
 	w.Resize(fyne.NewSize(1180, 760))
-	probe.Attach(w)
-	probe.Run(a, nil, os.Stdout)
+	if !*stay {
+		probe.Attach(w)
+		probe.Run(a, nil, os.Stdout)
+	}
 	w.ShowAndRun()
 }

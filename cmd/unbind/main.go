@@ -67,6 +67,10 @@ func main() {
 		fmt.Println(buildinfo.String())
 		return
 	}
+	var probe *startupprobe.Probe
+	if o.measure { // first, so a perfprof build profiles the whole start
+		probe = startupprobe.New()
+	}
 	if os.Getenv("GOGC") == "" {
 		// Unbind idles most of the time: a tighter collector keeps the
 		// heap close to what it uses (a big inventory loads in bursts).
@@ -96,8 +100,7 @@ func main() {
 	if o.phoneSMS != "" {
 		u.PhoneCheckOnLoad(o.phoneSMS)
 	}
-	if o.measure {
-		probe := startupprobe.New()
+	if probe != nil {
 		probe.Attach(u.Window())
 		loaded := make(chan struct{})
 		u.WhenLoaded(func() { close(loaded) })

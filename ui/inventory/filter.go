@@ -51,6 +51,16 @@ func Filter(items []Item, q Query, out []int) []int {
 			digits = d
 		}
 	}
+	// The platform's names are shared by its items (and items come
+	// grouped by platform): match each distinct text once.
+	var lastHay string
+	lastMatch, matched := false, false
+	platformMatches := func(hay string) bool {
+		if !matched || hay != lastHay {
+			lastHay, lastMatch, matched = hay, strings.Contains(hay, text), true
+		}
+		return lastMatch
+	}
 	for i := range items {
 		it := &items[i]
 		switch {
@@ -62,7 +72,8 @@ func Filter(items []Item, q Query, out []int) []int {
 			q.Only != nil && !q.Only.IDs[it.Account.ID]:
 			continue
 		}
-		if text != "" && !strings.Contains(it.haystack, text) && (digits == "" || !strings.Contains(it.phone, digits)) {
+		if text != "" && !strings.Contains(it.haystack, text) && !platformMatches(it.platformHay) &&
+			(digits == "" || !strings.Contains(it.phone, digits)) {
 			continue
 		}
 		out = append(out, i)

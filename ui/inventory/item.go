@@ -10,7 +10,9 @@ import (
 
 // Item is one account as the inventory list shows and filters it.
 type Item struct {
-	Account accounts.Account
+	// Account points into the slice Build was given: one copy of each
+	// account, not a second one per item.
+	Account *accounts.Account
 	// PlatformName is the platform's name in the UI language (the ID for
 	// a platform the catalog does not know).
 	PlatformName string
@@ -24,10 +26,16 @@ type Item struct {
 	// Due counts the account's reminders that want attention now.
 	Due int
 
-	// haystack is everything a search looks in, folded once.
-	haystack string
-	phone    string // digits only, for searching "138 1234"
+	// haystack is the account's own text a search looks in, folded once;
+	// platformHay is its platform's names, folded, shared by every item
+	// of the platform rather than copied into each haystack.
+	haystack    string
+	platformHay string
+	phone       string // digits only, for searching "138 1234"
 }
+
+// platformText is what the items of one platform share.
+type platformText struct{ display, initial, hay string }
 
 // Input is what Build needs about one account besides the account itself.
 type Input struct {
@@ -35,26 +43,28 @@ type Input struct {
 	Due    int
 }
 
-// Build makes the items for accs in their order. names gives a platform's
-// display name and any other names it should be found by (the catalog's
-// names in both languages); extra may be nil.
+// Build makes the items for accs in their order; they point into accs,
+// which must not change afterwards. names gives a platform's display name
+// and any other names it should be found by (the catalog's names in both
+// languages); extra may be nil.
 func Build(accs []accounts.Account, extra map[string]Input, names func(platformID string) (display string, searchable []string)) []Item {
 	items := make([]Item, len(accs))
-	nameCache := map[string][2]string{}
-	for i, a := range accs {
-		c, ok := nameCache[a.PlatformID]
+	byPlatform := map[string]platformText{}
+	for i := range accs {
+		a := &accs[i]
+		p, ok := byPlatform[a.PlatformID]
 		if !ok {
 			display, more := names(a.PlatformID)
-			c = [2]string{display, strings.Join(append(more, a.PlatformID), "\x00")}
-			nameCache[a.PlatformID] = c
+			p = platformText{display: display, initial: initial(display),
+				hay: fold(strings.Join(append([]string{display}, append(more, a.PlatformID)...), "\x00"))}
+			byPlatform[a.PlatformID] = p
 		}
-		in := extra[a.ID]
-		items[i] = newItem(a, c[0], c[1], in)
+		items[i] = newItem(a, p, extra[a.ID])
 	}
 	return items
 }
 
-func newItem(a accounts.Account, platformName, platformSearch string, in Input) Item {
+func newItem(a *accounts.Account, p platformText, in Input) Item {
 	login := a.Login
 	if login == "" {
 		login = a.Phone
@@ -64,14 +74,15 @@ func newItem(a accounts.Account, platformName, platformSearch string, in Input) 
 	}
 	it := Item{
 		Account:      a,
-		PlatformName: platformName,
-		Initial:      initial(platformName),
+		PlatformName: p.display,
+		Initial:      p.initial,
 		MaskedLogin:  accounts.MaskLogin(login),
 		Due:          in.Due,
 		phone:        accounts.PhoneDigits(a.Phone),
+		platformHay:  p.hay,
 	}
-	it.RealNameBound, it.PhoneBound = Bound(a, in.Tracks)
-	it.haystack = fold(strings.Join([]string{a.Name, platformName, platformSearch, a.Login, a.Phone, a.Email}, "\x00"))
+	it.RealNameBound, it.PhoneBound = Bound(*a, in.Tracks)
+	it.haystack = fold(strings.Join([]string{a.Name, a.Login, a.Phone, a.Email}, "\x00"))
 	return it
 }
 

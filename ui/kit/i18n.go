@@ -21,11 +21,18 @@ const (
 // LangEnv overrides the language setting (screenshots, support).
 const LangEnv = "UNBIND_LANG"
 
-// fyneLocales are the locales Fyne 2.7 ships translations for. lang picks
-// the one closest to the system locale and offers no way to choose; to
-// force a language we load our file under each of them, so whichever it
-// picks speaks the chosen language (our files carry Fyne's own keys too).
-var fyneLocales = []fyne.Locale{"en", "cs", "de", "el", "es", "fr", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans"}
+// ourLocales are where our file is loaded. lang picks the translation
+// closest to the system locale and offers no way to choose; loaded under
+// the system locale itself, ours is the exact match and wins over Fyne's
+// own (our files carry Fyne's keys too), and "en" is lang's fallback when
+// the system locale parses as nothing (LANG=C). Two parses of the file,
+// not one per locale Fyne ships (fifteen, 4 MB of messages kept).
+func ourLocales() []fyne.Locale {
+	if l := lang.SystemLocale(); l != "en" {
+		return []fyne.Locale{"en", l}
+	}
+	return []fyne.Locale{"en"}
+}
 
 // SetupLanguage loads the translations for pref (LangSystem, LangZh or
 // LangEn; $UNBIND_LANG wins when set) and returns the language the UI now
@@ -45,8 +52,7 @@ func SetupLanguage(pref string) string {
 		if pref == LangZh {
 			data = zh
 		}
-		locales := append(fyneLocales, lang.SystemLocale())
-		for _, l := range locales {
+		for _, l := range ourLocales() {
 			if e := lang.AddTranslationsForLocale(data, l); e != nil && err == nil {
 				err = e
 			}
@@ -55,8 +61,7 @@ func SetupLanguage(pref string) string {
 		// Every locale gets the file of its own language again: a switch
 		// from a forced language back to the system's must not leave the
 		// forced file under the other locales.
-		locales := append(fyneLocales, lang.SystemLocale())
-		for _, l := range locales {
+		for _, l := range ourLocales() {
 			data := en
 			if strings.HasPrefix(strings.ToLower(string(l)), "zh") {
 				data = zh

@@ -26,10 +26,11 @@ const StartEnv = "UNBIND_PROBE_T0"
 type Probe struct {
 	start   time.Time
 	painted <-chan time.Time
+	prof    *profiling // -tags perfprof only
 }
 
 // New starts a probe; call it first thing in main.
-func New() *Probe { return &Probe{start: processStart()} }
+func New() *Probe { return &Probe{start: processStart(), prof: startProfiling()} }
 
 // Attach watches w for its first painted frame (see package firstpaint).
 // Call it after the content is set and before Run.
@@ -53,6 +54,7 @@ func (p *Probe) Run(a fyne.App, ready <-chan struct{}, out io.Writer) {
 			at = time.Now()
 		}
 		time.Sleep(time.Second)
+		p.prof.stop()
 		p.report(out, first, at)
 		fyne.Do(a.Quit)
 	}()
