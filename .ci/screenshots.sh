@@ -28,12 +28,34 @@ for n in $(seq 70 120); do
 done
 [ -n "$disp" ] || { echo "screenshots: no free X display"; exit 1; }
 
+# evidence_files DATA LANG PLATFORM: attach evidence to the platform's
+# first account with unbindctl, as a person would in the GUI: a
+# confirmation screenshot, the customer-service chat and a PDF receipt.
+# Prints the account's ID.
+evidence_files() {
+  local data=$1 lang=$2 platform=$3 id shot=deletion-confirmation.png chat=customer-service-chat.txt pdf=receipt.pdf
+  [ "$lang" = zh ] && shot=注销申请截图.png chat=客服聊天记录.txt pdf=注销回执.pdf
+  id=$("$work/unbindctl" --data-dir "$data" account list | awk -v p="$platform" '$2 == p { print $1; exit }')
+  convert -size 360x640 xc:'#f5f5f5' -fill '#e02e24' -draw "rectangle 0,0 360,70" \
+    -font assets/fonts/wqy-microhei-subset.ttf -fill white -pointsize 24 -annotate +20+45 "账号注销" \
+    -fill '#222' -pointsize 22 -annotate +40+200 "注销申请已提交" -pointsize 16 -fill '#666' \
+    -annotate +40+240 "申请时间 2026-11-20 10:32" -annotate +40+270 "15 天后生效，期间请勿登录" "$work/$shot"
+  printf '客服 10:41：您好，您的账号注销申请已受理，请在 15 天内不要登录。\n我 10:42：好的，谢谢。\n' >"$work/$chat"
+  "$work/unbindctl" --data-dir "$data" report -o "$work/$pdf" >/dev/null
+  for f in "$shot" "$chat" "$pdf"; do
+    "$work/unbindctl" --data-dir "$data" evidence add "$id" "$work/$f" >/dev/null
+  done
+  echo "$id"
+}
+
 # shoot LANG THEME SELECT NAME [ACTION]: one screenshot of the main window.
 # ACTION: settings (open Settings with Ctrl+,), small (a 900×600 window),
 # empty (a new data folder: the empty state),
 # nokeyring (a real data folder, no Secret Service, the Credentials tab),
 # agenda (View → Agenda with Ctrl+T), agenda-small (the same at 900×600),
 # phonecheck (two 一证通查 SMS pasted: the result in the main pane).
+# evidence (a real data folder, evidence files on SELECT's main track,
+# scrolled down to them).
 shoot() {
   local lang=$1 theme=$2 select=$3 name=$4 action=${5:-} locale=en_US.UTF-8
   # SHOTS=regex takes only the screenshots whose names match.
@@ -55,6 +77,10 @@ shoot() {
     printf '%s\n' '【工信部反诈中心】(1/2)您查询的手机号码13812345678关联的互联网账号：腾讯2个，阿里巴巴2个，支付宝1个，' \
       '【工信部反诈中心】(2/2)京东1个，美团1个，抖音2个，百度1个，共计10个账号。' >"$work/sms-2.txt"
     args+=(--phone-check-sms "$work/sms-1.txt,$work/sms-2.txt")
+  fi
+  if [ "$action" = evidence ]; then
+    "$work/unbindctl" --data-dir "$work/data-$name" demo --lang "$lang" >/dev/null
+    args=(--data-dir "$work/data-$name" --select "$(evidence_files "$work/data-$name" "$lang" "$select")")
   fi
   [ "$lang" = zh ] && locale=zh_CN.UTF-8
   # A private session bus that starts no services: no keyring prompt, no
@@ -86,6 +112,15 @@ shoot() {
   fi
   if [ "$action" = agenda ] || [ "$action" = agenda-small ]; then
     DISPLAY="$disp" xdotool key --window "$win" ctrl+t # View → Agenda
+    sleep 1
+  fi
+  if [ "$action" = evidence ]; then
+    # Scroll the Steps tab down to the track's evidence files (English
+    # wraps the header to more lines), over a plain spot: an entry under
+    # the pointer would take the wheel.
+    local scroll=72
+    [ "$lang" = en ] && scroll=76
+    DISPLAY="$disp" xdotool mousemove 1168 420 click --repeat "${EVIDENCE_SCROLL:-$scroll}" --delay 30 5
     sleep 1
   fi
   # The pointer starts in the screen's centre, over the window. Fyne
@@ -146,3 +181,6 @@ done
 # The 一证通查 result in the main pane: a second SMS against the first.
 shoot zh light taobao "phone-check-zh-light" phonecheck
 shoot en light taobao "phone-check-en-light" phonecheck
+# A track with evidence files: thumbnail, chat and PDF, with their hashes.
+shoot zh light jd "evidence-zh-light" evidence
+shoot en light jd "evidence-en-light" evidence

@@ -23,11 +23,16 @@ const (
 	EventImported  EventKind = "imported"
 	EventCheck     EventKind = "phone_check"
 	EventReminder  EventKind = "reminder"
+	// EventFileAdded and EventFileRemoved: an evidence file was attached
+	// to a track or removed; To holds its SHA-256, Note its file name.
+	EventFileAdded   EventKind = "evidence_file_added"
+	EventFileRemoved EventKind = "evidence_file_removed"
 )
 
 // EventKinds lists every event kind; a backup may carry no other.
 var EventKinds = []EventKind{EventCreated, EventEdited, EventStatus, EventStep, EventUnstep, EventEvidence,
-	EventBackup, EventSecretSet, EventSecretDel, EventDeleted, EventImported, EventCheck, EventReminder}
+	EventBackup, EventSecretSet, EventSecretDel, EventDeleted, EventImported, EventCheck, EventReminder,
+	EventFileAdded, EventFileRemoved}
 
 // Correction says why a ticked checklist item was unticked. History is
 // append-only, so a tick is never silently reversed: the step_undone event

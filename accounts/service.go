@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/unbindapp/unbind/accounts/evidence"
 )
 
 // Repo is the persistence Service needs; accounts/store implements it on
@@ -32,6 +34,7 @@ type Repo interface {
 	RecordBackup(ctx context.Context, accountID string, at time.Time, note string) error
 	MarkSecret(ctx context.Context, accountID string, field SecretField, set bool, at time.Time) error
 	Events(ctx context.Context, accountID string) ([]Event, error)
+	EvidenceRepo
 }
 
 // Secrets keeps secret values; accounts/vault implements it on the OS
@@ -72,12 +75,21 @@ type Service struct {
 	// OnChange, when set, is called after every saved change of an account
 	// (status, steps, edits), so the binaries can re-derive its reminders.
 	OnChange func(ctx context.Context, accountID string)
+	// Files, when set, is the evidence folder; without it attaching
+	// evidence fails with ErrNoEvidenceFolder.
+	Files *evidence.Dir
 }
 
 // NewService returns a Service over repo and secrets. secrets may be nil
 // when no keyring is wanted (then every secret call fails clearly).
+// When repo has an evidence folder (the store's, in its data folder),
+// Files is that folder.
 func NewService(repo Repo, secrets Secrets) *Service {
-	return &Service{repo: repo, secrets: secrets, Now: time.Now}
+	s := &Service{repo: repo, secrets: secrets, Now: time.Now}
+	if f, ok := repo.(interface{ EvidenceFolder() *evidence.Dir }); ok {
+		s.Files = f.EvidenceFolder()
+	}
+	return s
 }
 
 // ErrNoKeyring is returned by secret calls on a Service without a keyring.
@@ -119,9 +131,18 @@ func (s *Service) Update(ctx context.Context, a Account) (Account, error) {
 	return saved, nil
 }
 
-// Delete removes the account's keyring entries, then the account. When the
-// keyring cannot be reached the account stays, so no secret is orphaned.
+// Delete removes the account's keyring entries, then the account; its
+// evidence files are kept (see DeleteKeepingEvidence). When the keyring
+// cannot be reached the account stays, so no secret is orphaned.
 func (s *Service) Delete(ctx context.Context, id string) error {
+	return s.DeleteKeepingEvidence(ctx, id, true)
+}
+
+// DeleteKeepingEvidence is Delete with the person's choice about the
+// account's evidence files: kept, they stay in the evidence folder and in
+// the report, like the history; otherwise each is removed (with its
+// history event) once the keyring entries are gone, then the account.
+func (s *Service) DeleteKeepingEvidence(ctx context.Context, id string, keep bool) error {
 	a, err := s.repo.Account(ctx, id)
 	if err != nil {
 		return fmt.Errorf("delete account %s: %w", id, err)
@@ -129,6 +150,11 @@ func (s *Service) Delete(ctx context.Context, id string) error {
 	for _, f := range a.SecretFields {
 		if err := s.deleteSecretValue(id, f); err != nil {
 			return fmt.Errorf("delete account %s: remove its %s from the keyring first: %w", id, f, err)
+		}
+	}
+	if !keep {
+		if err := s.removeAllEvidence(ctx, id); err != nil {
+			return fmt.Errorf("delete account %s: %w", id, err)
 		}
 	}
 	ev := Event{AccountID: id, Label: a.Name, At: s.now(), Kind: EventDeleted, From: string(a.Status)}

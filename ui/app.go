@@ -172,6 +172,8 @@ func (u *UI) build(view string) {
 	u.root = kit.NewBorder(u.banner, nil, nil, nil, u.body)
 	content, _ := kit.WithTooltips(u.win, u.root)
 	u.win.SetContent(content)
+	// Files dropped on the window become evidence of the shown account.
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.detail.Drop(uris) })
 	u.updateBanner()
 }
 

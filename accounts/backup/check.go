@@ -56,6 +56,9 @@ func validateInventory(inv *store.Inventory, now time.Time) error {
 	if err := validateEvents(inv.Events, seen, now); err != nil {
 		return err
 	}
+	if err := validateEvidence(inv, seen, now); err != nil {
+		return err
+	}
 	for i, r := range inv.Reminders {
 		if r.Kind == "" || r.Title == "" {
 			return backupErr(ErrInvalid, 0, "reminder %d has no kind or title", i+1)
@@ -140,6 +143,8 @@ type Summary struct {
 	Events      int `json:"events"`
 	Reminders   int `json:"reminders"`
 	PhoneChecks int `json:"phone_checks"`
+	// EvidenceFiles counts the evidence files the backup carries.
+	EvidenceFiles int `json:"evidence_files"`
 	// WithSecrets counts accounts that had secrets in the keyring of the
 	// computer the backup came from: their values are not in the backup.
 	WithSecrets int `json:"accounts_with_secrets"`
@@ -148,7 +153,7 @@ type Summary struct {
 // Summarise counts what inv holds.
 func Summarise(inv store.Inventory) Summary {
 	s := Summary{Accounts: len(inv.Accounts), Events: len(inv.Events),
-		Reminders: len(inv.Reminders), PhoneChecks: len(inv.PhoneChecks)}
+		Reminders: len(inv.Reminders), PhoneChecks: len(inv.PhoneChecks), EvidenceFiles: len(inv.EvidenceFiles)}
 	for _, a := range inv.Accounts {
 		if len(a.SecretFields) > 0 {
 			s.WithSecrets++

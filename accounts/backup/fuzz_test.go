@@ -2,6 +2,7 @@ package backup
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -28,6 +29,19 @@ func FuzzReadBackup(f *testing.F) {
 	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":[{"account_id":"x","label":"x","at":"2026-01-01T00:00:00Z","kind":"wiped"}]}`))
 	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":[{"account_id":"x","label":"x","at":"2026-01-01T00:00:00Z","kind":"status","from":"active","to":"deactivated"}]}`))
 	f.Add([]byte(`{"schema":"unbind.inventory/v1","accounts":[],"events":[{"account_id":"x","label":"x","at":"0001-01-01T00:00:00Z","kind":"deleted"}]}`))
+	// A backup with evidence files (a screenshot on two tracks, a chat),
+	// and that one with the content of one cut short.
+	st := openStore(f)
+	withEvidence(f, st)
+	inv, err := st.ExportInventoryWith(bg, time.Now(), true)
+	if err != nil {
+		f.Fatal(err)
+	}
+	withFiles, _ := json.Marshal(inv)
+	f.Add(withFiles)
+	inv.EvidenceBlobs[0].Content = inv.EvidenceBlobs[0].Content[:10]
+	cut, _ := json.Marshal(inv)
+	f.Add(cut)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		inv, err := Read(bytes.NewReader(data))
 		if err != nil {

@@ -26,7 +26,7 @@ func Build(ctx context.Context, in Input, opts Options) (*Report, error) {
 		b.wd = workdays.Weekends()
 	}
 	r := &Report{Schema: Schema, Header: b.header(), Findings: []Finding{}, Accounts: []AccountEntry{},
-		Timeline: []TimelineEntry{}, Warnings: []string{}}
+		Timeline: []TimelineEntry{}, Warnings: []string{}, EvidenceFiles: []EvidenceEntry{}}
 	b.r = r
 	b.indexReminders()
 	all := slices.Clone(in.Accounts)
@@ -45,6 +45,7 @@ func Build(ctx context.Context, in Input, opts Options) (*Report, error) {
 		b.findings(a, &e)
 		r.Accounts = append(r.Accounts, e)
 	}
+	b.evidence()
 	b.groupFindings(all)
 	b.summarise(all)
 	if err := b.timeline(ctx); err != nil {

@@ -16,7 +16,7 @@ const bom = "\xEF\xBB\xBF"
 var csvColumns = []string{
 	"c.id", "c.platform_id", "c.platform", "c.group", "c.name", "c.login", "c.phone", "c.email",
 	"c.status_code", "c.status", "c.real_name", "c.third_party", "c.seller", "c.checklist_done", "c.checklist_total",
-	"c.last_backup", "c.next", "c.next_kind", "c.credentials", "c.findings", "c.notes",
+	"c.last_backup", "c.next", "c.next_kind", "c.credentials", "c.findings", "c.notes", "c.evidence",
 }
 
 // guardCell defuses spreadsheet formulas: a cell starting with = + - @,
@@ -51,6 +51,7 @@ func writeCSV(w io.Writer, r *Report) error {
 	for _, f := range r.Findings {
 		findings[f.AccountID] = append(findings[f.AccountID], label(lang, "severity", string(f.Severity))+": "+f.Title)
 	}
+	files := evidenceByAccount(r)
 	sep := "、"
 	if lang == "en" {
 		sep = ", "
@@ -73,7 +74,7 @@ func writeCSV(w io.Writer, r *Report) error {
 			a.Status, a.StatusLabel, yesNo(lang, a.RealName), joinLabels(lang, "third", a.ThirdParty, sep),
 			yesNo(lang, a.Seller), strconv.Itoa(a.ChecklistDone), strconv.Itoa(a.ChecklistTotal),
 			dateOf(a.LastBackupAt), next, nextKind, joinLabels(lang, "secret", a.Credentials, sep),
-			strings.Join(findings[a.ID], "; "), notes,
+			strings.Join(findings[a.ID], "; "), notes, strings.Join(files[a.ID], "; "),
 		}
 		for i, v := range vals {
 			row[i] = guardCell(v)

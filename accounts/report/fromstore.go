@@ -27,6 +27,9 @@ func FromStore(ctx context.Context, st *store.Store, opts Options) (Input, error
 	if in.Reminders, err = st.Reminders(ctx, store.ReminderFilter{OpenOnly: true}); err != nil {
 		return in, fmt.Errorf("gather report data: %w", err)
 	}
+	if in.Evidence, err = st.EvidenceFiles(ctx, ""); err != nil {
+		return in, fmt.Errorf("gather report data: %w", err)
+	}
 	return in, nil
 }
 

@@ -109,6 +109,13 @@ func noteText(e TimelineEntry) string {
 
 func (v htmlView) T(key string, args ...any) string { return tr(v.Header.Lang, key, args...) }
 
+// EvidenceHeader and EvidenceRows are the evidence table (escaped by the
+// template like every other cell).
+func (v htmlView) EvidenceHeader() []string { return evidenceHeader(v.Header.Lang) }
+
+// EvidenceRows is one row per evidence file.
+func (v htmlView) EvidenceRows() [][]string { return evidenceRows(v.Report) }
+
 func (v htmlView) Sev(s Severity) string { return label(v.Header.Lang, "severity", string(s)) }
 
 func (v htmlView) Reminder(kind string) string { return label(v.Header.Lang, "reminder", kind) }

@@ -42,6 +42,9 @@ type Input struct {
 	Events []accounts.Event
 	// Reminders should hold at least the open ones.
 	Reminders []accounts.Reminder
+	// Evidence holds the evidence-file records (with those kept from
+	// deleted accounts); the report lists their hashes, never content.
+	Evidence []accounts.EvidenceFile
 	// Platforms gives catalog facts; nil shows platform IDs as names and
 	// knows no checklists or review windows (see FromCatalog).
 	Platforms PlatformInfo

@@ -37,6 +37,8 @@ type Report struct {
 	Findings []Finding       `json:"findings"`
 	Accounts []AccountEntry  `json:"accounts"`
 	Timeline []TimelineEntry `json:"timeline"`
+	// EvidenceFiles lists every evidence file with its SHA-256.
+	EvidenceFiles []EvidenceEntry `json:"evidence_files"`
 	// Warnings say what the report could not know for sure, e.g. missing
 	// holiday data or a missing platform catalog.
 	Warnings []string `json:"warnings"`

@@ -43,6 +43,7 @@ func writePDF(w io.Writer, r *Report) error {
 		func() error { d.newPage(); return pdfFindings(d, r) },
 		func() error { d.newPage(); return pdfAccounts(d, r) },
 		func() error { d.newPage(); return pdfTimeline(d, r) },
+		func() error { return pdfEvidence(d, r) },
 		func() error { return pdfSources(d, r) },
 		func() error { return pdfFooters(d, r, sum) },
 	}

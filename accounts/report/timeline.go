@@ -82,6 +82,8 @@ func (b *builder) describe(e accounts.Event) string {
 		return b.t("ev.step", track, stepLabel(l, e.To))
 	case accounts.EventEvidence:
 		return b.t("ev.evidence", track)
+	case accounts.EventFileAdded, accounts.EventFileRemoved:
+		return b.t("ev."+string(e.Kind), track, e.To)
 	case accounts.EventSecretSet, accounts.EventSecretDel:
 		return b.t("ev."+string(e.Kind), label(l, "secret", e.To))
 	case accounts.EventDeleted:

@@ -22,6 +22,12 @@ type Inventory struct {
 	Reminders   []accounts.Reminder `json:"reminders"`
 	PhoneChecks []PhoneCheck        `json:"phone_checks"`
 	Settings    map[string]string   `json:"settings"`
+	// EvidenceFiles and EvidenceBlobs are there when the person chose to
+	// back up evidence files (ExportInventoryWith): the records, and each
+	// distinct content once. Without them a backup has neither; the
+	// history still holds every file's SHA-256.
+	EvidenceFiles []accounts.EvidenceFile `json:"evidence_files,omitempty"`
+	EvidenceBlobs []EvidenceBlob          `json:"evidence_blobs,omitempty"`
 }
 
 // InventoryAccount is an account with its tracks. SecretFields only names
@@ -32,8 +38,15 @@ type InventoryAccount struct {
 }
 
 // ExportInventory reads the whole inventory inside one transaction, so the
-// copy is consistent even while another process writes.
+// copy is consistent even while another process writes. It leaves the
+// evidence files out; ExportInventoryWith can include them.
 func (s *Store) ExportInventory(ctx context.Context, now time.Time) (Inventory, error) {
+	return s.ExportInventoryWith(ctx, now, false)
+}
+
+// ExportInventoryWith is ExportInventory, with the evidence files (their
+// records and content, checked against their hashes) when withEvidence.
+func (s *Store) ExportInventoryWith(ctx context.Context, now time.Time, withEvidence bool) (Inventory, error) {
 	inv := Inventory{Schema: InventorySchema, ExportedAt: now.UTC(), Settings: map[string]string{},
 		Accounts: []InventoryAccount{}}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -64,6 +77,11 @@ func (s *Store) ExportInventory(ctx context.Context, now time.Time) (Inventory, 
 	}
 	if inv.PhoneChecks, err = listPhoneChecks(ctx, tx); err != nil {
 		return inv, fmt.Errorf("export inventory: %w", err)
+	}
+	if withEvidence {
+		if err := s.exportEvidence(ctx, tx, &inv); err != nil {
+			return inv, fmt.Errorf("export inventory: %w", err)
+		}
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT key, value FROM settings WHERE key NOT LIKE 'store.%'")
 	if err != nil {

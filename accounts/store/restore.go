@@ -16,6 +16,7 @@ type RestoreResult struct {
 	Unchanged      int `json:"accounts_unchanged"`
 	EventsAdded    int `json:"events_added"`
 	RemindersAdded int `json:"reminders_added"`
+	EvidenceAdded  int `json:"evidence_files_added"`
 }
 
 type eventSig struct {
@@ -37,7 +38,17 @@ func (s *Store) RestoreInventory(ctx context.Context, inv Inventory, source stri
 		return RestoreResult{}, fmt.Errorf("restore: not an Unbind inventory backup (schema %q, want %q)", inv.Schema, InventorySchema)
 	}
 	var res RestoreResult
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	// Evidence content goes into evidence/ first (content-addressed, so a
+	// file already there is left alone); if the transaction fails, what
+	// this restore created is removed again: all or nothing.
+	if err := blobsCoverFiles(inv); err != nil {
+		return RestoreResult{}, fmt.Errorf("restore: %w (nothing was written)", err)
+	}
+	created, err := s.writeBlobs(inv.EvidenceBlobs)
+	if err != nil {
+		return RestoreResult{}, fmt.Errorf("restore: %w (nothing was written)", err)
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		res = RestoreResult{}
 		ids, err := restoreAccounts(ctx, tx, inv.Accounts, source, now, &res)
 		if err != nil {
@@ -47,6 +58,9 @@ func (s *Store) RestoreInventory(ctx context.Context, inv Inventory, source stri
 			return err
 		}
 		if res.RemindersAdded, err = restoreReminders(ctx, tx, inv.Reminders, ids); err != nil {
+			return err
+		}
+		if res.EvidenceAdded, err = restoreEvidence(ctx, tx, inv.EvidenceFiles, ids); err != nil {
 			return err
 		}
 		for _, c := range inv.PhoneChecks {
@@ -63,6 +77,7 @@ func (s *Store) RestoreInventory(ctx context.Context, inv Inventory, source stri
 		return nil
 	})
 	if err != nil {
+		s.dropBlobs(created)
 		return RestoreResult{}, fmt.Errorf("restore: %w (nothing was written)", err)
 	}
 	return res, nil

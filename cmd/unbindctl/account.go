@@ -19,7 +19,7 @@ const accountUsage = `usage:
   unbindctl account add --platform ID --name NAME [--login L] [--phone P] [--email E] [--real-name] [--seller] [--third-party wechat,qq] [--notes TEXT]
   unbindctl account list [--json]
   unbindctl account show ID [--json]
-  unbindctl account delete ID
+  unbindctl account delete ID [--delete-evidence]
   unbindctl account set-status ID STATUS [--track KIND] [--until YYYY-MM-DD] [--note TEXT] [--evidence TEXT]
   unbindctl account tick ID KEY [--track KIND] [--undo]
 
@@ -256,7 +256,9 @@ func yesNo(b bool) string {
 }
 
 func accountDelete(e *env, args []string) error {
-	pos, err := parseFlags(newFlags("account delete"), args)
+	fs := newFlags("account delete")
+	dropEvidence := fs.Bool("delete-evidence", false, "delete its evidence files too (kept by default, in the data folder and the report)")
+	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
@@ -267,7 +269,7 @@ func accountDelete(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return svc.Delete(e.ctx, pos[0])
+	return svc.DeleteKeepingEvidence(e.ctx, pos[0], !*dropEvidence)
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -20,8 +20,10 @@ func init() {
 }
 
 const backupUsage = `usage:
-  unbindctl backup -o FILE [--passphrase-file P] [--plain] [--force] [--json]
-Writes accounts, tracks, history, reminders, phone checks and settings to FILE
+  unbindctl backup -o FILE [--passphrase-file P] [--plain] [--no-evidence] [--force] [--json]
+Writes accounts, tracks, history, reminders, phone checks, settings and the
+evidence files (each checked against its SHA-256; --no-evidence leaves them
+out, the history still names their hashes) to FILE
 (schema unbind.inventory/v1, mode 0600, written atomically), encrypted with a
 passphrase of at least 10 characters (age, scrypt): the first line of P, or of
 standard input (typed there, it shows). --plain writes readable JSON instead;
@@ -63,6 +65,7 @@ func runBackup(e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	plain := fs.Bool("plain", false, "write readable, unencrypted JSON")
 	passFile := fs.String("passphrase-file", "", "read the passphrase from the first line of this file")
+	noEvidence := fs.Bool("no-evidence", false, "leave the evidence files out")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -86,7 +89,7 @@ func runBackup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	inv, err := st.ExportInventory(e.ctx, time.Now())
+	inv, err := st.ExportInventoryWith(e.ctx, time.Now(), !*noEvidence)
 	if err != nil {
 		return err
 	}
@@ -158,8 +161,8 @@ func runRestore(e *env, args []string) error {
 		return nil
 	}
 	r := o.Result
-	fmt.Fprintf(e.stdout, "restored: %d accounts added, %d merged, %d unchanged; %d history entries and %d reminders added\n",
-		r.Added, r.Merged, r.Unchanged, r.EventsAdded, r.RemindersAdded)
+	fmt.Fprintf(e.stdout, "restored: %d accounts added, %d merged, %d unchanged; %d history entries, %d reminders and %d evidence files added\n",
+		r.Added, r.Merged, r.Unchanged, r.EventsAdded, r.RemindersAdded, r.EvidenceAdded)
 	if n := o.Backup.WithSecrets; n > 0 {
 		fmt.Fprintf(e.stdout, "note: %d accounts had secrets in the keyring of the computer the backup came from; "+
 			"backups never hold secrets, so enter them again with 'unbindctl secret set'\n", n)
@@ -190,6 +193,6 @@ func readPassphrase(e *env, file string) (string, error) {
 }
 
 func printBackupSummary(w io.Writer, s backup.Summary) {
-	fmt.Fprintf(w, "%d accounts, %d history entries, %d reminders, %d phone checks\n",
-		s.Accounts, s.Events, s.Reminders, s.PhoneChecks)
+	fmt.Fprintf(w, "%d accounts, %d history entries, %d reminders, %d phone checks, %d evidence files\n",
+		s.Accounts, s.Events, s.Reminders, s.PhoneChecks, s.EvidenceFiles)
 }

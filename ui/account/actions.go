@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -143,15 +144,37 @@ func (u *shell) onRecordBackup(a accounts.Account) {
 func (u *shell) onDelete(a accounts.Account) {
 	msg := lang.L("Delete \"{{.Name}}\" from Unbind? Its passwords are removed from the system keyring too. Its history stays in the audit report. This does not delete the account on the platform.",
 		map[string]string{"Name": a.Name})
-	kit.ShowConfirm(lang.L("Delete account"), msg, func(ok bool) {
-		if !ok {
-			return
-		}
-		if err := u.env().Service.Delete(u.env().Ctx, a.ID); err != nil {
-			u.ShowError(err)
-			return
-		}
-		u.view.Clear()
-		u.Reload()
-	}, u.env().Window)
+	n := 0
+	if d := u.view.d; d.id == a.ID {
+		n = len(d.files)
+	}
+	if n == 0 {
+		kit.ShowConfirm(lang.L("Delete account"), msg, func(ok bool) { u.deleteAccount(a, true, ok) }, u.env().Window)
+		return
+	}
+	// Evidence files are proof of what was sent: the person decides, and
+	// keeping them is the default.
+	keep, drop := lang.L("Keep its {{.N}} evidence files (in the data folder and the report)", map[string]any{"N": n}),
+		lang.L("Delete its {{.N}} evidence files too", map[string]any{"N": n})
+	choice := widget.NewRadioGroup([]string{keep, drop}, nil)
+	choice.Required = true
+	choice.SetSelected(keep)
+	u.deleteChoice = choice
+	body := container.NewVBox(kit.Body(msg), choice)
+	d := dialog.NewCustomConfirm(lang.L("Delete account"), lang.L("Delete"), lang.L("Cancel"), kit.NewFixedWidth(460, body),
+		func(ok bool) { u.deleteAccount(a, choice.Selected != drop, ok) }, u.env().Window)
+	kit.Keyed(u.env().Window, d, nil)
+	d.Show()
+}
+
+func (u *shell) deleteAccount(a accounts.Account, keepEvidence, ok bool) {
+	if !ok {
+		return
+	}
+	if err := u.env().Service.DeleteKeepingEvidence(u.env().Ctx, a.ID, keepEvidence); err != nil {
+		u.ShowError(err)
+		return
+	}
+	u.view.Clear()
+	u.Reload()
 }

@@ -24,6 +24,8 @@ type detailView struct {
 	acc      accounts.Account
 	tracks   []accounts.Track
 	events   []accounts.Event // the account's history, oldest first
+	files    []accounts.EvidenceFile
+	filesErr error
 	platform catalog.Platform
 	known    bool // the catalog knows the platform
 
@@ -126,6 +128,7 @@ func (v *detailView) show(id string) {
 	// reason, and the History tab lists it.
 	events, histErr := v.u.env().Service.History(v.u.env().Ctx, id)
 	v.id, v.acc, v.tracks, v.events = id, a, tracks, events
+	v.files, v.filesErr = v.u.env().Service.Evidence(v.u.env().Ctx, id)
 	v.platform, v.known = v.u.platform(a.PlatformID)
 	v.fillHeader()
 	v.steps.show(v)

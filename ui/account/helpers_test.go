@@ -45,6 +45,8 @@ type testUI struct {
 	checked     bool
 	// after is the pane's timer; by default it never fires (see Env.After).
 	after func(time.Duration, func()) *time.Timer
+	// openFile stands in for the system viewer.
+	openFile func(string) error
 }
 
 var _ Shell = (*testUI)(nil)
@@ -80,7 +82,7 @@ func newTestUI(t *testing.T, backend vault.Backend) *testUI {
 func (u *testUI) Env() Env {
 	return Env{Window: u.win, Ctx: context.Background(), Service: u.svc, Reminders: u.rem, Store: u.st,
 		Catalog: u.cat, Calendar: u.cal, Lang: kit.LangEn, DataDir: u.dir, Clip: u.clip,
-		Clipboard: u.app.Clipboard(), Now: time.Now, After: u.after}
+		Clipboard: u.app.Clipboard(), Now: time.Now, After: u.after, OpenFile: u.openFile}
 }
 
 func (u *testUI) ShowError(err error) {

@@ -51,6 +51,9 @@ func (v *historyView) show(a accounts.Account, events []accounts.Event, err erro
 		if e.Note != "" {
 			extra = append(extra, noteText(e.Note))
 		}
+		if e.Kind == accounts.EventFileAdded || e.Kind == accounts.EventFileRemoved {
+			extra = append(extra, "SHA-256 "+e.To)
+		}
 		if e.RestoredFrom != "" && e.RestoredAt != nil {
 			extra = append(extra, lang.L("restored from a backup ({{.From}}) on {{.Date}}",
 				map[string]string{"From": e.RestoredFrom, "Date": kit.FormatDate(*e.RestoredAt)}))
@@ -100,6 +103,10 @@ func (v *historyView) describe(a accounts.Account, e accounts.Event) string {
 		return lang.L("Ticket {{.Ticket}} recorded ({{.Track}})", data)
 	case accounts.EventBackup:
 		return lang.L("Backup recorded")
+	case accounts.EventFileAdded:
+		return lang.L("Evidence file attached ({{.Track}})", data)
+	case accounts.EventFileRemoved:
+		return lang.L("Evidence file removed ({{.Track}})", data)
 	case accounts.EventSecretSet:
 		data["Field"] = kit.SecretLabel(accounts.SecretField(e.To))
 		return lang.L("{{.Field}} saved in the keyring", data)

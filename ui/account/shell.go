@@ -2,10 +2,12 @@ package account
 
 import (
 	"context"
+	"image"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/catalog"
@@ -64,6 +66,9 @@ type Env struct {
 	// fires: Fyne's test driver would run the callback on the timer's
 	// goroutine.
 	After func(time.Duration, func()) *time.Timer
+	// OpenFile opens an evidence file in the system viewer; nil opens it
+	// through the app's OpenURL. Tests record the path instead.
+	OpenFile func(path string) error
 }
 
 // shell is the Shell with the helpers every view of the pane shares.
@@ -71,6 +76,11 @@ type shell struct {
 	Shell
 	view *View
 	undo undoOffer
+	// deleteChoice is the keep/delete-evidence choice of the open delete
+	// dialog, for tests.
+	deleteChoice *widget.RadioGroup
+	// thumbs are the evidence thumbnails by SHA-256 (nil: none possible).
+	thumbs map[string]image.Image
 }
 
 func (u *shell) env() Env { return u.Env() }

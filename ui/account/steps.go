@@ -34,6 +34,10 @@ type stepsView struct {
 	notes   map[accounts.TrackKind]*widget.Entry
 	saves   map[accounts.TrackKind]*widget.Button
 	backup  *widget.Button
+	// attach, opens and removes are the evidence files' buttons (by track,
+	// by file ID), for tests.
+	attach         map[accounts.TrackKind]*widget.Button
+	opens, removes map[string]*widget.Button
 }
 
 func newStepsView(u *shell) *stepsView {
@@ -58,6 +62,8 @@ func (v *stepsView) show(d *detailView) {
 	v.tickets = map[accounts.TrackKind]*widget.Entry{}
 	v.notes = map[accounts.TrackKind]*widget.Entry{}
 	v.saves = map[accounts.TrackKind]*widget.Button{}
+	v.attach = map[accounts.TrackKind]*widget.Button{}
+	v.opens, v.removes = map[string]*widget.Button{}, map[string]*widget.Button{}
 	objs := v.hints(d)
 	objs = append(objs, v.backupRow(d.acc))
 	if !d.known || len(d.platform.Tracks) == 0 {
@@ -229,6 +235,7 @@ func (v *stepsView) trackBody(d *detailView, t catalog.Track, st trackState) fyn
 		box.Add(smallWrap(t.Notes.In(l)))
 	}
 	box.Add(v.evidenceRow(d.acc, t.Kind, progress))
+	box.Add(v.evidenceFiles(d, t.Kind))
 	box.Add(sources(t, v.u.env().Now()))
 	return box
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/backup"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/evidence"
 	"github.com/unbindapp/unbind/accounts/importer"
 	"github.com/unbindapp/unbind/accounts/store"
 	"github.com/unbindapp/unbind/accounts/vault"
@@ -135,6 +136,22 @@ var problemTable = []problemRule{
 	{is(backup.ErrTooLarge), say("This file is far larger than any Unbind backup. Check that you chose the right file.")},
 	{is(backup.ErrNotBackup), say("This file is not an Unbind backup. Choose the file that File → Back up saved.")},
 	{is(backup.ErrInvalid), atLine("This backup is damaged, so nothing was restored. Use another copy of it.")},
+	// Evidence files.
+	{is(evidence.ErrTooLarge), func(error) string {
+		return lang.L("This file is larger than {{.N}} MiB, the most Unbind keeps as evidence. Attach a smaller copy: a screenshot, or the page saved as PDF.",
+			map[string]any{"N": evidence.MaxFileBytes >> 20})
+	}},
+	{is(evidence.ErrType), say("Unbind keeps PNG, JPEG, GIF and WebP pictures, PDFs and plain text as evidence, and this file is none of them. Save it as a screenshot or PDF, then attach that.")},
+	{is(evidence.ErrNotRegular), say("Only a plain file can be attached, not a folder, link or device. Choose the file itself.")},
+	{is(evidence.ErrEmpty), say("This file is empty, so it proves nothing. Choose the file with the screenshot, PDF or chat.")},
+	{is(evidence.ErrBadHash), say("This evidence file was changed or damaged after it was attached, so it no longer matches its SHA-256. Attach the original again; the history keeps the first hash.")},
+	{is(evidence.ErrMissing), say("This evidence file is missing from the data folder (evidence/). Attach it again, or restore a backup that includes evidence files.")},
+	{is(accounts.ErrTooManyFiles), func(error) string {
+		return lang.L("This account already has {{.N}} evidence files, the most Unbind keeps for one account. Remove some you no longer need first.",
+			map[string]any{"N": accounts.MaxEvidencePerAccount})
+	}},
+	{is(accounts.ErrNoEvidenceFolder), say("Evidence files cannot be kept: no data folder is open. Open your data folder, then attach the file again.")},
+	{is(store.ErrEvidenceTooLarge), say("The evidence files are too large for one backup. Back up without them (untick the box) and copy the evidence folder in the data folder separately.")},
 	// Imports.
 	{is(importer.ErrEncrypted), say("This export is encrypted. Export the passwords again without encryption, and delete that file after the import.")},
 	{is(importer.ErrEncoding), say("This file's text encoding cannot be read. Save it as UTF-8 (or export it again) and try once more.")},

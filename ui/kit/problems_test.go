@@ -15,6 +15,7 @@ import (
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/backup"
 	"github.com/unbindapp/unbind/accounts/catalog"
+	"github.com/unbindapp/unbind/accounts/evidence"
 	"github.com/unbindapp/unbind/accounts/importer"
 	"github.com/unbindapp/unbind/accounts/report"
 	"github.com/unbindapp/unbind/accounts/store"
@@ -40,11 +41,18 @@ var sentinels = map[string]error{
 	"importer.ErrEncoding": importer.ErrEncoding, "importer.ErrEncrypted": importer.ErrEncrypted,
 	"importer.ErrTooLarge": importer.ErrTooLarge, "workdays.ErrInvalidHolidayFile": workdays.ErrInvalidHolidayFile,
 	// The report's verify errors reach only the command line.
+	"evidence.ErrTooLarge": evidence.ErrTooLarge, "evidence.ErrNotRegular": evidence.ErrNotRegular,
+	"evidence.ErrType": evidence.ErrType, "evidence.ErrEmpty": evidence.ErrEmpty,
+	"evidence.ErrMissing": evidence.ErrMissing, "evidence.ErrBadHash": evidence.ErrBadHash,
+	"accounts.ErrNoEvidenceFolder": accounts.ErrNoEvidenceFolder, "accounts.ErrTooManyFiles": accounts.ErrTooManyFiles,
+	"store.ErrEvidenceTooLarge": store.ErrEvidenceTooLarge, "evidence.ErrTooManyPixels": evidence.ErrTooManyPixels,
 	"report.ErrNoFooter": report.ErrNoFooter, "report.ErrMismatch": report.ErrMismatch, "report.ErrUnverifiable": report.ErrUnverifiable,
 }
 
 // cliOnly are sentinels no GUI path returns.
-var cliOnly = map[string]bool{"report.ErrNoFooter": true, "report.ErrMismatch": true, "report.ErrUnverifiable": true}
+// (ErrTooManyPixels only ever means "show an icon instead of a thumbnail".)
+var cliOnly = map[string]bool{"report.ErrNoFooter": true, "report.ErrMismatch": true, "report.ErrUnverifiable": true,
+	"evidence.ErrTooManyPixels": true}
 
 // A new sentinel in a lower package must be added above (and worded in
 // problems.go), or this fails.
@@ -78,7 +86,9 @@ var english = regexp.MustCompile(`[A-Za-z]{3,}`)
 var keepAsIs = map[string]bool{"gnome": true, "keyring": true, "KeePassXC": true, "Secret": true, "Service": true,
 	"CSV": true, "JSON": true, "Bitwarden": true, "UTF": true,
 	// A file name and the command-line tool are data, not prose.
-	"json": true, "unbindctl": true}
+	"json": true, "unbindctl": true,
+	// File types, the hash and the evidence folder's name.
+	"PNG": true, "JPEG": true, "GIF": true, "WebP": true, "PDF": true, "SHA": true, "MiB": true, "evidence": true}
 
 // Every error a person can see, in Chinese, has no untranslated English
 // in its message (the English chain goes to Detail), and says something.

@@ -31,7 +31,7 @@ func ShowBackup(win fyne.Window, t Deps) {
 			return
 		}
 		d.Hide()
-		askBackupFile(win, t, pass)
+		askBackupFile(win, t, pass, f.evidence.Checked)
 	}
 	d.Resize(fyne.NewSize(560, 0))
 	kit.Keyed(win, d, nil)
@@ -43,6 +43,7 @@ func ShowBackup(win fyne.Window, t Deps) {
 type backupForm struct {
 	pass, again  *widget.Entry
 	plain        *widget.Check
+	evidence     *widget.Check
 	msg          *toolMessage
 	next, cancel *widget.Button
 	box          fyne.CanvasObject
@@ -62,12 +63,14 @@ func newBackupForm() *backupForm {
 		}
 	})
 	f.msg.set(lang.L("The backup is encrypted with this passphrase. Without it nobody can read the backup, and neither can you: write it down somewhere safe."), widget.MediumImportance)
+	f.evidence = widget.NewCheck(lang.L("Include the evidence files (screenshots, PDFs and chats attached to tracks)"), nil)
+	f.evidence.SetChecked(true)
 	f.next = widget.NewButtonWithIcon(lang.L("Choose file…"), theme.DocumentSaveIcon(), nil)
 	f.next.Importance = widget.HighImportance
 	f.cancel = widget.NewButton(lang.L("Cancel"), nil)
 	f.again.OnSubmitted = func(string) { f.next.OnTapped() }
 	f.box = kit.NewBorder(nil, container.NewHBox(layoutSpacerTool(), f.cancel, f.next), nil, nil,
-		container.NewVBox(f.msg.box, f.pass, f.again, f.plain))
+		container.NewVBox(f.msg.box, f.pass, f.again, f.plain, f.evidence))
 	return f
 }
 
@@ -89,7 +92,7 @@ func (f *backupForm) passphrase() (string, bool) {
 }
 
 // askBackupFile asks where to save, naming the file by what it holds.
-func askBackupFile(win fyne.Window, t Deps, pass string) {
+func askBackupFile(win fyne.Window, t Deps, pass string, withEvidence bool) {
 	ext := ".age"
 	if pass == "" {
 		ext = ".json"
@@ -100,7 +103,7 @@ func askBackupFile(win fyne.Window, t Deps, pass string) {
 		}
 		path := w.URI().Path()
 		w.Close() // the file is replaced atomically by BackupTo
-		showBackupResult(win, t, path, pass)
+		showBackupResultWith(win, t, path, pass, withEvidence)
 	}, win)
 	d.SetFileName("unbind-backup-" + t.now().Local().Format("2006-01-02") + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
@@ -108,10 +111,17 @@ func askBackupFile(win fyne.Window, t Deps, pass string) {
 	d.Show()
 }
 
-// BackupTo writes the whole inventory to path (replacing it), encrypted
-// with pass unless it is empty, and says what the backup holds.
+// BackupTo writes the whole inventory with its evidence files to path
+// (replacing it), encrypted with pass unless it is empty, and says what
+// the backup holds.
 func BackupTo(t Deps, path, pass string) (backup.Summary, error) {
-	inv, err := t.Store.ExportInventory(ctxBackground(), t.now())
+	return BackupWith(t, path, pass, true)
+}
+
+// BackupWith is BackupTo that leaves the evidence files out unless
+// withEvidence.
+func BackupWith(t Deps, path, pass string, withEvidence bool) (backup.Summary, error) {
+	inv, err := t.Store.ExportInventoryWith(ctxBackground(), t.now(), withEvidence)
 	if err != nil {
 		return backup.Summary{}, err
 	}
@@ -123,7 +133,11 @@ func BackupTo(t Deps, path, pass string) (backup.Summary, error) {
 
 // showBackupResult backs up to path and tells how it went.
 func showBackupResult(win fyne.Window, t Deps, path, pass string) dialog.Dialog {
-	s, err := BackupTo(t, path, pass)
+	return showBackupResultWith(win, t, path, pass, true)
+}
+
+func showBackupResultWith(win fyne.Window, t Deps, path, pass string, withEvidence bool) dialog.Dialog {
+	s, err := BackupWith(t, path, pass, withEvidence)
 	if err != nil {
 		// Worded for the person, with the technical text behind Details.
 		d := kit.ProblemDialog(kit.Explain(err), win)
@@ -131,8 +145,8 @@ func showBackupResult(win fyne.Window, t Deps, path, pass string) dialog.Dialog 
 		return d
 	}
 	d := dialog.NewInformation(lang.L("Backup saved"),
-		lang.L("Saved {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks to {{.Path}}. Passwords and other secrets are not in the backup: they stay in this computer's keyring.",
-			map[string]any{"Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks, "Path": path}), win)
+		lang.L("Saved {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders, {{.Checks}} phone checks and {{.Files}} evidence files to {{.Path}}. Passwords and other secrets are not in the backup: they stay in this computer's keyring.",
+			map[string]any{"Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks, "Files": s.EvidenceFiles, "Path": path}), win)
 	kit.Keyed(win, d, d.Hide)
 	d.Show()
 	return d
@@ -222,8 +236,8 @@ func (r *RestoreDialog) read(pass string) {
 	r.restore.Enable()
 	r.inv = inv
 	s := backup.Summarise(inv)
-	text := lang.L("The backup of {{.Date}} holds {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders and {{.Checks}} phone checks. Restoring merges it into this inventory: accounts already here (same platform and login) are completed, never duplicated or overwritten.",
-		map[string]any{"Date": kit.FormatDateTime(inv.ExportedAt), "Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks})
+	text := lang.L("The backup of {{.Date}} holds {{.Accounts}} accounts, {{.Events}} history entries, {{.Reminders}} reminders, {{.Checks}} phone checks and {{.Files}} evidence files. Restoring merges it into this inventory: accounts already here (same platform and login) are completed, never duplicated or overwritten.",
+		map[string]any{"Date": kit.FormatDateTime(inv.ExportedAt), "Accounts": s.Accounts, "Events": s.Events, "Reminders": s.Reminders, "Checks": s.PhoneChecks, "Files": s.EvidenceFiles})
 	if s.WithSecrets > 0 {
 		text += " " + lang.L("{{.N}} accounts had passwords or other secrets on the old computer; they are not in the backup — enter them again.",
 			map[string]any{"N": s.WithSecrets})
@@ -238,8 +252,8 @@ func (r *RestoreDialog) onRestore() {
 		return
 	}
 	r.result = &res
-	r.msg.set(lang.L("Restored: {{.Added}} accounts added, {{.Merged}} completed, {{.Unchanged}} already up to date; {{.Events}} history entries and {{.Reminders}} reminders added.",
-		map[string]any{"Added": res.Added, "Merged": res.Merged, "Unchanged": res.Unchanged, "Events": res.EventsAdded, "Reminders": res.RemindersAdded}),
+	r.msg.set(lang.L("Restored: {{.Added}} accounts added, {{.Merged}} completed, {{.Unchanged}} already up to date; {{.Events}} history entries, {{.Reminders}} reminders and {{.Files}} evidence files added.",
+		map[string]any{"Added": res.Added, "Merged": res.Merged, "Unchanged": res.Unchanged, "Events": res.EventsAdded, "Reminders": res.RemindersAdded, "Files": res.EvidenceAdded}),
 		widget.SuccessImportance)
 	r.restore.Hide()
 	r.cancel.SetText(lang.L("Close"))
