@@ -67,7 +67,7 @@ func (v *stepsView) fileRow(a accounts.Account, f accounts.EvidenceFile) fyne.Ca
 	open := widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { v.u.onOpenEvidence(f) })
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.u.onRemoveEvidence(a, f) })
 	v.opens[f.ID], v.removes[f.ID] = open, remove
-	return container.NewBorder(nil, nil, v.thumbnail(f), container.NewCenter(container.NewHBox(open, remove)), lines)
+	return kit.NewBorder(nil, nil, v.thumbnail(f), container.NewCenter(container.NewHBox(open, remove)), lines)
 }
 
 // thumbnail shows an image file scaled into thumbSize, other files as

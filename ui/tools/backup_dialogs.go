@@ -41,7 +41,7 @@ func ShowBackup(win fyne.Window, t Deps) {
 // backupForm asks for the passphrase twice; a person who wants readable
 // JSON ticks the box, and the passphrase fields then step aside.
 type backupForm struct {
-	pass, again  *widget.Entry
+	pass, again  *kit.Entry
 	plain        *widget.Check
 	evidence     *widget.Check
 	msg          *toolMessage
@@ -50,7 +50,7 @@ type backupForm struct {
 }
 
 func newBackupForm() *backupForm {
-	f := &backupForm{pass: widget.NewPasswordEntry(), again: widget.NewPasswordEntry(), msg: newToolMessage()}
+	f := &backupForm{pass: kit.NewPasswordEntry(), again: kit.NewPasswordEntry(), msg: newToolMessage()}
 	f.pass.SetPlaceHolder(lang.L("Passphrase (at least 10 characters)"))
 	f.again.SetPlaceHolder(lang.L("The same passphrase again"))
 	f.plain = widget.NewCheck(lang.L("Readable JSON, not encrypted (it shows every phone number and login: keep it on this computer)"), func(on bool) {
@@ -165,7 +165,7 @@ type RestoreDialog struct {
 	cancel  *widget.Button
 	result  *store.RestoreResult
 	// pass and unlock ask for the passphrase of an encrypted backup.
-	pass   *widget.Entry
+	pass   *kit.Entry
 	unlock *widget.Button
 	ask    *fyne.Container
 }
@@ -194,7 +194,7 @@ func OpenRestore(win fyne.Window, t Deps, path string, done func()) *RestoreDial
 	r.restore = widget.NewButtonWithIcon(lang.L("Restore"), theme.UploadIcon(), r.onRestore)
 	r.restore.Importance = widget.HighImportance
 	r.cancel = widget.NewButton(lang.L("Cancel"), func() { r.dlg.Hide() })
-	r.pass = widget.NewPasswordEntry()
+	r.pass = kit.NewPasswordEntry()
 	r.pass.SetPlaceHolder(lang.L("The backup's passphrase"))
 	r.unlock = widget.NewButtonWithIcon(lang.L("Open"), theme.VisibilityIcon(), func() { r.read(r.pass.Text) })
 	r.pass.OnSubmitted = func(string) { r.read(r.pass.Text) }
