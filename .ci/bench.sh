@@ -125,6 +125,7 @@ figure "import 10k, read + propose only" 0 "— (part of the above)" accounts/im
 figure "inventory list rebuild 10k" 0 "—" ui/inventory/BenchmarkBuild10k
 figure "reminders sync 10k (steady)" 50000000 "≤ 50 ms" reminders/BenchmarkSync10k
 alloc "reminders sync 10k (steady), allocated" 10000000 "≤ 10 MB/op" reminders/BenchmarkSync10k
+figure "reminders sync 10k after one edit" 0 "— (derives every account)" reminders/BenchmarkSync10kAfterEdit
 
 startup=${UNBIND_STARTUP_SCRIPT:-.ci/startup.sh}
 if [ -x "$startup" ]; then

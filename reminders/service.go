@@ -24,6 +24,7 @@ type Store interface {
 	AllTracks(ctx context.Context) (map[string][]accounts.Track, error)
 	Events(ctx context.Context, accountID string) ([]accounts.Event, error)
 	DeactivatedAt(ctx context.Context) (map[string]time.Time, error)
+	Changes(ctx context.Context) (store.ChangeMark, error)
 	Language(ctx context.Context) (string, error)
 	BackupIntervalDays(ctx context.Context) (int, error)
 	DueHour(ctx context.Context) (int, error)
@@ -63,6 +64,7 @@ type Service struct {
 
 	mu          sync.Mutex
 	deactivated map[string]versionedTime // account ID → when it was deactivated
+	last        *inStep                  // the last complete Sync; nil: none
 }
 
 type versionedTime struct {
@@ -123,13 +125,31 @@ func (s *Service) Settings(ctx context.Context) (Settings, error) {
 type SyncResult struct {
 	Accounts int // accounts looked at
 	Changed  int // accounts whose reminders were added, updated or removed
+	// Skipped: nothing changed since the last complete Sync (no commit to
+	// the database by anyone, same settings, same clock epoch), so
+	// nothing was read or derived.
+	Skipped bool
 }
 
 // Sync derives every account's reminders (see Derive) and makes the store
 // match them. Accounts whose stored reminders already match are not
-// written, so a sync of an unchanged inventory costs four reads. Errors of
-// single accounts are joined; the other accounts are still synced.
+// written. When nothing was committed to the database since the last
+// complete Sync, and the settings and the clock epoch the rules read are
+// the same, nothing is read or derived (Skipped). Errors of single
+// accounts are joined; the other accounts are still synced.
 func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
+	// The mark is read before the data: a commit after it moves the next
+	// mark, so the next Sync looks again.
+	mark, markErr := s.st.Changes(ctx)
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
+	}
+	if markErr == nil {
+		if n, ok := s.skip(mark, set, now); ok {
+			return SyncResult{Accounts: n, Skipped: true}, nil
+		}
+	}
 	all, err := s.st.Accounts(ctx)
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
@@ -138,7 +158,13 @@ func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
-	return s.SyncSnapshot(ctx, now, Snapshot{Accounts: all, Tracks: tracks})
+	res, err := s.syncSnapshot(ctx, now, Snapshot{Accounts: all, Tracks: tracks}, set)
+	if err == nil && markErr == nil {
+		s.remember(mark, set, now, res.Accounts)
+	} else {
+		s.forget()
+	}
+	return res, err
 }
 
 // Snapshot is every account and its tracks as a caller has just loaded
@@ -152,10 +178,17 @@ type Snapshot struct {
 // inventory at start), so they are not read a second time. A change made
 // in between by another process is picked up by the next Sync.
 func (s *Service) SyncSnapshot(ctx context.Context, now time.Time, snap Snapshot) (SyncResult, error) {
+	// What changed between the snapshot's load and now is unknown: the
+	// next Sync derives everything again.
+	s.forget()
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
+	return s.syncSnapshot(ctx, now, snap, set)
+}
+
+func (s *Service) syncSnapshot(ctx context.Context, now time.Time, snap Snapshot, set Settings) (SyncResult, error) {
 	stored, err := s.st.Reminders(ctx, store.ReminderFilter{})
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)

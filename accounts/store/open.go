@@ -36,8 +36,9 @@ var unbindTables = []string{"accounts", "tracks", "events"}
 
 // Store is an open Unbind database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	watch changeWatch // see Changes
 }
 
 // busyTimeout is how long a writer waits for another process's write
@@ -269,7 +270,10 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Dir() string { return filepath.Dir(s.path) }
 
 // Close checkpoints and closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.closeWatch()
+	return s.db.Close()
+}
 
 // DB exposes the handle for sibling packages' tests and integrity checks.
 func (s *Store) DB() *sql.DB { return s.db }
