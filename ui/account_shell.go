@@ -31,6 +31,11 @@ func (u *UI) CatalogChanged() {
 	cat, errs := catalog.LoadFor(u.d.DataDir)
 	if cat != nil {
 		u.d.Catalog = cat
+		// The account service's guard and the reminder rules read the
+		// catalog too: they start anew on the new one (a new reminder
+		// service also syncs in full, not skipped as unchanged).
+		u.svc, u.rem = newService(u.d), u.newReminders(u.d)
+		u.restartScheduler()
 	}
 	u.d.CatalogErrors = errs
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/unbindapp/unbind/accounts"
+	"github.com/unbindapp/unbind/accounts/catalog"
 	"github.com/unbindapp/unbind/assets"
 	"github.com/unbindapp/unbind/ui/internal/uitest"
 	"github.com/unbindapp/unbind/ui/kit"
@@ -230,4 +231,18 @@ func TestCloseWithoutTrayQuits(t *testing.T) {
 		t.Skip("the test driver has a tray")
 	}
 	u.onClose() // must not hide a window that could never come back
+}
+
+// A catalog change (a custom platform saved) reaches the account service's
+// guard and the reminder rules, not only the panes.
+func TestCatalogChangeReachesTheServices(t *testing.T) {
+	u := newTestUI(t, nil)
+	svc, rem := u.svc, u.rem
+	u.CatalogChanged()
+	if u.svc == svc || u.rem == rem {
+		t.Fatal("the services still run on the old catalog")
+	}
+	if g, ok := u.svc.Guard.(catalog.Guard); !ok || g.Catalog != u.d.Catalog {
+		t.Errorf("the account service's guard is %#v, not the new catalog", u.svc.Guard)
+	}
 }
