@@ -107,10 +107,14 @@ type Deadline struct {
 
 // Compute works the figures out from in.
 func Compute(in Input) Figures {
-	all := slices.Clone(in.Accounts)
-	slices.SortFunc(all, func(x, y accounts.Account) int {
+	order := func(x, y accounts.Account) int {
 		return cmp.Or(cmp.Compare(x.PlatformID, y.PlatformID), cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
-	})
+	}
+	all := in.Accounts
+	if !slices.IsSortedFunc(all, order) { // the store lists them in this order already: no copy of 10k accounts
+		all = slices.Clone(all)
+		slices.SortFunc(all, order)
+	}
 	f := Figures{Now: in.Now, Accounts: len(all), ByStatus: make([]StatusCount, len(accounts.Statuses))}
 	for i, s := range accounts.Statuses {
 		f.ByStatus[i].Status = s
@@ -225,7 +229,12 @@ func (f *Figures) addCooling(a accounts.Account, ref Ref, tracks []accounts.Trac
 
 // nextDeadlines are the soonest open reminders of known accounts.
 func nextDeadlines(rs []accounts.Reminder, byID map[string]Ref, now time.Time) []Deadline {
-	var out []Deadline
+	// The first MaxDeadlines in order, kept as they come: every open
+	// reminder is looked at, but only a few are ever held.
+	before := func(x, y Deadline) int {
+		return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.Platform, y.Platform), cmp.Compare(x.Name, y.Name))
+	}
+	out := make([]Deadline, 0, MaxDeadlines+1)
 	for _, r := range rs {
 		ref, ok := byID[r.AccountID]
 		if !ok || !r.State.Open() {
@@ -235,12 +244,21 @@ func nextDeadlines(rs []accounts.Reminder, byID map[string]Ref, now time.Time) [
 		if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
 			due = *r.SnoozedUntil
 		}
-		out = append(out, Deadline{Ref: ref, Kind: r.Kind, Title: r.Title, Due: due, Overdue: due.Before(now)})
+		d := Deadline{Ref: ref, Kind: r.Kind, Title: r.Title, Due: due, Overdue: due.Before(now)}
+		// After every equal one already kept, as a stable sort would put it.
+		i := len(out)
+		for i > 0 && before(d, out[i-1]) < 0 {
+			i--
+		}
+		if i >= MaxDeadlines {
+			continue
+		}
+		out = slices.Insert(out, i, d)
+		if len(out) > MaxDeadlines {
+			out = out[:MaxDeadlines]
+		}
 	}
-	slices.SortStableFunc(out, func(x, y Deadline) int {
-		return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.Platform, y.Platform), cmp.Compare(x.Name, y.Name))
-	})
-	return out[:min(len(out), MaxDeadlines)]
+	return out
 }
 
 // Count is the number of accounts in status s.

@@ -1,6 +1,7 @@
 package campaign_test
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"testing"
@@ -197,10 +198,46 @@ func TestSentence(t *testing.T) {
 
 // BenchmarkCompute10k is the overview's cost at each inventory load with
 // 10,000 accounts (the catalog's blockers asked for each one leaving).
+// BenchmarkCompute10k is the figures of 10,000 accounts in the store's
+// order (platform, name, ID), as the window hands them over at load.
 func BenchmarkCompute10k(b *testing.B) {
 	cat, _ := catalog.Load(assets.Catalog, "")
-	in := campaign.Input{Accounts: demo.Generate(10000), Platforms: campaign.FromCatalog(cat), Now: day(5, 20, 10)}
+	accs := demo.Generate(10000)
+	slices.SortFunc(accs, func(x, y accounts.Account) int {
+		return cmp.Or(cmp.Compare(x.PlatformID, y.PlatformID), cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
+	})
+	in := campaign.Input{Accounts: accs, Platforms: campaign.FromCatalog(cat), Now: day(5, 20, 10)}
 	for b.Loop() {
 		campaign.Compute(in)
+	}
+}
+
+// The next deadlines are the first MaxDeadlines open reminders by due time
+// (a snoozed one by its snooze end), whatever order the reminders come in;
+// closed reminders and unknown accounts do not count.
+func TestNextDeadlinesAreTheEarliestOpen(t *testing.T) {
+	accs := []accounts.Account{{ID: "a", PlatformID: "jd", Name: "A"}, {ID: "b", PlatformID: "taobao", Name: "B"}}
+	later := day(6, 1, 10)
+	rs := []accounts.Reminder{
+		{ID: "r1", AccountID: "a", State: accounts.ReminderPending, DueAt: day(5, 25, 10), Title: "4th"},
+		{ID: "r2", AccountID: "b", State: accounts.ReminderPending, DueAt: day(5, 21, 10), Title: "2nd"},
+		{ID: "r3", AccountID: "a", State: accounts.ReminderDone, DueAt: day(5, 1, 10), Title: "closed"},
+		{ID: "r4", AccountID: "x", State: accounts.ReminderPending, DueAt: day(5, 1, 10), Title: "no such account"},
+		{ID: "r5", AccountID: "a", State: accounts.ReminderSnoozed, DueAt: day(5, 2, 10), SnoozedUntil: &later, Title: "5th"},
+		{ID: "r6", AccountID: "b", State: accounts.ReminderPending, DueAt: day(5, 22, 10), Title: "3rd"},
+		{ID: "r7", AccountID: "a", State: accounts.ReminderFired, DueAt: day(5, 19, 10), Title: "1st"},
+	}
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6}, {6, 5, 4, 3, 2, 1, 0}, {3, 6, 0, 5, 2, 4, 1}} {
+		in := campaign.Input{Accounts: accs, Now: day(5, 20, 12)}
+		for _, i := range order {
+			in.Reminders = append(in.Reminders, rs[i])
+		}
+		var got []string
+		for _, d := range campaign.Compute(in).Deadlines {
+			got = append(got, d.Title)
+		}
+		if want := []string{"1st", "2nd", "3rd"}; !slices.Equal(got, want) {
+			t.Errorf("reminders in order %v: deadlines %v, want %v", order, got, want)
+		}
 	}
 }
