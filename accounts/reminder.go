@@ -73,6 +73,16 @@ type Reminder struct {
 	CreatedAt    time.Time     `json:"created_at"`
 }
 
+// NextAt is when the reminder next wants attention: the end of its snooze
+// when snoozed, else its due time. The agenda, the calendar export, the
+// report and the overview all order and date reminders by it.
+func (r Reminder) NextAt() time.Time {
+	if r.State == ReminderSnoozed && r.SnoozedUntil != nil && !r.SnoozedUntil.IsZero() {
+		return *r.SnoozedUntil
+	}
+	return r.DueAt
+}
+
 // DueBy reports whether the reminder should fire at now: open, not fired
 // yet (or its snooze is over), and due.
 func (r Reminder) DueBy(now time.Time) bool {

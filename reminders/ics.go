@@ -136,10 +136,7 @@ func checkICSReminder(r accounts.Reminder, seen map[string]bool) error {
 
 // writeICSEvent writes one VEVENT through line.
 func writeICSEvent(line func(name, value string), r accounts.Reminder, opts ICSOptions) {
-	start := r.DueAt
-	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil && !r.SnoozedUntil.IsZero() {
-		start = *r.SnoozedUntil
-	}
+	start := r.NextAt()
 	title := r.Title
 	if strings.TrimSpace(title) == "" {
 		title = "Unbind: " + string(r.Kind)

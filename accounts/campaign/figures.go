@@ -240,10 +240,7 @@ func nextDeadlines(rs []accounts.Reminder, byID map[string]Ref, now time.Time) [
 		if !ok || !r.State.Open() {
 			continue
 		}
-		due := r.DueAt
-		if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
-			due = *r.SnoozedUntil
-		}
+		due := r.NextAt()
 		d := Deadline{Ref: ref, Kind: r.Kind, Title: r.Title, Due: due, Overdue: due.Before(now)}
 		// After every equal one already kept, as a stable sort would put it.
 		i := len(out)

@@ -129,17 +129,10 @@ func (b *builder) indexReminders() {
 		if r.Kind == accounts.ReminderEscalation {
 			b.letter[r.AccountID] = true
 		}
-		if old, ok := b.next[r.AccountID]; !ok || effectiveDue(r).Before(effectiveDue(old)) {
+		if old, ok := b.next[r.AccountID]; !ok || r.NextAt().Before(old.NextAt()) {
 			b.next[r.AccountID] = r
 		}
 	}
-}
-
-func effectiveDue(r accounts.Reminder) time.Time {
-	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
-		return *r.SnoozedUntil
-	}
-	return r.DueAt
 }
 
 // account makes the account's entry; identifiers masked unless Unmasked.
@@ -162,7 +155,7 @@ func (b *builder) account(a accounts.Account) AccountEntry {
 		e.Credentials[i] = string(f)
 	}
 	if r, ok := b.next[a.ID]; ok {
-		n := &ReminderEntry{Kind: string(r.Kind), Due: b.at(effectiveDue(r)), Title: r.Title}
+		n := &ReminderEntry{Kind: string(r.Kind), Due: b.at(r.NextAt()), Title: r.Title}
 		if r.Kind == accounts.ReminderCustom && !b.s.Unmasked {
 			n.Title = "" // the person's own words
 		}

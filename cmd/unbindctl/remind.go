@@ -88,10 +88,7 @@ type reminderJSON struct {
 }
 
 func toReminderJSON(r accounts.Reminder, names map[string]accounts.Account, at time.Time) reminderJSON {
-	j := reminderJSON{Reminder: r, NextAt: r.DueAt, Due: r.State.Open() && (r.State == accounts.ReminderFired || r.DueBy(at))}
-	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
-		j.NextAt = *r.SnoozedUntil
-	}
+	j := reminderJSON{Reminder: r, NextAt: r.NextAt(), Due: r.State.Open() && (r.State == accounts.ReminderFired || r.DueBy(at))}
 	if a, ok := names[r.AccountID]; ok {
 		j.AccountName, j.Platform = a.Name, a.PlatformID
 	}

@@ -83,10 +83,7 @@ func derefTime(t *time.Time, def time.Time) time.Time {
 
 func (v *remindersView) row(r accounts.Reminder) fyne.CanvasObject {
 	now := v.u.env().Now()
-	when := r.DueAt
-	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil {
-		when = *r.SnoozedUntil
-	}
+	when := r.NextAt()
 	state := kit.ReminderStateLabel(r.State)
 	imp := widget.MediumImportance
 	if r.DueBy(now) || r.State == accounts.ReminderFired {

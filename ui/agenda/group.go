@@ -58,15 +58,6 @@ func (b Bounds) Of(t time.Time) Group {
 	return Later
 }
 
-// When is the time a reminder next wants attention: the end of its snooze
-// when snoozed, else its due time.
-func When(r accounts.Reminder) time.Time {
-	if r.State == accounts.ReminderSnoozed && r.SnoozedUntil != nil && !r.SnoozedUntil.IsZero() {
-		return *r.SnoozedUntil
-	}
-	return r.DueAt
-}
-
 // Section is one group's reminders, soonest first.
 type Section struct {
 	Group     Group
@@ -81,7 +72,7 @@ func Sections(rs []accounts.Reminder, now time.Time) []Section {
 	var groups [Later + 1][]accounts.Reminder
 	for _, r := range rs {
 		if r.State.Open() {
-			g := b.Of(When(r))
+			g := b.Of(r.NextAt())
 			groups[g] = append(groups[g], r)
 		}
 	}
@@ -91,7 +82,7 @@ func Sections(rs []accounts.Reminder, now time.Time) []Section {
 			continue
 		}
 		slices.SortStableFunc(list, func(x, y accounts.Reminder) int {
-			return cmp.Or(When(x).Compare(When(y)), cmp.Compare(x.Title, y.Title), cmp.Compare(x.ID, y.ID))
+			return cmp.Or(x.NextAt().Compare(y.NextAt()), cmp.Compare(x.Title, y.Title), cmp.Compare(x.ID, y.ID))
 		})
 		out = append(out, Section{Group: Group(g), Reminders: list})
 	}

@@ -84,7 +84,7 @@ func (w *row) bind(e entry) {
 		w.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 	case handled:
 		w.icon.SetResource(theme.HistoryIcon())
-	case r.State == accounts.ReminderFired || r.DueBy(now) || BoundsAt(now).Of(When(r)) == Overdue:
+	case r.State == accounts.ReminderFired || r.DueBy(now) || BoundsAt(now).Of(r.NextAt()) == Overdue:
 		w.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 	default:
 		w.icon.SetResource(theme.CalendarIcon())

@@ -28,7 +28,7 @@ func headingText(g Group, n int, b Bounds) string {
 // detailText is a reminder's second line: where it stands and when. A
 // reminder handled since the last refresh says what was done to it.
 func detailText(r accounts.Reminder, handled bool, now time.Time) string {
-	when := kit.FormatDateTime(When(r))
+	when := kit.FormatDateTime(r.NextAt())
 	switch {
 	case handled && r.State == accounts.ReminderDone:
 		return lang.L("Done · it leaves the agenda when you refresh")
