@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -127,4 +128,10 @@ func IsPhoneLike(s string) bool {
 		}
 	}
 	return digits >= 7 && digits <= 15
+}
+
+// ListOrder is the order accounts are listed in everywhere: by platform ID,
+// then name, then ID (the store lists them so; the overview relies on it).
+func ListOrder(a, b Account) int {
+	return cmp.Or(strings.Compare(a.PlatformID, b.PlatformID), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 }

@@ -107,13 +107,10 @@ type Deadline struct {
 
 // Compute works the figures out from in.
 func Compute(in Input) Figures {
-	order := func(x, y accounts.Account) int {
-		return cmp.Or(cmp.Compare(x.PlatformID, y.PlatformID), cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
-	}
 	all := in.Accounts
-	if !slices.IsSortedFunc(all, order) { // the store lists them in this order already: no copy of 10k accounts
+	if !slices.IsSortedFunc(all, accounts.ListOrder) { // the store lists them in this order already: no copy of 10k accounts
 		all = slices.Clone(all)
-		slices.SortFunc(all, order)
+		slices.SortFunc(all, accounts.ListOrder)
 	}
 	f := Figures{Now: in.Now, Accounts: len(all), ByStatus: make([]StatusCount, len(accounts.Statuses))}
 	for i, s := range accounts.Statuses {

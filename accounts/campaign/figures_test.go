@@ -1,7 +1,6 @@
 package campaign_test
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"testing"
@@ -203,9 +202,7 @@ func TestSentence(t *testing.T) {
 func BenchmarkCompute10k(b *testing.B) {
 	cat, _ := catalog.Load(assets.Catalog, "")
 	accs := demo.Generate(10000)
-	slices.SortFunc(accs, func(x, y accounts.Account) int {
-		return cmp.Or(cmp.Compare(x.PlatformID, y.PlatformID), cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
-	})
+	slices.SortFunc(accs, accounts.ListOrder)
 	in := campaign.Input{Accounts: accs, Platforms: campaign.FromCatalog(cat), Now: day(5, 20, 10)}
 	for b.Loop() {
 		campaign.Compute(in)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -110,9 +109,7 @@ func listAccounts(ctx context.Context, q querier) ([]accounts.Account, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list accounts: %w", err)
 	}
-	slices.SortFunc(all, func(a, b accounts.Account) int {
-		return cmp.Or(strings.Compare(a.PlatformID, b.PlatformID), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(all, accounts.ListOrder)
 	if err := addSecretFields(ctx, q, all); err != nil {
 		return nil, fmt.Errorf("list accounts: %w", err)
 	}
