@@ -65,6 +65,9 @@ func (p *Paragraph) CreateRenderer() fyne.WidgetRenderer { return &paragraphRend
 // reflow breaks the text for width (the paragraph's, padding included).
 func (p *Paragraph) reflow(width float32) {
 	seg := p.rt.Segments[0].(*widget.TextSegment)
+	if width > 0 && width == p.width {
+		return // broken for this width already: layout passes come often, text changes reset width
+	}
 	th := p.Theme()
 	pad := th.Size(theme.SizeNameInnerPadding)
 	text := p.text
@@ -96,11 +99,13 @@ func (r *paragraphRenderer) MinSize() fyne.Size {
 	if r.p.width == 0 {
 		r.p.reflow(0)
 	}
-	one := fyne.MeasureText("汉", th.Size(theme.SizeNameText), r.p.style.TextStyle).Width
-	return fyne.NewSize(one+2*th.Size(theme.SizeNameInnerPadding), r.p.rt.MinSize().Height)
+	one := measurer(th.Size(theme.SizeNameText), r.p.style.TextStyle)("汉")
+	return fyne.NewSize(float32(one)+2*th.Size(theme.SizeNameInnerPadding), r.p.rt.MinSize().Height)
 }
 
+// Refresh breaks the lines again: the style or the theme may have changed.
 func (r *paragraphRenderer) Refresh() {
+	r.p.width = 0
 	r.p.reflow(r.p.Size().Width)
 	r.p.rt.Refresh()
 }
