@@ -111,7 +111,7 @@ screenshots: deps-test
 	.ci/screenshots.sh
 
 font:
-	@.ci/ensure-packages.sh fonts-wqy-microhei python3-fonttools
+	@.ci/ensure-packages.sh fonts-wqy-microhei fonts-dejavu-core python3-fonttools
 	/usr/bin/python3 assets/fonts/make-subset.py
 
 # Every package for Linux and Windows, built and checked (.deb, tarball,

@@ -156,7 +156,7 @@ func TestMetadataMatchesFyneAppToml(t *testing.T) {
 func TestThemeServesCJKFont(t *testing.T) {
 	th := kit.NewTheme()
 	for _, s := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Monospace: true}, {Bold: true, Italic: true}} {
-		if r := th.Font(s); r.Name() != assets.FontCJKName || len(r.Content()) != len(assets.FontCJK) {
+		if r := th.Font(s); r.Name() != assets.FontGUIName || len(r.Content()) != len(assets.FontGUI) {
 			t.Errorf("style %+v gets font %s", s, r.Name())
 		}
 	}

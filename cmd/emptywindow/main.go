@@ -38,7 +38,7 @@ func main() {
 	probe := startupprobe.New()
 	a := app.NewWithID("io.github.unbindapp.emptywindow")
 	if *cjk {
-		a.Settings().SetTheme(cjkTheme{theme.DefaultTheme(), fyne.NewStaticResource(assets.FontCJKName, assets.FontCJK)})
+		a.Settings().SetTheme(cjkTheme{theme.DefaultTheme(), fyne.NewStaticResource(assets.FontGUIName, assets.FontGUI)})
 	}
 	w := a.NewWindow("Empty")
 	w.SetContent(widget.NewLabel("Hello"))

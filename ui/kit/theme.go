@@ -34,9 +34,10 @@ var _ fyne.Theme = (*appTheme)(nil)
 // system or FYNE_THEME.
 func NewTheme() fyne.Theme { return NewThemeFor(ThemeSystem) }
 
-// cjkFont is the bundled font resource, made once: Fyne caches parsed
-// faces by resource, so every theme value must hand out the same one.
-var cjkFont = fyne.NewStaticResource(assets.FontCJKName, assets.FontCJK)
+// cjkFont is the bundled font resource (CFF outlines: see assets.FontGUI),
+// made once and handed out by every theme value. Fyne parses it once per
+// text style it meets (regular and bold here).
+var cjkFont = fyne.NewStaticResource(assets.FontGUIName, assets.FontGUI)
 
 // NewThemeFor is Unbind's theme in the chosen variant (ThemeLight,
 // ThemeDark, or ThemeSystem to follow the system).
