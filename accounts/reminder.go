@@ -83,6 +83,13 @@ func (r Reminder) NextAt() time.Time {
 	return r.DueAt
 }
 
+// OpenAndDue reports whether the reminder still wants attention and its
+// time (NextAt) has come by now: what the list counts as due. The store's
+// ReminderFilter{OpenOnly, DueBy} selects the same reminders in SQL.
+func (r Reminder) OpenAndDue(now time.Time) bool {
+	return r.State.Open() && !r.NextAt().After(now)
+}
+
 // DueBy reports whether the reminder should fire at now: open, not fired
 // yet (or its snooze is over), and due.
 func (r Reminder) DueBy(now time.Time) bool {

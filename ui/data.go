@@ -16,8 +16,8 @@ import (
 )
 
 // snapshot is the inventory as loaded, off the UI goroutine. The items
-// point into the accounts; the first reminder sync reuses both the
-// accounts and the tracks rather than reading them again.
+// point into the accounts; the first reminder sync reuses the accounts
+// and the tracks rather than reading them again.
 type snapshot struct {
 	items   []inventory.Item
 	figures campaign.Figures
@@ -34,14 +34,27 @@ func (u *UI) loadSnapshot() snapshot {
 	if err != nil {
 		return snapshot{err: err}
 	}
-	extra, err := u.withDue("", tracks)
+	// One read of the open reminders serves the list's due counts and the
+	// overview's deadlines, and is garbage before the list is shown. The
+	// first sync reads every reminder itself, later: holding them all from
+	// here to there made the start's peak memory 10 MB higher at 10k.
+	open, err := u.d.Store.Reminders(u.ctx, store.ReminderFilter{OpenOnly: true})
 	if err != nil {
 		return snapshot{err: err}
 	}
-	f, err := u.loadFigures(u.ctx, accs, tracks)
-	if err != nil {
-		return snapshot{err: err}
+	now := u.Now()
+	extra := make(map[string]inventory.Input, len(tracks))
+	for k, ts := range tracks {
+		extra[k] = inventory.Input{Tracks: ts}
 	}
+	for _, r := range open {
+		if r.OpenAndDue(now) {
+			in := extra[r.AccountID]
+			in.Due++
+			extra[r.AccountID] = in
+		}
+	}
+	f := u.figures(accs, tracks, open, now)
 	return snapshot{items: inventory.Build(accs, extra, u.platformNames), figures: f,
 		loaded: reminders.Snapshot{Accounts: accs, Tracks: tracks}}
 }
@@ -55,8 +68,8 @@ func (u *UI) loadExtra(id string) (map[string]inventory.Input, error) {
 	return u.withDue(id, map[string][]accounts.Track{id: ts})
 }
 
-// withDue adds the counts of due reminders, of one account or (id "") of
-// all, to the tracks.
+// withDue adds the count of account id's due reminders (the store's
+// filter for Reminder.OpenAndDue) to its tracks.
 func (u *UI) withDue(id string, tracks map[string][]accounts.Track) (map[string]inventory.Input, error) {
 	extra := make(map[string]inventory.Input, len(tracks))
 	for k, ts := range tracks {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"github.com/unbindapp/unbind/accounts"
 	"github.com/unbindapp/unbind/accounts/campaign"
@@ -58,8 +59,14 @@ func (u *UI) loadFigures(ctx context.Context, accs []accounts.Account, tracks ma
 	if err != nil {
 		return campaign.Figures{}, err
 	}
+	return u.figures(accs, tracks, open, u.Now()), nil
+}
+
+// figures computes the overview's figures from what is loaded (open: the
+// open reminders).
+func (u *UI) figures(accs []accounts.Account, tracks map[string][]accounts.Track, open []accounts.Reminder, now time.Time) campaign.Figures {
 	return campaign.Compute(campaign.Input{Accounts: accs, Tracks: tracks, Reminders: open,
-		Platforms: campaign.FromCatalog(u.d.Catalog), Now: u.Now()}), nil
+		Platforms: campaign.FromCatalog(u.d.Catalog), Now: now})
 }
 
 // setFigures shows f in the overview and works out the inventory's

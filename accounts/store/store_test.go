@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -218,5 +219,82 @@ func TestRemindersFireOnce(t *testing.T) {
 	}
 	if _, err := st.SetReminderState(ctx, all[0].ID, accounts.ReminderFired, now, nil); !errors.Is(err, accounts.ErrIllegalTransition) {
 		t.Errorf("done → fired must be refused, got %v", err)
+	}
+}
+
+// The store's due filter and Reminder.OpenAndDue are one rule in two
+// languages (SQL for the list of one account, Go over a loaded inventory):
+// they pick the same reminders in every state, on both sides of now.
+func TestDueFilterIsOpenAndDue(t *testing.T) {
+	st, svc := openTemp(t)
+	a, _ := svc.Add(ctx, accounts.Account{PlatformID: "jd", Name: "京东"})
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	states := []accounts.ReminderState{accounts.ReminderPending, accounts.ReminderFired, accounts.ReminderSnoozed,
+		accounts.ReminderDone, accounts.ReminderDismissed}
+	offsets := []time.Duration{-time.Hour, 0, time.Hour}
+	for _, state := range states {
+		for _, due := range offsets {
+			for _, snooze := range offsets {
+				r := accounts.Reminder{AccountID: a.ID, Kind: accounts.ReminderCustom, Title: "t", DueAt: now.Add(due), State: state}
+				if state == accounts.ReminderSnoozed {
+					until := now.Add(snooze)
+					r.SnoozedUntil = &until
+				} else if snooze != 0 {
+					continue
+				}
+				if _, err := st.AddReminder(ctx, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	all, err := st.Reminders(ctx, ReminderFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, r := range all {
+		if r.OpenAndDue(now) {
+			want[r.ID] = true
+		}
+	}
+	got, err := st.Reminders(ctx, ReminderFilter{AccountID: a.ID, OpenOnly: true, DueBy: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(want) < 5 || len(want) == len(all) {
+		t.Errorf("store picks %d, OpenAndDue %d of %d", len(got), len(want), len(all))
+	}
+	for _, r := range got {
+		if !want[r.ID] {
+			t.Errorf("store picks %s %v due %v snoozed %v; OpenAndDue does not", r.State, r.ID, r.DueAt, r.SnoozedUntil)
+		}
+	}
+}
+
+// Every connection of the pool gets the DSN's pragmas, the page cache size
+// among them (it bounds the memory each connection keeps).
+func TestConnectionsGetTheirPragmas(t *testing.T) {
+	st, _ := openTemp(t)
+	conns := make([]*sql.Conn, 3)
+	for i := range conns {
+		c, err := st.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns[i] = c
+	}
+	for i, c := range conns {
+		var cache, fk int
+		var journal string
+		if err := c.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil {
+			t.Fatal(err)
+		}
+		c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
+		c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&journal)
+		if cache != -512 || fk != 1 || journal != "wal" {
+			t.Errorf("connection %d: cache_size %d, foreign_keys %d, journal_mode %s", i, cache, fk, journal)
+		}
 	}
 }
