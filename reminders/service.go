@@ -189,7 +189,8 @@ func (s *Service) SyncSnapshot(ctx context.Context, now time.Time, snap Snapshot
 }
 
 func (s *Service) syncSnapshot(ctx context.Context, now time.Time, snap Snapshot, set Settings) (SyncResult, error) {
-	stored, err := s.st.Reminders(ctx, store.ReminderFilter{})
+	// Grouped by account below: the store need not sort them by time.
+	stored, err := s.st.Reminders(ctx, store.ReminderFilter{AnyOrder: true})
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}

@@ -227,9 +227,11 @@ func (f *Figures) addCooling(a accounts.Account, ref Ref, tracks []accounts.Trac
 // nextDeadlines are the soonest open reminders of known accounts.
 func nextDeadlines(rs []accounts.Reminder, byID map[string]Ref, now time.Time) []Deadline {
 	// The first MaxDeadlines in order, kept as they come: every open
-	// reminder is looked at, but only a few are ever held.
+	// reminder is looked at, but only a few are ever held. The order is
+	// total, so the reminders may come in any order.
 	before := func(x, y Deadline) int {
-		return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.Platform, y.Platform), cmp.Compare(x.Name, y.Name))
+		return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.Platform, y.Platform), cmp.Compare(x.Name, y.Name),
+			cmp.Compare(x.ID, y.ID), cmp.Compare(x.Kind, y.Kind), cmp.Compare(x.Title, y.Title))
 	}
 	out := make([]Deadline, 0, MaxDeadlines+1)
 	for _, r := range rs {

@@ -223,8 +223,10 @@ func TestNextDeadlinesAreTheEarliestOpen(t *testing.T) {
 		{ID: "r5", AccountID: "a", State: accounts.ReminderSnoozed, DueAt: day(5, 2, 10), SnoozedUntil: &later, Title: "5th"},
 		{ID: "r6", AccountID: "b", State: accounts.ReminderPending, DueAt: day(5, 22, 10), Title: "3rd"},
 		{ID: "r7", AccountID: "a", State: accounts.ReminderFired, DueAt: day(5, 19, 10), Title: "1st"},
+		// A tie with r6 in everything but the title: still one answer.
+		{ID: "r8", AccountID: "b", State: accounts.ReminderPending, DueAt: day(5, 22, 10), Title: "3rd, tied"},
 	}
-	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6}, {6, 5, 4, 3, 2, 1, 0}, {3, 6, 0, 5, 2, 4, 1}} {
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6, 7}, {7, 6, 5, 4, 3, 2, 1, 0}, {3, 7, 6, 0, 5, 2, 4, 1}} {
 		in := campaign.Input{Accounts: accs, Now: day(5, 20, 12)}
 		for _, i := range order {
 			in.Reminders = append(in.Reminders, rs[i])
