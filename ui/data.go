@@ -31,8 +31,9 @@ func (u *UI) loadSnapshot() snapshot {
 	// The three reads are independent: on connections of their own they
 	// run side by side (50k accounts: the accounts and the reminders take
 	// about as long as each other). One read of the open reminders serves
-	// the list's due counts and the overview's deadlines, and is garbage
-	// before the list is shown; the first sync reads every reminder later.
+	// the list's due counts and the overview's deadlines (neither needs the
+	// bodies, the longest column), and is garbage before the list is shown;
+	// the first sync reads every reminder later.
 	var (
 		accs   []accounts.Account
 		tracks map[string][]accounts.Track
@@ -42,7 +43,7 @@ func (u *UI) loadSnapshot() snapshot {
 	)
 	wg.Go(func() { tracks, errs[1] = u.d.Store.AllTracks(u.ctx) })
 	wg.Go(func() {
-		open, errs[2] = u.d.Store.Reminders(u.ctx, store.ReminderFilter{OpenOnly: true, AnyOrder: true})
+		open, errs[2] = u.d.Store.Reminders(u.ctx, store.ReminderFilter{OpenOnly: true, AnyOrder: true, WithoutBody: true})
 	})
 	accs, errs[0] = u.svc.List(u.ctx)
 	wg.Wait()

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -296,5 +298,45 @@ func TestConnectionsGetTheirPragmas(t *testing.T) {
 		if cache != -512 || fk != 1 || journal != "wal" {
 			t.Errorf("connection %d: cache_size %d, foreign_keys %d, journal_mode %s", i, cache, fk, journal)
 		}
+	}
+}
+
+// WithoutBody reads the same reminders in the same order, bodies empty;
+// AnyOrder the same set.
+func TestReminderFilterWithoutBodyAndAnyOrder(t *testing.T) {
+	st, svc := openTemp(t)
+	a, _ := svc.Add(ctx, accounts.Account{PlatformID: "jd", Name: "京东"})
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	for i := range 5 {
+		r := accounts.Reminder{AccountID: a.ID, Kind: accounts.ReminderCustom, Title: "t", Body: strings.Repeat("正文", i+1), DueAt: now.Add(time.Duration(5-i) * time.Hour)}
+		if _, err := st.AddReminder(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	full, _ := st.Reminders(ctx, ReminderFilter{})
+	bare, err := st.Reminders(ctx, ReminderFilter{WithoutBody: true})
+	if err != nil || len(bare) != len(full) || len(full) != 5 {
+		t.Fatalf("%d without body, %d with, %v", len(bare), len(full), err)
+	}
+	for i := range full {
+		if full[i].Body == "" || bare[i].Body != "" {
+			t.Errorf("body %q with, %q without", full[i].Body, bare[i].Body)
+		}
+		bare[i].Body = full[i].Body
+		if !reflect.DeepEqual(bare[i], full[i]) {
+			t.Errorf("without body %+v, with %+v", bare[i], full[i])
+		}
+	}
+	loose, _ := st.Reminders(ctx, ReminderFilter{AnyOrder: true})
+	ids := func(rs []accounts.Reminder) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	if !slices.Equal(ids(loose), ids(full)) {
+		t.Errorf("AnyOrder read %v, want %v", ids(loose), ids(full))
 	}
 }
