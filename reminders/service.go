@@ -25,6 +25,9 @@ type Store interface {
 	Events(ctx context.Context, accountID string) ([]accounts.Event, error)
 	DeactivatedAt(ctx context.Context) (map[string]time.Time, error)
 	Changes(ctx context.Context) (store.ChangeMark, error)
+	WriteCount(ctx context.Context) (int64, error)
+	Stamp(ctx context.Context, name string) (store.DerivedStamp, bool, error)
+	SetStamp(ctx context.Context, name string, st store.DerivedStamp) error
 	Language(ctx context.Context) (string, error)
 	BackupIntervalDays(ctx context.Context) (int, error)
 	DueHour(ctx context.Context) (int, error)
@@ -50,6 +53,10 @@ type Options struct {
 	Lang string
 	// Now is the clock of Done, Dismiss, Snooze and AddCustom.
 	Now func() time.Time
+	// Build identifies the rules' code, so a new build derives again after
+	// an up-to-date stamp of an old one; "" uses the running executable's
+	// path, size and time.
+	Build string
 }
 
 // Service derives, lists and changes reminders over a Store. It is safe for
@@ -61,6 +68,8 @@ type Service struct {
 	cal  *workdays.Calendar
 	lang string
 	now  func() time.Time
+
+	fixedInputs func() string // the build, catalog and calendar, for stamps
 
 	mu          sync.Mutex
 	deactivated map[string]versionedTime // account ID → when it was deactivated
@@ -86,6 +95,7 @@ func NewService(st Store, opts Options) *Service {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.fixedInputs = sync.OnceValue(func() string { return fixedInputs(opts.Build, s.cat, s.cal) })
 	return s
 }
 
@@ -141,6 +151,7 @@ func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
 	// The mark is read before the data: a commit after it moves the next
 	// mark, so the next Sync looks again.
 	mark, markErr := s.st.Changes(ctx)
+	count, countErr := s.st.WriteCount(ctx)
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
@@ -149,6 +160,12 @@ func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
 		if n, ok := s.skip(mark, set, now); ok {
 			return SyncResult{Accounts: n, Skipped: true}, nil
 		}
+	}
+	if n, ok := s.stamped(ctx, count, countErr, set, now); ok {
+		if markErr == nil {
+			s.remember(mark, set, now, n)
+		}
+		return SyncResult{Accounts: n, Skipped: true}, nil
 	}
 	all, err := s.st.Accounts(ctx)
 	if err != nil {
@@ -164,14 +181,20 @@ func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
 	} else {
 		s.forget()
 	}
+	if err == nil && countErr == nil && res.Changed == 0 {
+		s.stamp(ctx, count, res.Accounts, set, now)
+	}
 	return res, err
 }
 
 // Snapshot is every account and its tracks as a caller has just loaded
-// them from the store.
+// them from the store. Counted: WriteCount is the store's write count read
+// before them, so a sync from them that changes nothing may stamp it.
 type Snapshot struct {
-	Accounts []accounts.Account
-	Tracks   map[string][]accounts.Track
+	Accounts   []accounts.Account
+	Tracks     map[string][]accounts.Track
+	WriteCount int64
+	Counted    bool
 }
 
 // SyncSnapshot is Sync over accounts the caller has just loaded (the GUI's
@@ -179,13 +202,26 @@ type Snapshot struct {
 // in between by another process is picked up by the next Sync.
 func (s *Service) SyncSnapshot(ctx context.Context, now time.Time, snap Snapshot) (SyncResult, error) {
 	// What changed between the snapshot's load and now is unknown: the
-	// next Sync derives everything again.
+	// next Sync derives everything again, unless the stamp says the store
+	// is as a complete Sync (of any process) left it.
 	s.forget()
+	mark, markErr := s.st.Changes(ctx)
+	count, countErr := s.st.WriteCount(ctx)
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
-	return s.syncSnapshot(ctx, now, snap, set)
+	if n, ok := s.stamped(ctx, count, countErr, set, now); ok {
+		if markErr == nil {
+			s.remember(mark, set, now, n)
+		}
+		return SyncResult{Accounts: n, Skipped: true}, nil
+	}
+	res, err := s.syncSnapshot(ctx, now, snap, set)
+	if err == nil && snap.Counted && res.Changed == 0 {
+		s.stamp(ctx, snap.WriteCount, res.Accounts, set, now)
+	}
+	return res, err
 }
 
 func (s *Service) syncSnapshot(ctx context.Context, now time.Time, snap Snapshot, set Settings) (SyncResult, error) {

@@ -34,6 +34,8 @@ func (u *UI) loadSnapshot() snapshot {
 	// the list's due counts and the overview's deadlines (neither needs the
 	// bodies, the longest column), and is garbage before the list is shown;
 	// the first sync reads every reminder later.
+	// Read first: the first sync may stamp the data as derived at it.
+	count, countErr := u.d.Store.WriteCount(u.ctx)
 	var (
 		accs   []accounts.Account
 		tracks map[string][]accounts.Track
@@ -64,7 +66,7 @@ func (u *UI) loadSnapshot() snapshot {
 	}
 	f := u.figures(accs, tracks, open, now)
 	return snapshot{items: inventory.Build(accs, extra, u.platformNames), figures: f,
-		loaded: reminders.Snapshot{Accounts: accs, Tracks: tracks}}
+		loaded: reminders.Snapshot{Accounts: accs, Tracks: tracks, WriteCount: count, Counted: countErr == nil}}
 }
 
 // loadExtra loads the tracks and due reminder count of one account.
