@@ -28,13 +28,13 @@ type snapshot struct {
 }
 
 func (u *UI) loadSnapshot() snapshot {
-	// The three reads are independent: on connections of their own they
-	// run side by side (50k accounts: the accounts and the reminders take
-	// about as long as each other). One read of the open reminders serves
-	// the list's due counts and the overview's deadlines (neither needs the
-	// bodies, the longest column), and is garbage before the list is shown;
-	// the first sync reads every reminder later.
-	// Read first: the first sync may stamp the data as derived at it.
+	// The write count first: the first sync may stamp the data as derived
+	// at it. Then three independent reads, side by side on connections of
+	// their own (at 50k the accounts and the reminders take about as long
+	// as each other). One read of the open reminders serves the list's due
+	// counts and the overview's deadlines (neither needs the bodies, the
+	// longest column) and is garbage before the list is shown; the first
+	// sync reads every reminder itself, later.
 	count, countErr := u.d.Store.WriteCount(u.ctx)
 	var (
 		accs   []accounts.Account
