@@ -135,37 +135,33 @@ func (s *Service) Settings(ctx context.Context) (Settings, error) {
 type SyncResult struct {
 	Accounts int // accounts looked at
 	Changed  int // accounts whose reminders were added, updated or removed
-	// Skipped: nothing changed since the last complete Sync (no commit to
-	// the database by anyone, same settings, same clock epoch), so
-	// nothing was read or derived.
+	// Skipped: nothing changed since the last complete Sync of this
+	// process (no commit to the database by anyone, same settings, same
+	// clock epoch) or since the store's stamp (see stampName), so nothing
+	// was read or derived.
 	Skipped bool
 }
 
 // Sync derives every account's reminders (see Derive) and makes the store
 // match them. Accounts whose stored reminders already match are not
 // written. When nothing was committed to the database since the last
-// complete Sync, and the settings and the clock epoch the rules read are
-// the same, nothing is read or derived (Skipped). Errors of single
-// accounts are joined; the other accounts are still synced.
+// complete Sync (of this process, or stamped by any), and the settings and
+// the clock epoch the rules read are the same, nothing is read or derived
+// (Skipped). Errors of single accounts are joined; the other accounts are
+// still synced.
 func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
-	// The mark is read before the data: a commit after it moves the next
-	// mark, so the next Sync looks again.
-	mark, markErr := s.st.Changes(ctx)
-	count, countErr := s.st.WriteCount(ctx)
+	m := s.readMarks(ctx)
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
-	if markErr == nil {
-		if n, ok := s.skip(mark, set, now); ok {
+	if m.markErr == nil {
+		if n, ok := s.skip(m.mark, set, now); ok {
 			return SyncResult{Accounts: n, Skipped: true}, nil
 		}
 	}
-	if n, ok := s.stamped(ctx, count, countErr, set, now); ok {
-		if markErr == nil {
-			s.remember(mark, set, now, n)
-		}
-		return SyncResult{Accounts: n, Skipped: true}, nil
+	if res, ok := s.skipByStamp(ctx, m, set, now); ok {
+		return res, nil
 	}
 	all, err := s.st.Accounts(ctx)
 	if err != nil {
@@ -176,13 +172,13 @@ func (s *Service) Sync(ctx context.Context, now time.Time) (SyncResult, error) {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
 	res, err := s.syncSnapshot(ctx, now, Snapshot{Accounts: all, Tracks: tracks}, set)
-	if err == nil && markErr == nil {
-		s.remember(mark, set, now, res.Accounts)
+	if err == nil && m.markErr == nil {
+		s.remember(m.mark, set, now, res.Accounts)
 	} else {
 		s.forget()
 	}
-	if err == nil && countErr == nil && res.Changed == 0 {
-		s.stamp(ctx, count, res.Accounts, set, now)
+	if err == nil && m.countErr == nil && res.Changed == 0 {
+		s.stamp(ctx, m.count, res.Accounts, set, now)
 	}
 	return res, err
 }
@@ -205,17 +201,13 @@ func (s *Service) SyncSnapshot(ctx context.Context, now time.Time, snap Snapshot
 	// next Sync derives everything again, unless the stamp says the store
 	// is as a complete Sync (of any process) left it.
 	s.forget()
-	mark, markErr := s.st.Changes(ctx)
-	count, countErr := s.st.WriteCount(ctx)
+	m := s.readMarks(ctx)
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return SyncResult{}, fmt.Errorf("sync reminders: %w", err)
 	}
-	if n, ok := s.stamped(ctx, count, countErr, set, now); ok {
-		if markErr == nil {
-			s.remember(mark, set, now, n)
-		}
-		return SyncResult{Accounts: n, Skipped: true}, nil
+	if res, ok := s.skipByStamp(ctx, m, set, now); ok {
+		return res, nil
 	}
 	res, err := s.syncSnapshot(ctx, now, snap, set)
 	if err == nil && snap.Counted && res.Changed == 0 {

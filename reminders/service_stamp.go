@@ -56,18 +56,39 @@ func (s *Service) inputsOf(set Settings, now time.Time) string {
 	return fmt.Sprintf("%s settings=%+v date=%s after-due=%t", fixed, set, e.date.Format("2006-01-02"), e.afterDue)
 }
 
-// stamped reports whether the stamp covers a Sync at write count count
-// (read before anything else) with set at now, and for how many accounts.
-func (s *Service) stamped(ctx context.Context, count int64, countErr error, set Settings, now time.Time) (int, bool) {
+// marks is what a Sync reads of the store before anything else: the
+// in-process ChangeMark (a commit after it moves the next one) and the
+// write count (a write after it leaves no stamp).
+type marks struct {
+	mark     store.ChangeMark
+	markErr  error
+	count    int64
+	countErr error
+}
+
+func (s *Service) readMarks(ctx context.Context) marks {
+	var m marks
+	m.mark, m.markErr = s.st.Changes(ctx)
+	m.count, m.countErr = s.st.WriteCount(ctx)
+	return m
+}
+
+// skipByStamp ends a Sync with set at now when the stamp covers it (the
+// store's write count m.count, the same inputs): Skipped, for the stamp's
+// number of accounts, and the in-process skip takes over from m.mark.
+func (s *Service) skipByStamp(ctx context.Context, m marks, set Settings, now time.Time) (SyncResult, bool) {
 	in := s.inputsOf(set, now)
-	if countErr != nil || in == "" {
-		return 0, false
+	if m.countErr != nil || in == "" {
+		return SyncResult{}, false
 	}
 	st, ok, err := s.st.Stamp(ctx, stampName)
-	if err != nil || !ok || st.WriteCount != count || st.Inputs != in {
-		return 0, false
+	if err != nil || !ok || st.WriteCount != m.count || st.Inputs != in {
+		return SyncResult{}, false
 	}
-	return st.Items, true
+	if m.markErr == nil {
+		s.remember(m.mark, set, now, st.Items)
+	}
+	return SyncResult{Accounts: st.Items, Skipped: true}, true
 }
 
 // stamp records a complete Sync of n accounts that read the store at write
