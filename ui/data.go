@@ -53,17 +53,7 @@ func (u *UI) loadSnapshot() snapshot {
 		return snapshot{err: err}
 	}
 	now := u.Now()
-	extra := make(map[string]inventory.Input, len(tracks))
-	for k, ts := range tracks {
-		extra[k] = inventory.Input{Tracks: ts}
-	}
-	for _, r := range open {
-		if r.OpenAndDue(now) {
-			in := extra[r.AccountID]
-			in.Due++
-			extra[r.AccountID] = in
-		}
-	}
+	extra := withCounts(tracks, open, func(r accounts.Reminder) bool { return r.OpenAndDue(now) })
 	f := u.figures(accs, tracks, open, now)
 	return snapshot{items: inventory.Build(accs, extra, u.platformNames), figures: f,
 		loaded: reminders.Snapshot{Accounts: accs, Tracks: tracks, WriteCount: count, Counted: countErr == nil}}
@@ -81,20 +71,28 @@ func (u *UI) loadExtra(id string) (map[string]inventory.Input, error) {
 // withDue adds the count of account id's due reminders (the store's
 // filter for Reminder.OpenAndDue) to its tracks.
 func (u *UI) withDue(id string, tracks map[string][]accounts.Track) (map[string]inventory.Input, error) {
-	extra := make(map[string]inventory.Input, len(tracks))
-	for k, ts := range tracks {
-		extra[k] = inventory.Input{Tracks: ts}
-	}
 	due, err := u.d.Store.Reminders(u.ctx, store.ReminderFilter{AccountID: id, OpenOnly: true, DueBy: u.Now()})
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range due {
-		in := extra[r.AccountID]
-		in.Due++
-		extra[r.AccountID] = in
+	return withCounts(tracks, due, func(accounts.Reminder) bool { return true }), nil
+}
+
+// withCounts is the list's input per account: its tracks, and how many
+// of rs are due by isDue.
+func withCounts(tracks map[string][]accounts.Track, rs []accounts.Reminder, isDue func(accounts.Reminder) bool) map[string]inventory.Input {
+	extra := make(map[string]inventory.Input, len(tracks))
+	for k, ts := range tracks {
+		extra[k] = inventory.Input{Tracks: ts}
 	}
-	return extra, nil
+	for _, r := range rs {
+		if isDue(r) {
+			in := extra[r.AccountID]
+			in.Due++
+			extra[r.AccountID] = in
+		}
+	}
+	return extra
 }
 
 // platformNames gives the list's display name of a platform and the other
